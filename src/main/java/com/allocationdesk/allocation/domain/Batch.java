@@ -1,0 +1,115 @@
+package com.allocationdesk.allocation.domain;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Stock of one SKU that arrived (no ETA: in the warehouse) or is on its way (ETA). Reached only
+ * through its {@link Product}.
+ */
+public class Batch {
+    /** Warehouse stock first, then the earliest ETA; the reference breaks ties. */
+    static final Comparator<Batch> PREFERENCE = Comparator
+            .comparing(Batch::eta, Comparator.nullsFirst(Comparator.<LocalDate>naturalOrder()))
+            .thenComparing(Batch::reference);
+
+    private String reference;
+    private String sku;
+    private int purchasedQuantity;
+    private LocalDate eta;
+    /** Kept equal to the sum of {@link #allocations}, so reading it never loads the lines. */
+    private int allocatedQuantity;
+    private Set<Allocation> allocations = new HashSet<>();
+
+    /** For persistence frameworks only. */
+    protected Batch() {
+    }
+
+    Batch(String reference, String sku, int purchasedQuantity, LocalDate eta) {
+        this.reference = reference;
+        this.sku = sku;
+        this.purchasedQuantity = purchasedQuantity;
+        this.eta = eta;
+    }
+
+    public String reference() {
+        return reference;
+    }
+
+    public String sku() {
+        return sku;
+    }
+
+    /** Null when the batch is in the warehouse. */
+    public LocalDate eta() {
+        return eta;
+    }
+
+    public int purchasedQuantity() {
+        return purchasedQuantity;
+    }
+
+    public int allocatedQuantity() {
+        return allocatedQuantity;
+    }
+
+    public int availableQuantity() {
+        return purchasedQuantity - allocatedQuantity;
+    }
+
+    /** The lines in this batch, oldest allocation first. */
+    public List<Allocation> allocations() {
+        return allocations.stream().sorted(Comparator.comparingLong(Allocation::sequence)).toList();
+    }
+
+    boolean canAllocate(OrderLine line) {
+        return sku.equals(line.sku()) && availableQuantity() >= line.quantity();
+    }
+
+    Optional<Allocation> allocationFor(String orderId) {
+        return allocations.stream().filter(a -> a.orderId().equals(orderId)).findFirst();
+    }
+
+    void allocate(OrderLine line, long sequence) {
+        allocations.add(new Allocation(line.orderId(), line.sku(), line.quantity(), sequence));
+        allocatedQuantity += line.quantity();
+    }
+
+    void remove(Allocation allocation) {
+        if (allocations.remove(allocation)) {
+            allocatedQuantity -= allocation.quantity();
+        }
+    }
+
+    Optional<Allocation> mostRecentAllocation() {
+        return allocations.stream().max(Comparator.comparingLong(Allocation::sequence));
+    }
+
+    void changePurchasedQuantity(int quantity) {
+        this.purchasedQuantity = quantity;
+    }
+
+    boolean isOverAllocated() {
+        return allocatedQuantity > purchasedQuantity;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Batch batch && reference.equals(batch.reference);
+    }
+
+    @Override
+    public int hashCode() {
+        return reference.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Batch[" + reference + ", " + sku + ", " + allocatedQuantity + "/" + purchasedQuantity
+                + (eta == null ? ", in warehouse" : ", eta " + eta) + "]";
+    }
+}

@@ -1,0 +1,211 @@
+package com.allocationdesk.allocation.domain;
+
+import com.allocationdesk.allocation.domain.events.Allocated;
+import com.allocationdesk.allocation.domain.events.BatchCreated;
+import com.allocationdesk.allocation.domain.events.BatchQuantityChanged;
+import com.allocationdesk.allocation.domain.events.Deallocated;
+import com.allocationdesk.allocation.domain.events.Event;
+import com.allocationdesk.allocation.domain.events.LineCancelled;
+import com.allocationdesk.allocation.domain.events.OutOfStock;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The aggregate: all batches of one SKU and the order lines waiting for it. Every change to stock
+ * or allocations goes through here, so its invariants hold at the end of each method:
+ * <ul>
+ *   <li>an order id names at most one line of this SKU, and that line sits in exactly one place:
+ *       one batch, or the waiting queue;</li>
+ *   <li>no batch is allocated beyond its purchased quantity.</li>
+ * </ul>
+ * What happened is recorded as events, collected by the unit of work for the message bus.
+ */
+public class Product {
+    private String sku;
+    private long version;
+    /** Orders allocations and waiting lines: most recent last, first come first served. */
+    private long lineSequence;
+    private List<Batch> batches = new ArrayList<>();
+    private Set<WaitingLine> waitingLines = new HashSet<>();
+    private final transient List<Event> events = new ArrayList<>();
+
+    /** For persistence frameworks only. */
+    protected Product() {
+    }
+
+    public Product(String sku) {
+        this.sku = sku;
+    }
+
+    public String sku() {
+        return sku;
+    }
+
+    /** Bumped by the persistence adapter on every change; it guards against concurrent changes. */
+    public long version() {
+        return version;
+    }
+
+    public List<Batch> batches() {
+        return batches.stream().sorted(Batch.PREFERENCE).toList();
+    }
+
+    public Optional<Batch> batch(String reference) {
+        return batches.stream().filter(b -> b.reference().equals(reference)).findFirst();
+    }
+
+    /** Backorders, first come first served. */
+    public List<WaitingLine> waitingLines() {
+        return waitingLines.stream().sorted(Comparator.comparingLong(WaitingLine::sequence)).toList();
+    }
+
+    /** Events recorded since the last call; the list is handed over and cleared. */
+    public List<Event> pullEvents() {
+        List<Event> pulled = List.copyOf(events);
+        events.clear();
+        return pulled;
+    }
+
+    public void addBatch(String reference, int quantity, LocalDate eta) {
+        if (batch(reference).isPresent()) {
+            throw new DuplicateBatch(reference);
+        }
+        batches.add(new Batch(reference, sku, quantity, eta));
+        events.add(new BatchCreated(reference, sku, quantity, eta));
+        allocateWaitingLines();
+    }
+
+    /**
+     * Places the line in the preferred batch that can take it and returns that batch's reference.
+     * Allocating the same line again returns the same batch. When no batch can take it, the line
+     * waits for stock, {@link OutOfStock} is recorded and the result is empty.
+     *
+     * @param now when the line starts waiting, if it has to
+     */
+    public Optional<String> allocate(OrderLine line, Instant now) {
+        requireThisSku(line.sku());
+        Optional<Placed> allocated = findAllocation(line.orderId());
+        if (allocated.isPresent()) {
+            Placed placed = allocated.get();
+            if (placed.allocation().quantity() != line.quantity()) {
+                throw new LineAlreadyPlaced(placed.allocation().line(),
+                        "allocated to batch " + placed.batch().reference());
+            }
+            return Optional.of(placed.batch().reference());
+        }
+        Optional<WaitingLine> waiting = findWaiting(line.orderId());
+        if (waiting.isPresent() && waiting.get().quantity() != line.quantity()) {
+            throw new LineAlreadyPlaced(waiting.get().line(), "waiting for stock");
+        }
+        Optional<Batch> chosen = preferredBatchFor(line);
+        if (chosen.isPresent()) {
+            waiting.ifPresent(waitingLines::remove);
+            place(line, chosen.get());
+            return Optional.of(chosen.get().reference());
+        }
+        WaitingLine queued = waiting.orElseGet(() -> enqueue(line, now, ++lineSequence));
+        events.add(new OutOfStock(line.orderId(), sku, line.quantity(), queued.since()));
+        return Optional.empty();
+    }
+
+    /**
+     * Sets a batch's purchased quantity after damage, loss or a recount. When the batch is now
+     * allocated beyond it, its most recently allocated lines leave it until it is not; each waits
+     * for stock (nothing is lost) and is recorded as {@link Deallocated} so it can be reallocated.
+     * A higher quantity allocates waiting lines.
+     */
+    public void changeBatchQuantity(String reference, int quantity, Instant now) {
+        Batch batch = batch(reference).orElseThrow(() -> new UnknownBatch(reference));
+        int previous = batch.purchasedQuantity();
+        batch.changePurchasedQuantity(quantity);
+        events.add(new BatchQuantityChanged(reference, sku, previous, quantity));
+        while (batch.isOverAllocated()) {
+            Allocation last = batch.mostRecentAllocation().orElseThrow();
+            batch.remove(last);
+            enqueue(last.line(), now, last.sequence());
+            events.add(new Deallocated(last.orderId(), sku, last.quantity(), reference, now));
+        }
+        if (quantity > previous) {
+            allocateWaitingLines();
+        }
+    }
+
+    /**
+     * Cancels the order's line of this SKU, allocated or waiting. A cancelled line is not
+     * reallocated; the stock it frees goes to waiting lines.
+     */
+    public OrderLine deallocate(String orderId) {
+        Optional<Placed> allocated = findAllocation(orderId);
+        if (allocated.isPresent()) {
+            Placed placed = allocated.get();
+            placed.batch().remove(placed.allocation());
+            events.add(new LineCancelled(orderId, sku, placed.allocation().quantity(), placed.batch().reference()));
+            allocateWaitingLines();
+            return placed.allocation().line();
+        }
+        WaitingLine waiting = findWaiting(orderId).orElseThrow(() -> new UnknownOrderLine(orderId, sku));
+        waitingLines.remove(waiting);
+        events.add(new LineCancelled(orderId, sku, waiting.quantity(), null));
+        return waiting.line();
+    }
+
+    private void allocateWaitingLines() {
+        for (WaitingLine waiting : waitingLines()) {
+            preferredBatchFor(waiting.line()).ifPresent(batch -> {
+                waitingLines.remove(waiting);
+                place(waiting.line(), batch);
+            });
+        }
+    }
+
+    private Optional<Batch> preferredBatchFor(OrderLine line) {
+        return batches.stream().sorted(Batch.PREFERENCE).filter(b -> b.canAllocate(line)).findFirst();
+    }
+
+    private void place(OrderLine line, Batch batch) {
+        batch.allocate(line, ++lineSequence);
+        events.add(new Allocated(line.orderId(), sku, line.quantity(), batch.reference()));
+    }
+
+    private WaitingLine enqueue(OrderLine line, Instant since, long sequence) {
+        WaitingLine waiting = new WaitingLine(line.orderId(), sku, line.quantity(), since, sequence);
+        waitingLines.add(waiting);
+        return waiting;
+    }
+
+    private Optional<Placed> findAllocation(String orderId) {
+        for (Batch batch : batches) {
+            Optional<Allocation> allocation = batch.allocationFor(orderId);
+            if (allocation.isPresent()) {
+                return Optional.of(new Placed(batch, allocation.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<WaitingLine> findWaiting(String orderId) {
+        return waitingLines.stream().filter(w -> w.orderId().equals(orderId)).findFirst();
+    }
+
+    private void requireThisSku(String lineSku) {
+        if (!sku.equals(lineSku)) {
+            throw new InvalidSku(lineSku);
+        }
+    }
+
+    private record Placed(Batch batch, Allocation allocation) {
+    }
+
+    @Override
+    public String toString() {
+        return "Product[" + sku + ", v" + version + ", " + batches.size() + " batches, "
+                + waitingLines.size() + " waiting]";
+    }
+}

@@ -1,0 +1,9 @@
+package com.allocationdesk.allocation.domain.commands;
+
+/** Correct a batch's purchased quantity (damage, loss, recount). Zero means the batch is gone. */
+public record ChangeBatchQuantity(String reference, int quantity) implements Command<Void> {
+    public ChangeBatchQuantity {
+        reference = Validation.id(reference, "batch reference");
+        quantity = Validation.nonNegativeQuantity(quantity);
+    }
+}

@@ -1,0 +1,318 @@
+package com.allocationdesk.allocation.servicelayer;
+
+import com.allocationdesk.allocation.domain.Message;
+import com.allocationdesk.allocation.domain.commands.Command;
+import com.allocationdesk.allocation.domain.events.Event;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Routes messages to handlers, in process.
+ * <ul>
+ *   <li>A command goes to its one handler; the handler's result is returned and its exception
+ *       reaches the caller unchanged.</li>
+ *   <li>An event goes to every handler subscribed to it; one that fails is logged and the others
+ *       still run.</li>
+ *   <li>After each handler the bus queues the events of the aggregates its unit of work saw, and
+ *       the messages the handler emitted, and handles them in order before returning. So when
+ *       {@code handle} returns, the whole cascade (reallocations, read model, notifications) has
+ *       run.</li>
+ *   <li>Each handler call gets a fresh unit of work and is re-run, up to the retry policy's limit,
+ *       when it fails with {@link ConcurrentModification}.</li>
+ *   <li><em>Projections</em> are event handlers that keep the read tables current. They run inside
+ *       the unit of work that produced the events, just before it commits, so the views change in
+ *       the same transaction as the write model: one durable commit, and no window in which a crash
+ *       leaves the views behind. A projection that fails is logged and skipped (the command still
+ *       commits); {@code RebuildViews} repairs the views.</li>
+ * </ul>
+ * Immutable after {@link Builder#build()}, so any number of threads can call {@code handle} at once:
+ * each call has its own queue and its own units of work.
+ */
+public final class MessageBus {
+    private static final Logger log = LoggerFactory.getLogger(MessageBus.class);
+
+    private final UnitOfWork.Factory unitsOfWork;
+    private final Map<Class<?>, CommandHandler<?, ?>> commandHandlers;
+    private final Map<Class<?>, List<EventHandler<?>>> eventHandlers;
+    private final Map<Class<?>, List<EventHandler<?>>> projections;
+    private final RetryPolicy retryPolicy;
+    private final int maxMessagesPerCall;
+
+    private MessageBus(Builder builder) {
+        this.unitsOfWork = builder.unitsOfWork;
+        this.commandHandlers = Map.copyOf(builder.commandHandlers);
+        this.eventHandlers = immutable(builder.eventHandlers);
+        this.projections = immutable(builder.projections);
+        this.retryPolicy = builder.retryPolicy;
+        this.maxMessagesPerCall = builder.maxMessagesPerCall;
+    }
+
+    private static Map<Class<?>, List<EventHandler<?>>> immutable(Map<Class<?>, List<EventHandler<?>>> handlers) {
+        Map<Class<?>, List<EventHandler<?>>> copy = new LinkedHashMap<>();
+        handlers.forEach((type, list) -> copy.put(type, List.copyOf(list)));
+        return Map.copyOf(copy);
+    }
+
+    public static Builder builder(UnitOfWork.Factory unitsOfWork) {
+        return new Builder(unitsOfWork);
+    }
+
+    /** Runs the command's handler, then every follow-up message; returns the handler's result. */
+    public <R> R handle(Command<R> command) {
+        Objects.requireNonNull(command, "command");
+        Deque<Message> queue = new ArrayDeque<>();
+        R result = dispatch(command, queue);
+        drain(queue, command);
+        return result;
+    }
+
+    /** Runs every handler of the event, then every follow-up message. */
+    public void handle(Event event) {
+        Objects.requireNonNull(event, "event");
+        Deque<Message> queue = new ArrayDeque<>();
+        queue.add(event);
+        drain(queue, event);
+    }
+
+    private void drain(Deque<Message> queue, Message origin) {
+        int handled = 0;
+        while (!queue.isEmpty()) {
+            Message message = queue.poll();
+            if (++handled > maxMessagesPerCall) {
+                throw new CascadeLimitExceeded(maxMessagesPerCall, message);
+            }
+            if (message instanceof Event event) {
+                publish(event, queue);
+            } else if (message instanceof Command<?> command) {
+                try {
+                    dispatch(command, queue);
+                } catch (RuntimeException e) {
+                    log.error("Follow-up command {} (caused by {}) failed", command, origin, e);
+                }
+            }
+        }
+    }
+
+    private void publish(Event event, Deque<Message> queue) {
+        for (EventHandler<?> handler : eventHandlers.getOrDefault(event.getClass(), List.of())) {
+            try {
+                run(context -> {
+                    invoke(handler, event, context);
+                    return null;
+                }, event, queue);
+            } catch (RuntimeException e) {
+                log.error("Handler {} failed on {}; the other handlers still run", handler, event, e);
+            }
+        }
+    }
+
+    private <R> R dispatch(Command<R> command, Deque<Message> queue) {
+        CommandHandler<?, ?> handler = commandHandlers.get(command.getClass());
+        if (handler == null) {
+            throw new IllegalStateException("No handler registered for " + command.getClass().getSimpleName());
+        }
+        return run(context -> invoke(handler, command, context), command, queue);
+    }
+
+    /** One handler call: fresh unit of work, retried on concurrent modification, follow-ups queued. */
+    private <R> R run(HandlerCall<R> call, Message message, Deque<Message> queue) {
+        for (int attempt = 1; ; attempt++) {
+            try (CallContext context = new CallContext(this::startUnitOfWork)) {
+                R result = call.run(context);
+                queue.addAll(context.followUps());
+                return result;
+            } catch (ConcurrentModification e) {
+                if (attempt >= retryPolicy.maxAttempts()) {
+                    throw new ConcurrentModification("Someone else changed the same stock at the same time, "
+                            + attempt + " times in a row; please try again", e);
+                }
+                log.info("Retrying {} (attempt {} of {}): {}", message, attempt + 1, retryPolicy.maxAttempts(),
+                        e.getMessage());
+                pauseBefore(attempt + 1, e);
+            }
+        }
+    }
+
+    private UnitOfWork startUnitOfWork() {
+        UnitOfWork uow = unitsOfWork.start();
+        return projections.isEmpty() ? uow : new ProjectingUnitOfWork(uow);
+    }
+
+    /** Runs the projections on the events of a unit of work just before it commits. */
+    private final class ProjectingUnitOfWork implements UnitOfWork, HandlerContext {
+        private final UnitOfWork delegate;
+        private final List<Event> projected = new ArrayList<>();
+
+        ProjectingUnitOfWork(UnitOfWork delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public ProductRepository products() {
+            return delegate.products();
+        }
+
+        @Override
+        public ReadModelWriter views() {
+            return delegate.views();
+        }
+
+        @Override
+        public void commit() {
+            List<Event> events = delegate.collectNewEvents();
+            for (Event event : events) {
+                for (EventHandler<?> projection : projections.getOrDefault(event.getClass(), List.of())) {
+                    try {
+                        invoke(projection, event, this);
+                    } catch (RuntimeException e) {
+                        log.error("Projection {} failed on {}; views may be stale until RebuildViews", projection, event, e);
+                    }
+                }
+            }
+            projected.addAll(events);
+            delegate.commit();
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
+        }
+
+        @Override
+        public List<Event> collectNewEvents() {
+            List<Event> all = new ArrayList<>(projected);
+            projected.clear();
+            all.addAll(delegate.collectNewEvents());
+            return all;
+        }
+
+        @Override
+        public UnitOfWork uow() {
+            return this;
+        }
+
+        @Override
+        public void emit(Message message) {
+            throw new UnsupportedOperationException("Projections write views; they do not send messages");
+        }
+    }
+
+    private void pauseBefore(int attempt, ConcurrentModification cause) {
+        try {
+            retryPolicy.pauseBefore(attempt);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw cause;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <R> R invoke(CommandHandler<?, ?> handler, Command<R> command, HandlerContext context) {
+        return ((CommandHandler<Command<R>, R>) handler).handle(command, context);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void invoke(EventHandler<?> handler, Event event, HandlerContext context) {
+        ((EventHandler<Event>) handler).handle(event, context);
+    }
+
+    @FunctionalInterface
+    private interface HandlerCall<R> {
+        R run(HandlerContext context);
+    }
+
+    /** The context of one handler call. Its unit of work starts lazily: many handlers never need one. */
+    private static final class CallContext implements HandlerContext, AutoCloseable {
+        private final UnitOfWork.Factory factory;
+        private final List<Message> emitted = new ArrayList<>();
+        private UnitOfWork uow;
+
+        CallContext(UnitOfWork.Factory factory) {
+            this.factory = factory;
+        }
+
+        @Override
+        public UnitOfWork uow() {
+            if (uow == null) {
+                uow = factory.start();
+            }
+            return uow;
+        }
+
+        @Override
+        public void emit(Message message) {
+            emitted.add(Objects.requireNonNull(message, "message"));
+        }
+
+        List<Message> followUps() {
+            List<Message> all = new ArrayList<>();
+            if (uow != null) {
+                all.addAll(uow.collectNewEvents());
+            }
+            all.addAll(emitted);
+            return all;
+        }
+
+        @Override
+        public void close() {
+            if (uow != null) {
+                uow.close();
+            }
+        }
+    }
+
+    /** Registers handlers; a bus is immutable once built. */
+    public static final class Builder {
+        private final UnitOfWork.Factory unitsOfWork;
+        private final Map<Class<?>, CommandHandler<?, ?>> commandHandlers = new LinkedHashMap<>();
+        private final Map<Class<?>, List<EventHandler<?>>> eventHandlers = new LinkedHashMap<>();
+        private final Map<Class<?>, List<EventHandler<?>>> projections = new LinkedHashMap<>();
+        private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+        private int maxMessagesPerCall = 1_000_000;
+
+        private Builder(UnitOfWork.Factory unitsOfWork) {
+            this.unitsOfWork = Objects.requireNonNull(unitsOfWork, "unitsOfWork");
+        }
+
+        public <C extends Command<R>, R> Builder command(Class<C> type, CommandHandler<C, R> handler) {
+            if (commandHandlers.putIfAbsent(type, Objects.requireNonNull(handler)) != null) {
+                throw new IllegalStateException(type.getSimpleName() + " already has a handler");
+            }
+            return this;
+        }
+
+        public <E extends Event> Builder event(Class<E> type, EventHandler<E> handler) {
+            eventHandlers.computeIfAbsent(type, t -> new ArrayList<>()).add(Objects.requireNonNull(handler));
+            return this;
+        }
+
+        /** A handler that keeps read tables current, run inside the producing unit of work before it commits. */
+        public <E extends Event> Builder projection(Class<E> type, EventHandler<E> handler) {
+            projections.computeIfAbsent(type, t -> new ArrayList<>()).add(Objects.requireNonNull(handler));
+            return this;
+        }
+
+        public Builder retryPolicy(RetryPolicy policy) {
+            this.retryPolicy = Objects.requireNonNull(policy);
+            return this;
+        }
+
+        public Builder maxMessagesPerCall(int limit) {
+            this.maxMessagesPerCall = limit;
+            return this;
+        }
+
+        public MessageBus build() {
+            return new MessageBus(this);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package com.allocationdesk.allocation.servicelayer;
+
+import com.allocationdesk.allocation.domain.Product;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Port: the only way to reach {@link Product} aggregates. It remembers every product it handed out
+ * or was given ("seen"), so the unit of work can collect their events after a handler ran; adapters
+ * implement the three {@code load}/{@code store} methods and get the tracking for free.
+ */
+public abstract class ProductRepository {
+    private final Set<Product> seen = new LinkedHashSet<>();
+
+    public final void add(Product product) {
+        store(product);
+        seen.add(product);
+    }
+
+    public final Optional<Product> get(String sku) {
+        return track(loadBySku(sku));
+    }
+
+    public final Optional<Product> getByBatchReference(String reference) {
+        return track(loadByBatchReference(reference));
+    }
+
+    /** Every product this repository handed out or was given, in that order. */
+    public final Collection<Product> seen() {
+        return Collections.unmodifiableSet(seen);
+    }
+
+    protected abstract void store(Product product);
+
+    protected abstract Optional<Product> loadBySku(String sku);
+
+    protected abstract Optional<Product> loadByBatchReference(String reference);
+
+    private Optional<Product> track(Optional<Product> product) {
+        product.ifPresent(seen::add);
+        return product;
+    }
+}

@@ -1,0 +1,38 @@
+package com.allocationdesk.allocation.servicelayer;
+
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * How often and how patiently the bus re-runs a handler after a {@link ConcurrentModification}:
+ * up to {@code maxAttempts} in all, pausing a random time up to {@code baseBackoff} times the
+ * attempt number between them (jitter keeps competing writers from colliding again).
+ */
+public record RetryPolicy(int maxAttempts, Duration baseBackoff, Sleeper sleeper) {
+    public static final RetryPolicy DEFAULT = new RetryPolicy(10, Duration.ofMillis(5), Sleeper.THREAD);
+
+    public RetryPolicy {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1");
+        }
+    }
+
+    /** Never retry. */
+    public static RetryPolicy none() {
+        return new RetryPolicy(1, Duration.ZERO, Sleeper.THREAD);
+    }
+
+    void pauseBefore(int nextAttempt) throws InterruptedException {
+        long bound = baseBackoff.toNanos() * (nextAttempt - 1);
+        if (bound > 0) {
+            sleeper.sleep(Duration.ofNanos(ThreadLocalRandom.current().nextLong(bound / 2, bound + 1)));
+        }
+    }
+
+    @FunctionalInterface
+    public interface Sleeper {
+        Sleeper THREAD = duration -> Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000);
+
+        void sleep(Duration duration) throws InterruptedException;
+    }
+}

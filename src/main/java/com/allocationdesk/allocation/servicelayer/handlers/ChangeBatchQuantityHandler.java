@@ -1,0 +1,29 @@
+package com.allocationdesk.allocation.servicelayer.handlers;
+
+import com.allocationdesk.allocation.domain.Product;
+import com.allocationdesk.allocation.domain.UnknownBatch;
+import com.allocationdesk.allocation.domain.commands.ChangeBatchQuantity;
+import com.allocationdesk.allocation.servicelayer.CommandHandler;
+import com.allocationdesk.allocation.servicelayer.HandlerContext;
+import com.allocationdesk.allocation.servicelayer.UnitOfWork;
+
+import java.time.Clock;
+
+/** Corrects a batch's quantity; lines it can no longer hold come back as Deallocated events. */
+public final class ChangeBatchQuantityHandler implements CommandHandler<ChangeBatchQuantity, Void> {
+    private final Clock clock;
+
+    public ChangeBatchQuantityHandler(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public Void handle(ChangeBatchQuantity command, HandlerContext context) {
+        UnitOfWork uow = context.uow();
+        Product product = uow.products().getByBatchReference(command.reference())
+                .orElseThrow(() -> new UnknownBatch(command.reference()));
+        product.changeBatchQuantity(command.reference(), command.quantity(), clock.instant());
+        uow.commit();
+        return null;
+    }
+}

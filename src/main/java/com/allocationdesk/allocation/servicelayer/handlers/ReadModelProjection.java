@@ -1,0 +1,63 @@
+package com.allocationdesk.allocation.servicelayer.handlers;
+
+import com.allocationdesk.allocation.domain.events.Allocated;
+import com.allocationdesk.allocation.domain.events.BatchCreated;
+import com.allocationdesk.allocation.domain.events.BatchQuantityChanged;
+import com.allocationdesk.allocation.domain.events.Deallocated;
+import com.allocationdesk.allocation.domain.events.LineCancelled;
+import com.allocationdesk.allocation.domain.events.OutOfStock;
+import com.allocationdesk.allocation.servicelayer.HandlerContext;
+import com.allocationdesk.allocation.servicelayer.ReadModelWriter;
+
+import java.time.Clock;
+
+/**
+ * Keeps the read tables current: one method per event, each registered as a projection, so it
+ * writes in the transaction of the change it mirrors.
+ */
+public final class ReadModelProjection {
+    private final Clock clock;
+
+    public ReadModelProjection(Clock clock) {
+        this.clock = clock;
+    }
+
+    public void batchCreated(BatchCreated event, HandlerContext context) {
+        context.uow().views().insertBatch(event.reference(), event.sku(), event.eta(), event.quantity());
+    }
+
+    public void batchQuantityChanged(BatchQuantityChanged event, HandlerContext context) {
+        context.uow().views().setPurchased(event.reference(), event.quantity());
+    }
+
+    public void allocated(Allocated event, HandlerContext context) {
+        ReadModelWriter views = context.uow().views();
+        views.deleteWaiting(event.orderId(), event.sku());
+        views.insertAllocation(event.orderId(), event.sku(), event.quantity(), event.batchReference());
+        views.addAllocated(event.batchReference(), event.quantity());
+    }
+
+    public void deallocated(Deallocated event, HandlerContext context) {
+        ReadModelWriter views = context.uow().views();
+        views.deleteAllocation(event.orderId(), event.sku());
+        views.addAllocated(event.batchReference(), -event.quantity());
+        views.upsertWaiting(event.orderId(), event.sku(), event.quantity(), event.waitingSince());
+    }
+
+    public void lineCancelled(LineCancelled event, HandlerContext context) {
+        ReadModelWriter views = context.uow().views();
+        if (event.batchReference() == null) {
+            views.deleteWaiting(event.orderId(), event.sku());
+        } else {
+            views.deleteAllocation(event.orderId(), event.sku());
+            views.addAllocated(event.batchReference(), -event.quantity());
+        }
+    }
+
+    /** The line waits, and the planner finds the notice later even if nobody was looking. */
+    public void outOfStock(OutOfStock event, HandlerContext context) {
+        ReadModelWriter views = context.uow().views();
+        views.upsertWaiting(event.orderId(), event.sku(), event.quantity(), event.since());
+        views.insertNotification(clock.instant(), event.sku(), event.orderId(), event.quantity());
+    }
+}

@@ -1,0 +1,409 @@
+package com.allocationdesk.allocation.servicelayer;
+
+import com.allocationdesk.allocation.bootstrap.CoreHandlers;
+import com.allocationdesk.allocation.domain.DuplicateBatch;
+import com.allocationdesk.allocation.domain.InvalidSku;
+import com.allocationdesk.allocation.domain.LineAlreadyPlaced;
+import com.allocationdesk.allocation.domain.Product;
+import com.allocationdesk.allocation.domain.UnknownBatch;
+import com.allocationdesk.allocation.domain.UnknownOrderLine;
+import com.allocationdesk.allocation.domain.commands.Allocate;
+import com.allocationdesk.allocation.domain.commands.ChangeBatchQuantity;
+import com.allocationdesk.allocation.domain.commands.CreateBatch;
+import com.allocationdesk.allocation.domain.commands.Deallocate;
+import com.allocationdesk.allocation.domain.events.OutOfStock;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The allocation rules, driven through the message bus as the application drives them. Runs once
+ * over fakes and once over the real database (subclasses say which), which proves the two behave
+ * alike.
+ */
+public abstract class AllocationRulesContract {
+    protected static final LocalDate TODAY = LocalDate.of(2026, 11, 27);
+    protected static final Instant START = Instant.parse("2026-11-27T08:00:00Z");
+
+    protected final MutableClock clock = new MutableClock(START);
+    protected final FakeNotifications notifications = new FakeNotifications();
+    protected MessageBus bus;
+    private UnitOfWork.Factory unitsOfWork;
+
+    /** A fresh, empty store for each test. */
+    protected abstract UnitOfWork.Factory newUnitsOfWork();
+
+    @BeforeEach
+    void buildBus() {
+        unitsOfWork = newUnitsOfWork();
+        bus = CoreHandlers.bus(unitsOfWork, notifications, clock).build();
+    }
+
+    // --- reading the write model back, in a unit of work of its own ---
+
+    protected <T> T read(Function<ProductRepository, T> query) {
+        try (UnitOfWork uow = unitsOfWork.start()) {
+            return query.apply(uow.products());
+        }
+    }
+
+    protected Optional<String> batchOf(String orderId, String sku) {
+        return read(products -> products.get(sku).flatMap(p -> p.batches().stream()
+                .filter(b -> b.allocations().stream().anyMatch(a -> a.orderId().equals(orderId)))
+                .map(b -> b.reference()).findFirst()));
+    }
+
+    protected int available(String reference) {
+        return read(products -> products.getByBatchReference(reference)
+                .flatMap(p -> p.batch(reference)).orElseThrow().availableQuantity());
+    }
+
+    protected List<String> waiting(String sku) {
+        return read(products -> products.get(sku)
+                .map(p -> p.waitingLines().stream().map(w -> w.orderId()).toList()).orElse(List.of()));
+    }
+
+    /** order id to where the line is: a batch reference or "waiting"; fails if a line sits in two places. */
+    protected Map<String, String> placements(String sku) {
+        return read(products -> {
+            Map<String, String> where = new HashMap<>();
+            Product product = products.get(sku).orElseThrow();
+            product.batches().forEach(b -> b.allocations().forEach(a -> {
+                assertThat(where.put(a.orderId(), b.reference())).as("line %s placed twice", a.orderId()).isNull();
+            }));
+            product.waitingLines().forEach(w -> assertThat(where.put(w.orderId(), "waiting"))
+                    .as("line %s placed twice", w.orderId()).isNull());
+            product.batches().forEach(b -> assertThat(b.availableQuantity()).as("available in %s", b).isNotNegative());
+            return where;
+        });
+    }
+
+    private void batch(String reference, String sku, int quantity, LocalDate eta) {
+        bus.handle(new CreateBatch(reference, sku, quantity, eta));
+    }
+
+    @Nested
+    class CreatingBatches {
+        @Test
+        void createsTheProductOnTheFirstBatchOfASku() {
+            batch("b1", "LAMP", 100, null);
+
+            assertThat(available("b1")).isEqualTo(100);
+            Optional<String> sku = read(products -> products.get("LAMP").map(Product::sku));
+            assertThat(sku).contains("LAMP");
+        }
+
+        @Test
+        void rejectsAReferenceThatIsAlreadyUsedEvenForAnotherSku() {
+            batch("b1", "LAMP", 100, null);
+
+            assertThatThrownBy(() -> batch("b1", "TABLE", 5, null))
+                    .isInstanceOf(DuplicateBatch.class).hasMessageContaining("b1 already exists");
+            Optional<String> table = read(products -> products.get("TABLE").map(Product::sku));
+            assertThat(table).isEmpty();
+            assertThat(available("b1")).isEqualTo(100);
+        }
+
+        @Test
+        void aNewBatchAllocatesWaitingLinesFirstComeFirstServed() {
+            batch("b1", "LAMP", 1, null);
+            bus.handle(new Allocate("o1", "LAMP", 1));
+            bus.handle(new Allocate("early", "LAMP", 6));
+            clock.advance(Duration.ofMinutes(1));
+            bus.handle(new Allocate("late", "LAMP", 6));
+            bus.handle(new Allocate("small", "LAMP", 3));
+
+            batch("b2", "LAMP", 10, TODAY.plusDays(3));
+
+            assertThat(placements("LAMP")).containsEntry("early", "b2").containsEntry("small", "b2")
+                    .containsEntry("late", "waiting");
+            assertThat(available("b2")).isEqualTo(1);
+        }
+    }
+
+    @Nested
+    class Allocating {
+        @Test
+        void returnsTheChosenBatchAndReducesWhatIsAvailable() {
+            batch("b1", "LAMP", 20, null);
+
+            assertThat(bus.handle(new Allocate("o1", "LAMP", 2))).contains("b1");
+            assertThat(available("b1")).isEqualTo(18);
+        }
+
+        @Test
+        void prefersWarehouseStockToShipments() {
+            batch("shipment", "LAMP", 100, TODAY.plusDays(1));
+            batch("warehouse", "LAMP", 100, null);
+
+            assertThat(bus.handle(new Allocate("o1", "LAMP", 10))).contains("warehouse");
+            assertThat(available("shipment")).isEqualTo(100);
+        }
+
+        @Test
+        void prefersTheEarliestEta() {
+            batch("slow", "LAMP", 100, TODAY.plusDays(10));
+            batch("speedy", "LAMP", 100, TODAY.plusDays(1));
+            batch("medium", "LAMP", 100, TODAY.plusDays(5));
+
+            assertThat(bus.handle(new Allocate("o1", "LAMP", 10))).contains("speedy");
+        }
+
+        @Test
+        void breaksEtaTiesByReferenceSoTheChoiceIsDeterministic() {
+            batch("zeta", "LAMP", 100, TODAY.plusDays(2));
+            batch("alpha", "LAMP", 100, TODAY.plusDays(2));
+
+            assertThat(bus.handle(new Allocate("o1", "LAMP", 10))).contains("alpha");
+        }
+
+        @Test
+        void skipsABatchWithTooLittleAvailable() {
+            batch("warehouse", "LAMP", 5, null);
+            batch("shipment", "LAMP", 100, TODAY.plusDays(1));
+
+            assertThat(bus.handle(new Allocate("o1", "LAMP", 6))).contains("shipment");
+            assertThat(available("warehouse")).isEqualTo(5);
+        }
+
+        @Test
+        void neverUsesABatchOfAnotherSku() {
+            batch("lamps", "LAMP", 100, null);
+            batch("tables", "TABLE", 1, null);
+
+            assertThat(bus.handle(new Allocate("o1", "TABLE", 2))).isEmpty();
+            assertThat(available("lamps")).isEqualTo(100);
+        }
+
+        @Test
+        void allocatingTheSameLineAgainIsANoOpReturningTheSameBatch() {
+            batch("b1", "LAMP", 100, null);
+            bus.handle(new Allocate("o1", "LAMP", 10));
+            batch("b0", "LAMP", 100, null);
+
+            assertThat(bus.handle(new Allocate("o1", "LAMP", 10))).contains("b1");
+            assertThat(available("b1")).isEqualTo(90);
+            assertThat(available("b0")).isEqualTo(100);
+        }
+
+        @Test
+        void refusesTheSameLineWithAnotherQuantity() {
+            batch("b1", "LAMP", 100, null);
+            bus.handle(new Allocate("o1", "LAMP", 10));
+
+            assertThatThrownBy(() -> bus.handle(new Allocate("o1", "LAMP", 12)))
+                    .isInstanceOf(LineAlreadyPlaced.class).hasMessageContaining("deallocate it first");
+            assertThat(available("b1")).isEqualTo(90);
+        }
+
+        @Test
+        void refusesAnUnknownSku() {
+            assertThatThrownBy(() -> bus.handle(new Allocate("o1", "NOPE", 1)))
+                    .isInstanceOf(InvalidSku.class).hasMessage("Unknown SKU NOPE: add a batch of it first");
+        }
+
+        @Test
+        void outOfStockNotifiesThePlannerWithoutAnExceptionAndTheLineWaits() {
+            batch("b1", "LAMP", 10, null);
+            bus.handle(new Allocate("o1", "LAMP", 10));
+
+            assertThat(bus.handle(new Allocate("o2", "LAMP", 1))).isEmpty();
+
+            assertThat(notifications.sent()).containsExactly(new OutOfStock("o2", "LAMP", 1, START));
+            assertThat(waiting("LAMP")).containsExactly("o2");
+        }
+
+        @Test
+        void allocatingAWaitingLineAgainDoesNotDoubleIt() {
+            batch("b1", "LAMP", 1, null);
+            bus.handle(new Allocate("o1", "LAMP", 5));
+            clock.advance(Duration.ofHours(1));
+            bus.handle(new Allocate("o1", "LAMP", 5));
+
+            assertThat(waiting("LAMP")).containsExactly("o1");
+            assertThat(notifications.sent()).extracting(OutOfStock::since).containsOnly(START);
+        }
+
+        @Test
+        void refusesAWaitingLineWithAnotherQuantity() {
+            batch("b1", "LAMP", 1, null);
+            bus.handle(new Allocate("o1", "LAMP", 5));
+
+            assertThatThrownBy(() -> bus.handle(new Allocate("o1", "LAMP", 4)))
+                    .isInstanceOf(LineAlreadyPlaced.class).hasMessageContaining("waiting for stock");
+        }
+    }
+
+    @Nested
+    class ChangingBatchQuantities {
+        @Test
+        void reallocatesLinesTheBatchCanNoLongerHoldToAnotherBatch() {
+            batch("warehouse", "LAMP", 50, null);
+            batch("shipment", "LAMP", 50, TODAY.plusDays(1));
+            bus.handle(new Allocate("o1", "LAMP", 20));
+            bus.handle(new Allocate("o2", "LAMP", 20));
+
+            bus.handle(new ChangeBatchQuantity("warehouse", 25));
+
+            assertThat(placements("LAMP")).containsEntry("o1", "warehouse").containsEntry("o2", "shipment");
+            assertThat(available("warehouse")).isEqualTo(5);
+            assertThat(available("shipment")).isEqualTo(30);
+        }
+
+        @Test
+        void givesBackTheMostRecentlyAllocatedLinesFirst() {
+            batch("warehouse", "LAMP", 30, null);
+            bus.handle(new Allocate("first", "LAMP", 10));
+            bus.handle(new Allocate("second", "LAMP", 10));
+            bus.handle(new Allocate("third", "LAMP", 10));
+
+            bus.handle(new ChangeBatchQuantity("warehouse", 15));
+
+            assertThat(placements("LAMP")).containsEntry("first", "warehouse")
+                    .containsEntry("second", "waiting").containsEntry("third", "waiting");
+        }
+
+        @Test
+        void aLineWithNowhereToGoWaitsAndThePlannerIsTold() {
+            batch("warehouse", "LAMP", 10, null);
+            bus.handle(new Allocate("o1", "LAMP", 10));
+            clock.advance(Duration.ofMinutes(5));
+
+            bus.handle(new ChangeBatchQuantity("warehouse", 4));
+
+            assertThat(waiting("LAMP")).containsExactly("o1");
+            assertThat(notifications.sent()).containsExactly(
+                    new OutOfStock("o1", "LAMP", 10, START.plus(Duration.ofMinutes(5))));
+        }
+
+        @Test
+        void raisingTheQuantityAllocatesWaitingLines() {
+            batch("warehouse", "LAMP", 1, null);
+            bus.handle(new Allocate("o1", "LAMP", 5));
+
+            bus.handle(new ChangeBatchQuantity("warehouse", 6));
+
+            assertThat(placements("LAMP")).containsEntry("o1", "warehouse");
+            assertThat(available("warehouse")).isEqualTo(1);
+        }
+
+        @Test
+        void aBatchCanBeLostCompletely() {
+            batch("warehouse", "LAMP", 10, null);
+            bus.handle(new Allocate("o1", "LAMP", 3));
+
+            bus.handle(new ChangeBatchQuantity("warehouse", 0));
+
+            assertThat(available("warehouse")).isZero();
+            assertThat(waiting("LAMP")).containsExactly("o1");
+        }
+
+        @Test
+        void refusesAnUnknownBatch() {
+            assertThatThrownBy(() -> bus.handle(new ChangeBatchQuantity("nope", 3)))
+                    .isInstanceOf(UnknownBatch.class).hasMessage("Unknown batch nope");
+        }
+    }
+
+    @Nested
+    class CancellingLines {
+        @Test
+        void aCancelledLineFreesItsStockAndIsNotReallocated() {
+            batch("warehouse", "LAMP", 10, null);
+            batch("shipment", "LAMP", 10, TODAY.plusDays(1));
+            bus.handle(new Allocate("o1", "LAMP", 6));
+
+            bus.handle(new Deallocate("o1", "LAMP"));
+
+            assertThat(placements("LAMP")).isEmpty();
+            assertThat(available("warehouse")).isEqualTo(10);
+            assertThat(available("shipment")).isEqualTo(10);
+        }
+
+        @Test
+        void theFreedStockGoesToWaitingLines() {
+            batch("warehouse", "LAMP", 10, null);
+            bus.handle(new Allocate("o1", "LAMP", 8));
+            bus.handle(new Allocate("o2", "LAMP", 5));
+
+            bus.handle(new Deallocate("o1", "LAMP"));
+
+            assertThat(placements("LAMP")).containsOnly(Map.entry("o2", "warehouse"));
+        }
+
+        @Test
+        void aWaitingLineCanBeCancelled() {
+            batch("warehouse", "LAMP", 1, null);
+            bus.handle(new Allocate("o1", "LAMP", 8));
+
+            bus.handle(new Deallocate("o1", "LAMP"));
+            batch("more", "LAMP", 100, null);
+
+            assertThat(placements("LAMP")).isEmpty();
+        }
+
+        @Test
+        void refusesALineTheOrderDoesNotHave() {
+            batch("warehouse", "LAMP", 10, null);
+
+            assertThatThrownBy(() -> bus.handle(new Deallocate("o9", "LAMP")))
+                    .isInstanceOf(UnknownOrderLine.class).hasMessage("Order o9 has no line for SKU LAMP");
+            assertThatThrownBy(() -> bus.handle(new Deallocate("o9", "NOPE"))).isInstanceOf(InvalidSku.class);
+        }
+    }
+
+    @Nested
+    class KeepingEveryLine {
+        /**
+         * Random work on one SKU: after every step each line the planner did not cancel sits in
+         * exactly one place, and no batch is over-allocated.
+         */
+        @Test
+        void noLineIsEverLostOrDoubledWhateverThePlannerDoes() {
+            Random random = new Random(42);
+            batch("b0", "LAMP", 20, null);
+            List<String> batches = new ArrayList<>(List.of("b0"));
+            Map<String, Integer> expected = new LinkedHashMap<>();
+            for (int step = 0; step < 150; step++) {
+                int choice = random.nextInt(10);
+                try {
+                    if (choice < 5) {
+                        String order = "o" + random.nextInt(40);
+                        int qty = expected.getOrDefault(order, 1 + random.nextInt(9));
+                        bus.handle(new Allocate(order, "LAMP", qty));
+                        expected.put(order, qty);
+                    } else if (choice < 7) {
+                        bus.handle(new ChangeBatchQuantity(batches.get(random.nextInt(batches.size())), random.nextInt(30)));
+                    } else if (choice < 8) {
+                        String reference = "b" + batches.size();
+                        batch(reference, "LAMP", 1 + random.nextInt(20), random.nextBoolean() ? null : TODAY.plusDays(random.nextInt(5)));
+                        batches.add(reference);
+                    } else if (!expected.isEmpty()) {
+                        String order = List.copyOf(expected.keySet()).get(random.nextInt(expected.size()));
+                        bus.handle(new Deallocate(order, "LAMP"));
+                        expected.remove(order);
+                    }
+                } finally {
+                    assertThat(placements("LAMP").keySet()).as("after step %d", step)
+                            .containsExactlyInAnyOrderElementsOf(expected.keySet());
+                }
+            }
+        }
+    }
+}
