@@ -1,0 +1,283 @@
+package com.allocationdesk.allocation.servicelayer;
+
+import com.allocationdesk.allocation.bootstrap.CoreHandlers;
+import com.allocationdesk.allocation.domain.InvalidSku;
+import com.allocationdesk.allocation.domain.commands.Allocate;
+import com.allocationdesk.allocation.domain.commands.ChangeBatchQuantity;
+import com.allocationdesk.allocation.domain.commands.CreateBatch;
+import com.allocationdesk.allocation.domain.commands.Deallocate;
+import com.allocationdesk.allocation.domain.commands.RebuildViews;
+import com.allocationdesk.allocation.domain.events.Allocated;
+import com.allocationdesk.allocation.domain.events.BatchCreated;
+import com.allocationdesk.allocation.domain.events.Event;
+import com.allocationdesk.allocation.domain.events.OutOfStock;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** How the bus routes commands and events, over fakes. */
+class MessageBusTest {
+    private final FakeUnitOfWork.Store store = new FakeUnitOfWork.Store();
+    private final FakeNotifications notifications = new FakeNotifications();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T08:00:00Z"));
+    private final List<Event> seen = new CopyOnWriteArrayList<>();
+
+    private MessageBus.Builder core() {
+        return CoreHandlers.bus(store, notifications, clock);
+    }
+
+    @Nested
+    class Commands {
+        @Test
+        void returnTheirHandlersResult() {
+            MessageBus bus = core().build();
+            bus.handle(new CreateBatch("b1", "LAMP", 10, null));
+
+            assertThat(bus.handle(new Allocate("o1", "LAMP", 1))).contains("b1");
+        }
+
+        @Test
+        void letTheHandlersExceptionReachTheCallerUnchanged() {
+            IllegalStateException boom = new IllegalStateException("boom");
+            MessageBus bus = MessageBus.builder(store).command(Allocate.class, (c, ctx) -> {
+                throw boom;
+            }).build();
+
+            assertThatThrownBy(() -> bus.handle(new Allocate("o1", "LAMP", 1))).isSameAs(boom);
+        }
+
+        @Test
+        void withoutAHandlerFailLoudly() {
+            MessageBus bus = MessageBus.builder(store).build();
+
+            assertThatThrownBy(() -> bus.handle(new Allocate("o1", "LAMP", 1)))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("No handler registered for Allocate");
+        }
+
+        @Test
+        void haveExactlyOneHandler() {
+            MessageBus.Builder builder = MessageBus.builder(store).command(Allocate.class, (c, ctx) -> null);
+
+            assertThatThrownBy(() -> builder.command(Allocate.class, (c, ctx) -> null))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("already has a handler");
+        }
+    }
+
+    @Nested
+    class Events {
+        @Test
+        void reachEveryHandlerSubscribedToThem() {
+            MessageBus bus = core().event(BatchCreated.class, (e, ctx) -> seen.add(e))
+                    .event(BatchCreated.class, (e, ctx) -> seen.add(e)).build();
+
+            bus.handle(new CreateBatch("b1", "LAMP", 10, null));
+
+            assertThat(seen).hasSize(2).allMatch(e -> e instanceof BatchCreated);
+        }
+
+        @Test
+        void aFailingHandlerDoesNotStopTheOthersNorTheCommand() {
+            MessageBus bus = core()
+                    .event(Allocated.class, (e, ctx) -> {
+                        throw new IllegalStateException("listener broke");
+                    })
+                    .event(Allocated.class, (e, ctx) -> seen.add(e)).build();
+            bus.handle(new CreateBatch("b1", "LAMP", 10, null));
+
+            assertThat(bus.handle(new Allocate("o1", "LAMP", 1))).contains("b1");
+            assertThat(seen).containsExactly(new Allocated("o1", "LAMP", 1, "b1"));
+        }
+
+        @Test
+        void outOfStockNotifiesThePlannerAndStoresTheNotice() {
+            MessageBus bus = core().build();
+            bus.handle(new CreateBatch("b1", "LAMP", 1, null));
+
+            bus.handle(new Allocate("o1", "LAMP", 2));
+
+            assertThat(notifications.sent()).extracting(OutOfStock::orderId).containsExactly("o1");
+            assertThat(store.views().notifications).singleElement()
+                    .satisfies(n -> assertThat(n.orderId()).isEqualTo("o1"))
+                    .satisfies(n -> assertThat(n.read()).isFalse());
+        }
+
+        @Test
+        void cascadeThroughHandlersBeforeTheCallReturns() {
+            MessageBus bus = core().event(Allocated.class, (e, ctx) -> seen.add(e)).build();
+            bus.handle(new CreateBatch("warehouse", "LAMP", 10, null));
+            bus.handle(new CreateBatch("shipment", "LAMP", 10, LocalDate.of(2026, 12, 1)));
+            bus.handle(new Allocate("o1", "LAMP", 8));
+            seen.clear();
+
+            bus.handle(new ChangeBatchQuantity("warehouse", 5));
+
+            assertThat(seen).containsExactly(new Allocated("o1", "LAMP", 8, "shipment"));
+        }
+
+        @Test
+        void handlersCanSendFollowUpMessages() {
+            MessageBus bus = core().event(BatchCreated.class, (e, ctx) -> ctx.emit(new Allocate("auto", e.sku(), 1))).build();
+
+            bus.handle(new CreateBatch("b1", "LAMP", 10, null));
+
+            assertThat(store.views().allocations).containsKey("auto/LAMP");
+        }
+
+        @Test
+        void aRunawayCascadeStopsWithAClearError() {
+            MessageBus bus = MessageBus.builder(store).maxMessagesPerCall(50)
+                    .event(BatchCreated.class, (e, ctx) -> ctx.emit(e)).build();
+
+            assertThatThrownBy(() -> bus.handle(new BatchCreated("b1", "LAMP", 1, null)))
+                    .isInstanceOf(CascadeLimitExceeded.class).hasMessageContaining("Stopped after 50");
+        }
+    }
+
+    @Nested
+    class Projections {
+        @Test
+        void keepTheReadTablesEqualToTheWriteModel() {
+            MessageBus bus = core().build();
+            bus.handle(new CreateBatch("warehouse", "LAMP", 10, null));
+            bus.handle(new CreateBatch("shipment", "LAMP", 5, LocalDate.of(2026, 12, 1)));
+            bus.handle(new Allocate("o1", "LAMP", 6));
+            bus.handle(new Allocate("o2", "LAMP", 4));
+            bus.handle(new Allocate("o3", "LAMP", 9));
+            bus.handle(new ChangeBatchQuantity("warehouse", 3));
+            bus.handle(new Deallocate("o2", "LAMP"));
+            List<?> projected = store.views().tables();
+
+            bus.handle(new RebuildViews());
+
+            assertThat(store.views().tables()).isEqualTo(projected);
+            assertThat(store.views().waiting).containsKey("o3/LAMP");
+        }
+
+        @Test
+        void thatFailAreLoggedAndTheCommandStillCommits() {
+            MessageBus bus = core().projection(BatchCreated.class, (e, ctx) -> {
+                throw new IllegalStateException("view broke");
+            }).build();
+
+            bus.handle(new CreateBatch("b1", "LAMP", 10, null));
+
+            assertThat(store.started()).last().satisfies(uow -> assertThat(uow.committed()).isTrue());
+            assertThat(store.views().batches).containsKey("b1");
+        }
+
+        @Test
+        void doNotRunWhenTheHandlerFailsBeforeCommitting() {
+            MessageBus bus = core().build();
+            bus.handle(new CreateBatch("b1", "LAMP", 1, null));
+
+            assertThatThrownBy(() -> bus.handle(new Allocate("o1", "NOPE", 1))).isInstanceOf(InvalidSku.class);
+
+            assertThat(store.views().allocations).isEmpty();
+        }
+    }
+
+    @Nested
+    class Retries {
+        private final List<Duration> pauses = new CopyOnWriteArrayList<>();
+        private final RetryPolicy recordingPolicy = new RetryPolicy(4, Duration.ofMillis(10), pauses::add);
+
+        private MessageBus failingTimes(int failures, AtomicInteger calls, RuntimeException failure) {
+            return MessageBus.builder(store).retryPolicy(recordingPolicy).command(Allocate.class, (c, ctx) -> {
+                ctx.uow();
+                if (calls.incrementAndGet() <= failures) {
+                    throw failure;
+                }
+                return java.util.Optional.of("b1");
+            }).build();
+        }
+
+        @Test
+        void reRunTheHandlerInAFreshUnitOfWorkAfterAConcurrentModification() {
+            AtomicInteger calls = new AtomicInteger();
+            MessageBus bus = failingTimes(2, calls, new ConcurrentModification("clash", null));
+
+            assertThat(bus.handle(new Allocate("o1", "LAMP", 1))).contains("b1");
+
+            assertThat(calls).hasValue(3);
+            assertThat(store.started()).hasSize(3).allSatisfy(uow -> assertThat(uow.closed()).isTrue());
+            assertThat(pauses).hasSize(2);
+            assertThat(pauses.get(1)).isLessThanOrEqualTo(Duration.ofMillis(20)).isGreaterThanOrEqualTo(Duration.ofMillis(10));
+        }
+
+        @Test
+        void giveUpAfterTheLastAttemptWithAMessageForThePlanner() {
+            AtomicInteger calls = new AtomicInteger();
+            MessageBus bus = failingTimes(99, calls, new ConcurrentModification("clash", null));
+
+            assertThatThrownBy(() -> bus.handle(new Allocate("o1", "LAMP", 1)))
+                    .isInstanceOf(ConcurrentModification.class)
+                    .hasMessageContaining("Someone else changed the same stock at the same time")
+                    .hasMessageContaining("try again");
+            assertThat(calls).hasValue(4);
+        }
+
+        @Test
+        void neverRetryOtherFailures() {
+            AtomicInteger calls = new AtomicInteger();
+            MessageBus bus = failingTimes(99, calls, new InvalidSku("LAMP"));
+
+            assertThatThrownBy(() -> bus.handle(new Allocate("o1", "LAMP", 1))).isInstanceOf(InvalidSku.class);
+            assertThat(calls).hasValue(1);
+            assertThat(pauses).isEmpty();
+        }
+    }
+
+    @Nested
+    class Threads {
+        @Test
+        void callsFromSeveralThreadsDoNotShareQueuesOrUnitsOfWork() throws Exception {
+            List<UnitOfWork> unitsOfWorkSeen = new CopyOnWriteArrayList<>();
+            CountDownLatch allInside = new CountDownLatch(4);
+            MessageBus bus = MessageBus.builder(store).command(Allocate.class, (c, ctx) -> {
+                unitsOfWorkSeen.add(ctx.uow());
+                allInside.countDown();
+                await(allInside);
+                return java.util.Optional.of(c.orderId());
+            }).build();
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<java.util.Optional<String>>> results = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    String order = "o" + i;
+                    results.add(pool.submit(() -> bus.handle(new Allocate(order, "LAMP", 1))));
+                }
+                for (int i = 0; i < 4; i++) {
+                    assertThat(results.get(i).get(10, TimeUnit.SECONDS)).contains("o" + i);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(unitsOfWorkSeen).hasSize(4).doesNotHaveDuplicates();
+        }
+
+        private static void await(CountDownLatch latch) {
+            try {
+                assertThat(latch.await(10, TimeUnit.SECONDS)).as("all four calls ran at once").isTrue();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
