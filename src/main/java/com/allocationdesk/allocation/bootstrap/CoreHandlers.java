@@ -1,8 +1,10 @@
 package com.allocationdesk.allocation.bootstrap;
 
 import com.allocationdesk.allocation.domain.commands.Allocate;
+import com.allocationdesk.allocation.domain.commands.AllocateLines;
 import com.allocationdesk.allocation.domain.commands.ChangeBatchQuantity;
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
+import com.allocationdesk.allocation.domain.commands.CreateBatches;
 import com.allocationdesk.allocation.domain.commands.Deallocate;
 import com.allocationdesk.allocation.domain.commands.MarkNotificationsRead;
 import com.allocationdesk.allocation.domain.commands.RebuildViews;
@@ -16,8 +18,10 @@ import com.allocationdesk.allocation.servicelayer.MessageBus;
 import com.allocationdesk.allocation.servicelayer.Notifications;
 import com.allocationdesk.allocation.servicelayer.UnitOfWork;
 import com.allocationdesk.allocation.servicelayer.handlers.AllocateHandler;
+import com.allocationdesk.allocation.servicelayer.handlers.AllocateLinesHandler;
 import com.allocationdesk.allocation.servicelayer.handlers.ChangeBatchQuantityHandler;
 import com.allocationdesk.allocation.servicelayer.handlers.CreateBatchHandler;
+import com.allocationdesk.allocation.servicelayer.handlers.CreateBatchesHandler;
 import com.allocationdesk.allocation.servicelayer.handlers.DeallocateHandler;
 import com.allocationdesk.allocation.servicelayer.handlers.MarkNotificationsReadHandler;
 import com.allocationdesk.allocation.servicelayer.handlers.NotifyOutOfStockHandler;
@@ -41,7 +45,9 @@ public final class CoreHandlers {
         ReadModelProjection views = new ReadModelProjection(clock);
         return MessageBus.builder(unitsOfWork)
                 .command(CreateBatch.class, new CreateBatchHandler())
+                .command(CreateBatches.class, new CreateBatchesHandler())
                 .command(Allocate.class, new AllocateHandler(clock))
+                .command(AllocateLines.class, new AllocateLinesHandler(clock))
                 .command(ChangeBatchQuantity.class, new ChangeBatchQuantityHandler(clock))
                 .command(Deallocate.class, new DeallocateHandler())
                 .command(RebuildViews.class, new RebuildViewsHandler())
