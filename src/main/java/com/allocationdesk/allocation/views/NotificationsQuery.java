@@ -1,0 +1,31 @@
+package com.allocationdesk.allocation.views;
+
+import java.util.List;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/** Reads the stored out-of-stock notifications, newest first. */
+public final class NotificationsQuery {
+    private static final String RECENT = "SELECT id, created_at, sku, order_id, quantity, is_read FROM notifications"
+            + " ORDER BY id DESC LIMIT ?";
+    private static final String UNREAD = "SELECT COUNT(*) FROM notifications WHERE is_read = FALSE";
+
+    private final DataSource dataSource;
+
+    public NotificationsQuery(DataSource dataSource) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    }
+
+    /** The {@code limit} most recent notifications, newest first. */
+    public List<NotificationView> recent(int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative");
+        }
+        return Sql.list(dataSource, RECENT, rs -> new NotificationView(rs.getLong(1), Sql.instant(rs, 2),
+                rs.getString(3), rs.getString(4), rs.getInt(5), rs.getBoolean(6)), limit);
+    }
+
+    public int unreadCount() {
+        return Sql.integer(dataSource, UNREAD);
+    }
+}

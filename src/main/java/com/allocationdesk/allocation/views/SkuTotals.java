@@ -1,0 +1,5 @@
+package com.allocationdesk.allocation.views;
+
+/** Stock of one SKU over all its batches, and how much of it order lines are waiting for. */
+public record SkuTotals(String sku, int purchased, int allocated, int available, int waiting) {
+}

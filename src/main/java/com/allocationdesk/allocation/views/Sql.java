@@ -1,0 +1,83 @@
+package com.allocationdesk.allocation.views;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * The little JDBC the queries share: borrow a connection, bind, map rows, give it back. Read
+ * failures become {@link QueryFailed}, an unchecked exception, so callers need no
+ * {@code throws SQLException}.
+ */
+final class Sql {
+    private Sql() {
+    }
+
+    @FunctionalInterface
+    interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    @FunctionalInterface
+    interface RowConsumer {
+        void accept(ResultSet rs) throws SQLException;
+    }
+
+    static <T> List<T> list(DataSource dataSource, String sql, RowMapper<T> mapper, Object... parameters) {
+        List<T> rows = new ArrayList<>();
+        each(dataSource, sql, 0, rs -> rows.add(mapper.map(rs)), parameters);
+        return rows;
+    }
+
+    static int integer(DataSource dataSource, String sql, Object... parameters) {
+        int[] value = new int[1];
+        each(dataSource, sql, 0, rs -> value[0] = rs.getInt(1), parameters);
+        return value[0];
+    }
+
+    static void each(DataSource dataSource, String sql, int fetchSize, RowConsumer consumer, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            if (fetchSize > 0) {
+                statement.setFetchSize(fetchSize);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    consumer.accept(rs);
+                }
+            }
+        } catch (SQLException e) {
+            throw new QueryFailed("Could not read the views: " + e.getMessage(), e);
+        }
+    }
+
+    /** A LIKE pattern matching values that start with {@code prefix}, case-insensitively; {@code \} escapes. */
+    static String upperPrefixPattern(String prefix) {
+        StringBuilder pattern = new StringBuilder(prefix.length() + 1);
+        for (char c : prefix.strip().toUpperCase(java.util.Locale.ROOT).toCharArray()) {
+            if (c == '%' || c == '_' || c == '\\') {
+                pattern.append('\\');
+            }
+            pattern.append(c);
+        }
+        return pattern.append('%').toString();
+    }
+
+    static boolean isBlank(String filter) {
+        return filter == null || filter.isBlank();
+    }
+
+    static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}
