@@ -1,0 +1,151 @@
+package com.allocationdesk.allocation.entrypoints.ui;
+
+import com.allocationdesk.allocation.domain.commands.Command;
+import com.allocationdesk.allocation.domain.events.OutOfStock;
+import com.allocationdesk.allocation.entrypoints.ui.support.BackgroundRunner;
+import com.allocationdesk.allocation.entrypoints.ui.support.ErrorText;
+import com.allocationdesk.allocation.entrypoints.ui.support.LiveUpdates;
+import com.allocationdesk.allocation.entrypoints.ui.support.Reloader;
+import com.allocationdesk.allocation.servicelayer.MessageBus;
+import com.allocationdesk.allocation.views.SkuTotals;
+import com.allocationdesk.allocation.views.StockTotalsQuery;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The window around the three views: status bar, empty state with sample data, the out-of-stock
+ * banner, and refresh-all.
+ */
+@Dependent
+public class MainWindowViewModel {
+    private final MessageBus bus;
+    private final BackgroundRunner runner;
+    private final LiveUpdates live;
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Loading…");
+    private final ReadOnlyStringWrapper totals = new ReadOnlyStringWrapper(this, "totals", "");
+    private final ReadOnlyStringWrapper databaseLocation = new ReadOnlyStringWrapper(this, "databaseLocation", "");
+    private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(this, "empty", false);
+    private final ReadOnlyBooleanWrapper loadingSample = new ReadOnlyBooleanWrapper(this, "loadingSample", false);
+    private final ReadOnlyStringWrapper alert = new ReadOnlyStringWrapper(this, "alert", "");
+    private final ReadOnlyBooleanWrapper alertVisible = new ReadOnlyBooleanWrapper(this, "alertVisible", false);
+    private final Reloader<List<SkuTotals>> totalsReloader;
+    private boolean firstLoad = true;
+
+    @Inject
+    public MainWindowViewModel(MessageBus bus, BackgroundRunner runner, StockTotalsQuery totalsQuery, LiveUpdates live) {
+        this.bus = bus;
+        this.runner = runner;
+        this.live = live;
+        this.totalsReloader = new Reloader<>(runner, totalsQuery::perSku, this::showTotals,
+                error -> status.set(ErrorText.of(error)));
+        live.onChange(LiveUpdates.Topic.TOTALS, totalsReloader::reload);
+        live.onOutOfStock(this::outOfStock);
+    }
+
+    public void setDatabaseLocation(String location) {
+        databaseLocation.set(location);
+    }
+
+    public void reload() {
+        totalsReloader.reload();
+    }
+
+    /** Re-reads every view (F5): the views refresh by themselves, this is for peace of mind. */
+    public void refreshAll() {
+        live.refreshAll();
+        status.set("Refreshed");
+    }
+
+    /** Creates the sample SKUs, batches and orders (offered while the database is empty). */
+    public void loadSampleData() {
+        if (loadingSample.get()) {
+            return;
+        }
+        loadingSample.set(true);
+        status.set("Loading sample data…");
+        List<Command<?>> commands = SampleData.commands(LocalDate.now());
+        runner.run(progress -> {
+            for (Command<?> command : commands) {
+                bus.handle(command);
+            }
+            return commands.size();
+        }, count -> {
+            loadingSample.set(false);
+            status.set("Sample data loaded: 4 SKUs, 5 batches (one still on its way), 6 orders");
+        }, error -> {
+            loadingSample.set(false);
+            status.set("Could not load the sample data: " + ErrorText.of(error));
+        });
+    }
+
+    public void setStatus(String text) {
+        status.set(text);
+    }
+
+    public void dismissAlert() {
+        alertVisible.set(false);
+    }
+
+    private void outOfStock(List<OutOfStock> lines) {
+        OutOfStock last = lines.get(lines.size() - 1);
+        String text = "Out of stock: order " + last.orderId() + " needs " + last.quantity() + " × " + last.sku()
+                + ". The line waits and is allocated when stock arrives.";
+        if (lines.size() > 1) {
+            text = lines.size() + " lines are out of stock. Latest: " + text;
+        }
+        alert.set(text);
+        alertVisible.set(true);
+    }
+
+    private void showTotals(List<SkuTotals> rows) {
+        empty.set(rows.isEmpty());
+        int available = rows.stream().mapToInt(SkuTotals::available).sum();
+        int allocated = rows.stream().mapToInt(SkuTotals::allocated).sum();
+        int waiting = rows.stream().mapToInt(SkuTotals::waiting).sum();
+        totals.set(rows.size() + (rows.size() == 1 ? " SKU" : " SKUs") + " · " + allocated + " allocated · "
+                + available + " available · " + waiting + " waiting for stock");
+        if (firstLoad) {
+            firstLoad = false;
+            status.set(rows.isEmpty() ? "The database is empty" : "Ready");
+        }
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty totalsProperty() {
+        return totals.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty databaseLocationProperty() {
+        return databaseLocation.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty emptyProperty() {
+        return empty.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingSampleProperty() {
+        return loadingSample.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty alertProperty() {
+        return alert.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty alertVisibleProperty() {
+        return alertVisible.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return runner.busyProperty();
+    }
+}

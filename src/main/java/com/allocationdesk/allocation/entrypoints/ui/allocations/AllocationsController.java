@@ -1,0 +1,85 @@
+package com.allocationdesk.allocation.entrypoints.ui.allocations;
+
+import com.allocationdesk.allocation.entrypoints.ui.support.Columns;
+import com.allocationdesk.allocation.views.AllocationView;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import javafx.collections.transformation.SortedList;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+
+/** Allocations.fxml: every allocation, filtered by order id and SKU, one page at a time. */
+@Dependent
+public class AllocationsController {
+    private final AllocationsViewModel viewModel;
+
+    @FXML private TextField orderFilterField;
+    @FXML private TextField skuFilterField;
+    @FXML private Button firstPageButton;
+    @FXML private Button previousPageButton;
+    @FXML private Button nextPageButton;
+    @FXML private Button lastPageButton;
+    @FXML private Label pageLabel;
+    @FXML private Label errorLabel;
+    @FXML private TableView<AllocationView> allocationsTable;
+    @FXML private TableColumn<AllocationView, String> orderColumn;
+    @FXML private TableColumn<AllocationView, String> skuColumn;
+    @FXML private TableColumn<AllocationView, Integer> quantityColumn;
+    @FXML private TableColumn<AllocationView, String> batchColumn;
+
+    @Inject
+    public AllocationsController(AllocationsViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    @FXML
+    private void initialize() {
+        orderFilterField.textProperty().bindBidirectional(viewModel.orderFilterProperty());
+        skuFilterField.textProperty().bindBidirectional(viewModel.skuFilterProperty());
+        pageLabel.textProperty().bind(viewModel.pageTextProperty());
+        errorLabel.textProperty().bind(viewModel.errorMessageProperty());
+        errorLabel.visibleProperty().bind(viewModel.errorMessageProperty().isNotEmpty());
+        errorLabel.managedProperty().bind(errorLabel.visibleProperty());
+        firstPageButton.disableProperty().bind(viewModel.canPreviousProperty().not());
+        previousPageButton.disableProperty().bind(viewModel.canPreviousProperty().not());
+        nextPageButton.disableProperty().bind(viewModel.canNextProperty().not());
+        lastPageButton.disableProperty().bind(viewModel.canNextProperty().not());
+        Columns.of(orderColumn, AllocationView::orderId);
+        Columns.of(skuColumn, AllocationView::sku);
+        Columns.number(quantityColumn, AllocationView::quantity);
+        Columns.of(batchColumn, AllocationView::batchReference);
+        SortedList<AllocationView> sorted = new SortedList<>(viewModel.rows());
+        sorted.comparatorProperty().bind(allocationsTable.comparatorProperty());
+        allocationsTable.setItems(sorted);
+        viewModel.reload();
+    }
+
+    @FXML
+    void onFirstPage() {
+        viewModel.firstPage();
+    }
+
+    @FXML
+    void onPreviousPage() {
+        viewModel.previousPage();
+    }
+
+    @FXML
+    void onNextPage() {
+        viewModel.nextPage();
+    }
+
+    @FXML
+    void onLastPage() {
+        viewModel.lastPage();
+    }
+
+    @FXML
+    void onRefresh() {
+        viewModel.reload();
+    }
+}

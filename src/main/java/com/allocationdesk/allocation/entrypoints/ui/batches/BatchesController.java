@@ -1,0 +1,100 @@
+package com.allocationdesk.allocation.entrypoints.ui.batches;
+
+import com.allocationdesk.allocation.entrypoints.ui.support.Columns;
+import com.allocationdesk.allocation.entrypoints.ui.support.DialogService;
+import com.allocationdesk.allocation.views.BatchView;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+
+import java.time.LocalDate;
+
+/** Batches.fxml: the batches table with its SKU filter, and the buttons that open the batch dialogs. */
+@Dependent
+public class BatchesController {
+    private final BatchesViewModel viewModel;
+    private final DialogService dialogs;
+
+    @FXML private TextField skuFilterField;
+    @FXML private Button addBatchButton;
+    @FXML private Button changeQuantityButton;
+    @FXML private Label summaryLabel;
+    @FXML private Label errorLabel;
+    @FXML private TableView<BatchView> batchesTable;
+    @FXML private TableColumn<BatchView, String> referenceColumn;
+    @FXML private TableColumn<BatchView, String> skuColumn;
+    @FXML private TableColumn<BatchView, LocalDate> etaColumn;
+    @FXML private TableColumn<BatchView, Integer> purchasedColumn;
+    @FXML private TableColumn<BatchView, Integer> allocatedColumn;
+    @FXML private TableColumn<BatchView, Integer> availableColumn;
+
+    @Inject
+    public BatchesController(BatchesViewModel viewModel, DialogService dialogs) {
+        this.viewModel = viewModel;
+        this.dialogs = dialogs;
+    }
+
+    @FXML
+    private void initialize() {
+        skuFilterField.textProperty().bindBidirectional(viewModel.skuFilterProperty());
+        summaryLabel.textProperty().bind(viewModel.summaryProperty());
+        errorLabel.textProperty().bind(viewModel.errorMessageProperty());
+        errorLabel.visibleProperty().bind(viewModel.errorMessageProperty().isNotEmpty());
+        Columns.of(referenceColumn, BatchView::reference);
+        Columns.of(skuColumn, BatchView::sku);
+        Columns.of(etaColumn, BatchView::eta);
+        etaColumn.setCellFactory(column -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(LocalDate eta, boolean empty) {
+                super.updateItem(eta, empty);
+                setText(empty ? null : eta == null ? "in warehouse" : eta.toString());
+            }
+        });
+        etaColumn.setComparator(java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
+        Columns.number(purchasedColumn, BatchView::purchased);
+        Columns.number(allocatedColumn, BatchView::allocated);
+        Columns.number(availableColumn, BatchView::available);
+        var sorted = new javafx.collections.transformation.SortedList<>(viewModel.batches());
+        sorted.comparatorProperty().bind(batchesTable.comparatorProperty());
+        batchesTable.setItems(sorted);
+        changeQuantityButton.disableProperty().bind(batchesTable.getSelectionModel().selectedItemProperty().isNull());
+        batchesTable.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                onChangeQuantity();
+            }
+        });
+        viewModel.reload();
+    }
+
+    @FXML
+    void onAddBatch() {
+        dialogs.open(AddBatchDialogController.class, "AddBatchDialog.fxml", "Add a batch", window(), c -> { });
+    }
+
+    @FXML
+    void onChangeQuantity() {
+        BatchView batch = batchesTable.getSelectionModel().getSelectedItem();
+        if (batch != null) {
+            dialogs.open(ChangeQuantityDialogController.class, "ChangeQuantityDialog.fxml",
+                    "Change quantity of " + batch.reference(), window(), c -> c.prepare(batch));
+        }
+    }
+
+    @FXML
+    void onRefresh() {
+        viewModel.reload();
+    }
+
+    public void focusFilter() {
+        skuFilterField.requestFocus();
+    }
+
+    private javafx.stage.Window window() {
+        return batchesTable.getScene() == null ? null : batchesTable.getScene().getWindow();
+    }
+}

@@ -1,0 +1,63 @@
+package com.allocationdesk.allocation.entrypoints.ui.batches;
+
+import com.allocationdesk.allocation.entrypoints.ui.support.BackgroundRunner;
+import com.allocationdesk.allocation.entrypoints.ui.support.ErrorText;
+import com.allocationdesk.allocation.entrypoints.ui.support.LiveUpdates;
+import com.allocationdesk.allocation.entrypoints.ui.support.Reloader;
+import com.allocationdesk.allocation.views.BatchView;
+import com.allocationdesk.allocation.views.BatchesQuery;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.List;
+
+/** The batches table: every batch, or those of the SKUs that start with the filter text. */
+@Dependent
+public class BatchesViewModel {
+    private final StringProperty skuFilter = new SimpleStringProperty(this, "skuFilter", "");
+    private final ObservableList<BatchView> batches = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage", "");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final Reloader<List<BatchView>> reloader;
+
+    @Inject
+    public BatchesViewModel(BatchesQuery query, BackgroundRunner runner, LiveUpdates live) {
+        this.reloader = new Reloader<>(runner, () -> query.list(skuFilter.get()), this::show,
+                error -> errorMessage.set(ErrorText.of(error)));
+        skuFilter.addListener((obs, old, now) -> reload());
+        live.onChange(LiveUpdates.Topic.BATCHES, this::reload);
+    }
+
+    public void reload() {
+        reloader.reload();
+    }
+
+    private void show(List<BatchView> rows) {
+        errorMessage.set("");
+        batches.setAll(rows);
+        int available = rows.stream().mapToInt(BatchView::available).sum();
+        summary.set(rows.size() + (rows.size() == 1 ? " batch" : " batches") + ", " + available + " available");
+    }
+
+    public StringProperty skuFilterProperty() {
+        return skuFilter;
+    }
+
+    public ObservableList<BatchView> batches() {
+        return batches;
+    }
+
+    public ReadOnlyStringProperty errorMessageProperty() {
+        return errorMessage.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,95 @@
+package com.allocationdesk.allocation.entrypoints.ui.notifications;
+
+import com.allocationdesk.allocation.domain.commands.MarkNotificationsRead;
+import com.allocationdesk.allocation.entrypoints.ui.support.BackgroundRunner;
+import com.allocationdesk.allocation.entrypoints.ui.support.ErrorText;
+import com.allocationdesk.allocation.entrypoints.ui.support.LiveUpdates;
+import com.allocationdesk.allocation.entrypoints.ui.support.Reloader;
+import com.allocationdesk.allocation.servicelayer.MessageBus;
+import com.allocationdesk.allocation.views.NotificationView;
+import com.allocationdesk.allocation.views.NotificationsQuery;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.List;
+
+/** The out-of-stock notifications panel: the latest ones (stored, so they survive a restart) and the unread count. */
+@Dependent
+public class NotificationsViewModel {
+    public static final int SHOWN = 200;
+
+    private record Snapshot(List<NotificationView> recent, int unread) {
+    }
+
+    private final MessageBus bus;
+    private final BackgroundRunner runner;
+    private final ObservableList<NotificationView> items = FXCollections.observableArrayList();
+    private final ReadOnlyIntegerWrapper unreadCount = new ReadOnlyIntegerWrapper(this, "unreadCount", 0);
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Out-of-stock alerts");
+    private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage", "");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
+    private final Reloader<Snapshot> reloader;
+
+    @Inject
+    public NotificationsViewModel(MessageBus bus, BackgroundRunner runner, NotificationsQuery query, LiveUpdates live) {
+        this.bus = bus;
+        this.runner = runner;
+        this.reloader = new Reloader<>(runner, () -> new Snapshot(query.recent(SHOWN), query.unreadCount()),
+                this::show, error -> errorMessage.set(ErrorText.of(error)));
+        live.onChange(LiveUpdates.Topic.NOTIFICATIONS, this::reload);
+    }
+
+    public void reload() {
+        reloader.reload();
+    }
+
+    /** Sends MarkNotificationsRead: the unread count drops to zero. */
+    public void markAllRead() {
+        busy.set(true);
+        runner.run(progress -> {
+            bus.handle(new MarkNotificationsRead());
+            return null;
+        }, ok -> {
+            busy.set(false);
+            reload();
+        }, error -> {
+            busy.set(false);
+            errorMessage.set(ErrorText.of(error));
+        });
+    }
+
+    private void show(Snapshot snapshot) {
+        errorMessage.set("");
+        items.setAll(snapshot.recent());
+        unreadCount.set(snapshot.unread());
+        title.set(snapshot.unread() == 0 ? "Out-of-stock alerts" : "Out-of-stock alerts (" + snapshot.unread() + " unread)");
+    }
+
+    public ObservableList<NotificationView> items() {
+        return items;
+    }
+
+    public ReadOnlyIntegerProperty unreadCountProperty() {
+        return unreadCount.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorMessageProperty() {
+        return errorMessage.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,122 @@
+package com.allocationdesk.allocation.entrypoints.ui.orders;
+
+import com.allocationdesk.allocation.entrypoints.ui.support.Columns;
+import com.allocationdesk.allocation.entrypoints.ui.support.FieldView;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.collections.transformation.SortedList;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.util.Duration;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+
+/** Orders.fxml: the allocate/cancel form, its result, and the lines waiting for stock. */
+@Dependent
+public class OrdersController {
+    private static final DateTimeFormatter SINCE = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
+            .withZone(ZoneId.systemDefault());
+
+    private final OrdersViewModel viewModel;
+    private final Timeline clock = new Timeline(new KeyFrame(Duration.seconds(30), e -> tick()));
+
+    @FXML private TextField orderIdField;
+    @FXML private Label orderIdError;
+    @FXML private TextField skuField;
+    @FXML private Label skuError;
+    @FXML private TextField quantityField;
+    @FXML private Label quantityError;
+    @FXML private Button allocateButton;
+    @FXML private Button cancelLineButton;
+    @FXML private ProgressIndicator busyIndicator;
+    @FXML private Label resultLabel;
+    @FXML private Label errorLabel;
+    @FXML private Label waitingSummaryLabel;
+    @FXML private TableView<WaitingRow> waitingTable;
+    @FXML private TableColumn<WaitingRow, String> waitingOrderColumn;
+    @FXML private TableColumn<WaitingRow, String> waitingSkuColumn;
+    @FXML private TableColumn<WaitingRow, Integer> waitingQuantityColumn;
+    @FXML private TableColumn<WaitingRow, String> waitedColumn;
+    @FXML private TableColumn<WaitingRow, Instant> sinceColumn;
+
+    @Inject
+    public OrdersController(OrdersViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    @FXML
+    private void initialize() {
+        FieldView.bind(orderIdField, orderIdError, viewModel.orderId());
+        FieldView.bind(skuField, skuError, viewModel.sku());
+        FieldView.bind(quantityField, quantityError, viewModel.quantity());
+        allocateButton.disableProperty().bind(viewModel.canAllocateProperty().not());
+        cancelLineButton.disableProperty().bind(viewModel.canCancelProperty().not());
+        busyIndicator.visibleProperty().bind(viewModel.busyProperty());
+        resultLabel.textProperty().bind(viewModel.resultProperty());
+        viewModel.outcomeProperty().addListener((obs, old, now) -> styleResult(now));
+        errorLabel.textProperty().bind(viewModel.errorMessageProperty());
+        errorLabel.visibleProperty().bind(viewModel.errorMessageProperty().isNotEmpty());
+        errorLabel.managedProperty().bind(errorLabel.visibleProperty());
+        waitingSummaryLabel.textProperty().bind(viewModel.waitingSummaryProperty());
+        Columns.of(waitingOrderColumn, WaitingRow::orderId);
+        Columns.of(waitingSkuColumn, WaitingRow::sku);
+        Columns.number(waitingQuantityColumn, WaitingRow::quantity);
+        Columns.of(waitedColumn, WaitingRow::waited);
+        Columns.of(sinceColumn, WaitingRow::since);
+        sinceColumn.setCellFactory(column -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(Instant since, boolean empty) {
+                super.updateItem(since, empty);
+                setText(empty || since == null ? null : SINCE.format(since));
+            }
+        });
+        waitedColumn.setComparator((a, b) -> 0);
+        waitedColumn.setSortable(false);
+        SortedList<WaitingRow> sorted = new SortedList<>(viewModel.waiting());
+        sorted.comparatorProperty().bind(waitingTable.comparatorProperty());
+        waitingTable.setItems(sorted);
+        waitingTable.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> viewModel.pick(row));
+        clock.setCycleCount(Animation.INDEFINITE);
+        clock.play();
+        viewModel.reload();
+    }
+
+    private void styleResult(OrdersViewModel.Outcome outcome) {
+        resultLabel.getStyleClass().removeAll("success", "warning", "accent");
+        switch (outcome) {
+            case ALLOCATED -> resultLabel.getStyleClass().add("success");
+            case WAITING -> resultLabel.getStyleClass().add("warning");
+            case CANCELLED -> resultLabel.getStyleClass().add("accent");
+            default -> { }
+        }
+    }
+
+    private void tick() {
+        viewModel.tick();
+    }
+
+    @FXML
+    void onAllocate() {
+        viewModel.allocate();
+    }
+
+    @FXML
+    void onCancelLine() {
+        viewModel.cancelLine();
+    }
+
+    public void focusForm() {
+        orderIdField.requestFocus();
+    }
+}

@@ -1,0 +1,31 @@
+package com.allocationdesk.allocation.entrypoints.ui.orders;
+
+import com.allocationdesk.allocation.views.WaitingView;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** A waiting line as the table shows it, with how long it has waited at the last refresh. */
+public record WaitingRow(String orderId, String sku, int quantity, Instant since, String waited) {
+    static WaitingRow of(WaitingView view, Instant now) {
+        return new WaitingRow(view.orderId(), view.sku(), view.quantity(), view.since(),
+                describe(Duration.between(view.since(), now)));
+    }
+
+    /** "just now", "12 min", "3 h 5 min", "2 days 4 h". */
+    static String describe(Duration waited) {
+        long minutes = Math.max(0, waited.toMinutes());
+        if (minutes < 1) {
+            return "just now";
+        }
+        if (minutes < 60) {
+            return minutes + " min";
+        }
+        long hours = minutes / 60;
+        if (hours < 24) {
+            return hours + " h " + (minutes % 60) + " min";
+        }
+        long days = hours / 24;
+        return days + (days == 1 ? " day " : " days ") + (hours % 24) + " h";
+    }
+}

@@ -1,0 +1,31 @@
+package com.allocationdesk.allocation.entrypoints.ui.support;
+
+import com.allocationdesk.allocation.domain.DomainException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.CancellationException;
+
+/** Turns a failure into a sentence for the planner; unexpected ones are logged with their stack trace. */
+public final class ErrorText {
+    private static final Logger log = LoggerFactory.getLogger(ErrorText.class);
+
+    private ErrorText() {
+    }
+
+    public static String of(Throwable error) {
+        Throwable cause = error;
+        while (cause != null) {
+            if (cause instanceof DomainException) {
+                return cause.getMessage();
+            }
+            if (cause instanceof CancellationException) {
+                return "Cancelled";
+            }
+            cause = cause.getCause();
+        }
+        log.error("Unexpected failure", error);
+        String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+        return "Something went wrong: " + message + " (details are in the log)";
+    }
+}

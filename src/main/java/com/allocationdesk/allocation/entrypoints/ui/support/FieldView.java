@@ -1,0 +1,24 @@
+package com.allocationdesk.allocation.entrypoints.ui.support;
+
+import javafx.css.PseudoClass;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+
+/** Binds a text field and the message label under it to a {@link Field}: red border and the reason while invalid. */
+public final class FieldView {
+    /** AtlantaFX's red state for inputs (its DANGER; the library's classes need Java 21, its CSS does not). */
+    private static final PseudoClass DANGER = PseudoClass.getPseudoClass("danger");
+    private FieldView() {
+    }
+
+    public static void bind(TextField input, Label message, Field<?> field) {
+        input.textProperty().bindBidirectional(field.textProperty());
+        message.textProperty().bind(field.errorProperty());
+        message.getStyleClass().addAll("field-error", "danger");
+        message.visibleProperty().bind(field.errorProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
+        field.errorProperty().addListener((obs, old, now) ->
+                input.pseudoClassStateChanged(DANGER, !now.isEmpty()));
+        input.pseudoClassStateChanged(DANGER, !field.error().isEmpty());
+    }
+}

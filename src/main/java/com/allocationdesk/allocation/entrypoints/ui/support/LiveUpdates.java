@@ -1,0 +1,161 @@
+package com.allocationdesk.allocation.entrypoints.ui.support;
+
+import com.allocationdesk.allocation.domain.events.Allocated;
+import com.allocationdesk.allocation.domain.events.BatchCreated;
+import com.allocationdesk.allocation.domain.events.BatchQuantityChanged;
+import com.allocationdesk.allocation.domain.events.Deallocated;
+import com.allocationdesk.allocation.domain.events.Event;
+import com.allocationdesk.allocation.domain.events.LineCancelled;
+import com.allocationdesk.allocation.domain.events.OutOfStock;
+import com.allocationdesk.allocation.servicelayer.EventBroadcaster;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Turns bus events (pushed on worker threads, a whole reallocation cascade at a time) into a few
+ * refreshes on the FX thread: events are collected for {@value #COALESCE_MILLIS} ms, then every view
+ * whose data changed is told once. A burst of 10,000 allocations costs one query per view, not
+ * 10,000.
+ */
+@ApplicationScoped
+public class LiveUpdates {
+    /** How long events are collected before the views refresh. */
+    public static final long COALESCE_MILLIS = 150;
+    private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
+
+    /** What changed; each view listens to the topics it shows. */
+    public enum Topic { BATCHES, ALLOCATIONS, WAITING, TOTALS, NOTIFICATIONS }
+
+    private final EventBroadcaster broadcaster;
+    private final Map<Topic, List<Runnable>> listeners = new EnumMap<>(Topic.class);
+    private final List<Consumer<List<OutOfStock>>> outOfStockListeners = new CopyOnWriteArrayList<>();
+    private final Object lock = new Object();
+    private final Set<Topic> pending = EnumSet.noneOf(Topic.class);
+    private final List<OutOfStock> pendingAlerts = new ArrayList<>();
+    private boolean scheduled;
+    private ScheduledExecutorService timer;
+    private AutoCloseable subscription;
+
+    @Inject
+    public LiveUpdates(EventBroadcaster broadcaster) {
+        this.broadcaster = broadcaster;
+        for (Topic topic : Topic.values()) {
+            listeners.put(topic, new CopyOnWriteArrayList<>());
+        }
+    }
+
+    @PostConstruct
+    void subscribe() {
+        timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "desk-live-updates");
+            thread.setDaemon(true);
+            return thread;
+        });
+        subscription = broadcaster.subscribe(this::received);
+    }
+
+    @PreDestroy
+    void unsubscribe() {
+        try {
+            if (subscription != null) {
+                subscription.close();
+            }
+        } catch (Exception e) {
+            log.warn("Could not unsubscribe from bus events", e);
+        }
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+
+    /** Calls {@code refresh} on the FX thread, at most once per burst, when {@code topic} changed. */
+    public void onChange(Topic topic, Runnable refresh) {
+        listeners.get(topic).add(refresh);
+    }
+
+    /** Calls {@code alert} on the FX thread with the lines that ran out of stock in the last burst. */
+    public void onOutOfStock(Consumer<List<OutOfStock>> alert) {
+        outOfStockListeners.add(alert);
+    }
+
+    /** Tells every view to re-read its data now (the Refresh command). Call on the FX thread. */
+    public void refreshAll() {
+        deliver(EnumSet.allOf(Topic.class), List.of());
+    }
+
+    /** Called by the broadcaster on a worker thread. */
+    void received(Event event) {
+        Set<Topic> topics = topicsOf(event);
+        synchronized (lock) {
+            pending.addAll(topics);
+            if (event instanceof OutOfStock outOfStock) {
+                pendingAlerts.add(outOfStock);
+            }
+            if (scheduled || timer == null) {
+                return;
+            }
+            scheduled = true;
+        }
+        timer.schedule(this::flush, COALESCE_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private void flush() {
+        Set<Topic> topics;
+        List<OutOfStock> alerts;
+        synchronized (lock) {
+            topics = EnumSet.copyOf(pending.isEmpty() ? EnumSet.noneOf(Topic.class) : pending);
+            alerts = List.copyOf(pendingAlerts);
+            pending.clear();
+            pendingAlerts.clear();
+            scheduled = false;
+        }
+        FxThread.run(() -> deliver(topics, alerts));
+    }
+
+    private void deliver(Set<Topic> topics, List<OutOfStock> alerts) {
+        if (!alerts.isEmpty()) {
+            outOfStockListeners.forEach(listener -> listener.accept(alerts));
+        }
+        for (Topic topic : topics) {
+            for (Runnable refresh : listeners.get(topic)) {
+                try {
+                    refresh.run();
+                } catch (RuntimeException e) {
+                    log.error("Refreshing {} failed", topic, e);
+                }
+            }
+        }
+    }
+
+    static Set<Topic> topicsOf(Event event) {
+        if (event instanceof BatchCreated) {
+            return EnumSet.of(Topic.BATCHES, Topic.TOTALS);
+        }
+        if (event instanceof BatchQuantityChanged) {
+            return EnumSet.of(Topic.BATCHES, Topic.TOTALS);
+        }
+        if (event instanceof Allocated || event instanceof Deallocated || event instanceof LineCancelled) {
+            return EnumSet.of(Topic.BATCHES, Topic.ALLOCATIONS, Topic.WAITING, Topic.TOTALS);
+        }
+        if (event instanceof OutOfStock) {
+            return EnumSet.of(Topic.WAITING, Topic.TOTALS, Topic.NOTIFICATIONS);
+        }
+        return EnumSet.allOf(Topic.class);
+    }
+}
