@@ -1,0 +1,132 @@
+package com.allocationdesk.allocation.bootstrap;
+
+import com.allocationdesk.allocation.adapters.db.Database;
+import com.allocationdesk.allocation.adapters.notifications.LoggingNotifications;
+import com.allocationdesk.allocation.domain.events.Event;
+import com.allocationdesk.allocation.servicelayer.EventBroadcaster;
+import com.allocationdesk.allocation.servicelayer.MessageBus;
+import com.allocationdesk.allocation.servicelayer.Notifications;
+import com.allocationdesk.allocation.servicelayer.UnitOfWork;
+import com.allocationdesk.allocation.views.AllocationsQuery;
+import com.allocationdesk.allocation.views.BatchesQuery;
+import com.allocationdesk.allocation.views.NotificationsQuery;
+import com.allocationdesk.allocation.views.OrderLinesQuery;
+import com.allocationdesk.allocation.views.StockTotalsQuery;
+import com.allocationdesk.allocation.views.WaitingQuery;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import javax.sql.DataSource;
+
+/**
+ * Every application-wide object, made once per container. Handlers are not beans: the bus gets
+ * them from {@link CoreHandlers}, with their adapters passed in, so no handler builds its own
+ * dependencies and a test swaps an adapter by overriding its bean ({@link Bootstrap.Builder#override}).
+ * <p>
+ * Scope: {@code @Singleton} (one instance per container, no client proxy). The types here are final
+ * classes or records, which CDI cannot proxy for {@code @ApplicationScoped}; injecting them works
+ * the same either way.
+ */
+@Dependent
+public class AppProducers {
+    private static final Logger log = LoggerFactory.getLogger(AppProducers.class);
+
+    @Produces
+    @Singleton
+    Database database(AppConfig config) {
+        return Database.open(config.databasePath());
+    }
+
+    void closeDatabase(@Disposes Database database) {
+        log.info("Shutting down the database {}", database.path());
+        database.close();
+    }
+
+    @Produces
+    @Singleton
+    DataSource dataSource(Database database) {
+        return database.dataSource();
+    }
+
+    @Produces
+    @Singleton
+    UnitOfWork.Factory unitsOfWork(Database database) {
+        return database.unitsOfWork();
+    }
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    Notifications notifications() {
+        return new LoggingNotifications();
+    }
+
+    @Produces
+    @Singleton
+    EventBroadcaster eventBroadcaster() {
+        return new EventBroadcaster();
+    }
+
+    @Produces
+    @Singleton
+    MessageBus messageBus(UnitOfWork.Factory unitsOfWork, Notifications notifications, Clock clock,
+                          EventBroadcaster broadcaster) {
+        MessageBus.Builder bus = CoreHandlers.bus(unitsOfWork, notifications, clock);
+        for (Class<?> type : Event.class.getPermittedSubclasses()) {
+            broadcast(bus, type.asSubclass(Event.class), broadcaster);
+        }
+        return bus.build();
+    }
+
+    private static <E extends Event> void broadcast(MessageBus.Builder bus, Class<E> type, EventBroadcaster broadcaster) {
+        bus.event(type, (event, context) -> broadcaster.publish(event));
+    }
+
+    @Produces
+    @Singleton
+    AllocationsQuery allocationsQuery(DataSource dataSource) {
+        return new AllocationsQuery(dataSource);
+    }
+
+    @Produces
+    @Singleton
+    BatchesQuery batchesQuery(DataSource dataSource) {
+        return new BatchesQuery(dataSource);
+    }
+
+    @Produces
+    @Singleton
+    WaitingQuery waitingQuery(DataSource dataSource) {
+        return new WaitingQuery(dataSource);
+    }
+
+    @Produces
+    @Singleton
+    StockTotalsQuery stockTotalsQuery(DataSource dataSource) {
+        return new StockTotalsQuery(dataSource);
+    }
+
+    @Produces
+    @Singleton
+    NotificationsQuery notificationsQuery(DataSource dataSource) {
+        return new NotificationsQuery(dataSource);
+    }
+
+    @Produces
+    @Singleton
+    OrderLinesQuery orderLinesQuery(DataSource dataSource) {
+        return new OrderLinesQuery(dataSource);
+    }
+}

@@ -1,0 +1,110 @@
+package com.allocationdesk.allocation.bootstrap;
+
+import com.allocationdesk.allocation.servicelayer.DatabaseUnavailable;
+import com.allocationdesk.allocation.servicelayer.MessageBus;
+
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Starts and stops the application: a Weld SE container over the beans of {@link AppProducers}
+ * (and, for the window, the {@code @Dependent} controllers and view models), configured by an
+ * {@link AppConfig} passed in through a portable extension. {@link #close()} shuts Weld down,
+ * which disposes the database (HSQLDB {@code SHUTDOWN}, lock released).
+ * <p>
+ * Start-up is eager where it matters: the message bus (and with it the database) is built in
+ * {@link #start}, so a locked or unreadable database fails there, as {@link DatabaseUnavailable}.
+ */
+public final class Bootstrap implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Bootstrap.class);
+
+    private final WeldContainer container;
+    private final AppConfig config;
+
+    private Bootstrap(WeldContainer container, AppConfig config) {
+        this.container = container;
+        this.config = config;
+    }
+
+    public static Bootstrap start(AppConfig config) {
+        return builder(config).start();
+    }
+
+    /** For tests and tools that swap beans (a fake unit of work, a fixed clock...). */
+    public static Builder builder(AppConfig config) {
+        return new Builder(config);
+    }
+
+    /** The one bean of this type (a query, the bus, the broadcaster, a controller...). */
+    public <T> T get(Class<T> type) {
+        return container.select(type).get();
+    }
+
+    public Path databasePath() {
+        return config.databasePath();
+    }
+
+    public AppConfig config() {
+        return config;
+    }
+
+    /** Shuts the container down and, through the disposer, the database. Calling it again does nothing. */
+    @Override
+    public void close() {
+        if (container.isRunning()) {
+            long started = System.nanoTime();
+            container.shutdown();
+            log.debug("Container stopped in {} ms", (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    public static final class Builder {
+        private final AppConfig config;
+        private final Map<Class<?>, Object> overrides = new LinkedHashMap<>();
+
+        private Builder(AppConfig config) {
+            this.config = Objects.requireNonNull(config, "config");
+        }
+
+        /** Uses {@code instance} wherever a {@code type} is injected, instead of the produced one. */
+        public <T> Builder override(Class<T> type, T instance) {
+            overrides.put(type, Objects.requireNonNull(instance, "instance"));
+            return this;
+        }
+
+        public Bootstrap start() {
+            long started = System.nanoTime();
+            Weld weld = new Weld("allocation-desk-" + UUID.randomUUID())
+                    .skipShutdownHook()
+                    .addExtension(new ConfigExtension(config, overrides));
+            WeldContainer container = weld.initialize();
+            Bootstrap bootstrap = new Bootstrap(container, config);
+            try {
+                bootstrap.get(MessageBus.class);
+            } catch (RuntimeException e) {
+                bootstrap.close();
+                throw unwrap(e);
+            }
+            log.info("Started on {} in {} ms", config.databasePath(), (System.nanoTime() - started) / 1_000_000);
+            return bootstrap;
+        }
+
+        /** Weld may wrap what a producer threw; the planner's message is in the cause. */
+        private static RuntimeException unwrap(RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof DatabaseUnavailable unavailable) {
+                    return unavailable;
+                }
+            }
+            return e;
+        }
+    }
+}
