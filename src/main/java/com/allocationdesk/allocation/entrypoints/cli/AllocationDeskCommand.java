@@ -1,0 +1,162 @@
+package com.allocationdesk.allocation.entrypoints.cli;
+
+import com.allocationdesk.allocation.bootstrap.AppConfig;
+import com.allocationdesk.allocation.bootstrap.Bootstrap;
+import com.allocationdesk.allocation.domain.DomainException;
+import com.allocationdesk.allocation.servicelayer.ConcurrentModification;
+import com.allocationdesk.allocation.servicelayer.DatabaseUnavailable;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The root of the command line. Each subcommand runs in one {@link #run session}: start the
+ * application, do its work, shut the database down, and turn what went wrong into an exit code
+ * and one line on stderr (details go to the log file, never a stack trace on the terminal).
+ */
+@Command(name = "allocation-desk", mixinStandardHelpOptions = true, version = "Allocation Desk 0.1",
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = "Allocate customer order lines to stock batches. With no subcommand, opens the window.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:done",
+                "1:something unexpected (see the log file)",
+                "2:bad input or a rule said no; nothing changed",
+                "3:out of stock; the line waits and a notification was recorded",
+                "4:database unavailable (locked by another process, unreadable)"},
+        subcommands = {
+                WriteSubcommands.AddBatch.class,
+                WriteSubcommands.Allocate.class,
+                WriteSubcommands.Deallocate.class,
+                WriteSubcommands.ChangeQuantity.class,
+                ReadSubcommands.Allocations.class,
+                ReadSubcommands.Batches.class,
+                ReadSubcommands.Waiting.class,
+                ReadSubcommands.Notifications.class,
+                WriteSubcommands.RebuildViews.class,
+                ImportBatches.class,
+                ImportOrders.class,
+                ExportAllocations.class})
+public final class AllocationDeskCommand implements Runnable {
+    private static final Logger log = LoggerFactory.getLogger(AllocationDeskCommand.class);
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--db", paramLabel = "PATH", scope = ScopeType.INHERIT,
+            description = "Database file (default: $ALLOCATION_DESK_DB, else the per-user data directory).")
+    private String db;
+
+    private final Map<String, String> env;
+    private final Function<AppConfig, Bootstrap> starter;
+
+    public AllocationDeskCommand() {
+        this(System.getenv(), Bootstrap::start);
+    }
+
+    /** For tests: another environment, and another way to start the application. */
+    public AllocationDeskCommand(Map<String, String> env, Function<AppConfig, Bootstrap> starter) {
+        this.env = Map.copyOf(env);
+        this.starter = Objects.requireNonNull(starter, "starter");
+    }
+
+    /** A command line with this project's one-line error handling, ready to {@code execute}. */
+    public static CommandLine commandLine(AllocationDeskCommand root) {
+        CommandLine commandLine = new CommandLine(root);
+        commandLine.setParameterExceptionHandler((e, args) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println("Error: " + oneLine(e.getMessage()) + " (see '" + e.getCommandLine().getCommandSpec().qualifiedName()
+                    + " --help')");
+            err.flush();
+            return ExitCode.BAD_INPUT;
+        });
+        commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> root.failed(e, cmd.getErr()));
+        return commandLine;
+    }
+
+    /** Runs a headless command line; with no arguments, tells the planner the window is not available. */
+    public static int execute(String... args) {
+        CommandLine commandLine = commandLine(new AllocationDeskCommand());
+        if (args.length == 0) {
+            commandLine.getErr().println("The window is not available in this build; see --help");
+            commandLine.getErr().flush();
+            return ExitCode.BAD_INPUT;
+        }
+        return commandLine.execute(args);
+    }
+
+    /** No subcommand: show what there is. */
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+    }
+
+    /** What a subcommand does with a started application; returns the exit code. */
+    @FunctionalInterface
+    interface Work {
+        int run(Bootstrap app);
+    }
+
+    /** Starts the application on the chosen database, runs the work, shuts down; maps failures to exit codes. */
+    int run(CommandSpec subcommand, Work work) {
+        PrintWriter err = subcommand.commandLine().getErr();
+        try {
+            AppConfig config = AppConfig.from(db, env);
+            try (Bootstrap app = starter.apply(config)) {
+                return work.run(app);
+            }
+        } catch (RuntimeException e) {
+            return failed(e, err);
+        }
+    }
+
+    private int failed(Exception e, PrintWriter err) {
+        int code;
+        String message;
+        if (e instanceof DomainException || e instanceof BadInput) {
+            code = ExitCode.BAD_INPUT;
+            message = e.getMessage();
+            log.info("Rejected: {}", message);
+        } else if (cause(e, DatabaseUnavailable.class) != null) {
+            code = ExitCode.DATABASE_UNAVAILABLE;
+            message = cause(e, DatabaseUnavailable.class).getMessage();
+            log.warn("Database unavailable", e);
+        } else if (e instanceof ConcurrentModification) {
+            code = ExitCode.UNEXPECTED;
+            message = e.getMessage() + " (log: " + LogLocation.file(env) + ")";
+            log.warn("Gave up after concurrent changes", e);
+        } else {
+            code = ExitCode.UNEXPECTED;
+            message = "Something unexpected went wrong: " + e + ". Details are in " + LogLocation.file(env);
+            log.error("Unexpected failure", e);
+        }
+        err.println(e instanceof BadInput bad && bad.oneLinePerProblem() ? message : oneLine(message));
+        err.flush();
+        return code;
+    }
+
+    private static Throwable cause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    static String oneLine(String message) {
+        return message == null ? "" : message.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+    }
+}

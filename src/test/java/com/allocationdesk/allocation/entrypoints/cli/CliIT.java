@@ -1,0 +1,387 @@
+package com.allocationdesk.allocation.entrypoints.cli;
+
+import com.allocationdesk.allocation.adapters.db.Database;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every subcommand end to end, in process, against a real database file in a temporary folder. */
+class CliIT {
+    @TempDir
+    Path dir;
+    private Path db;
+
+    record Run(int code, String out, String err) {
+        List<String> outLines() {
+            return out.isEmpty() ? List.of() : List.of(out.split("\\R"));
+        }
+    }
+
+    @BeforeEach
+    void database() {
+        db = dir.resolve("data").resolve("desk");
+    }
+
+    private Run cli(String... args) {
+        List<String> all = new ArrayList<>(List.of("--db", db.toString()));
+        all.addAll(List.of(args));
+        return raw(all.toArray(String[]::new));
+    }
+
+    private Run raw(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = AllocationDeskCommand.commandLine(new AllocationDeskCommand(Map.of(), 
+                com.allocationdesk.allocation.bootstrap.Bootstrap::start));
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int code = commandLine.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private Run ok(String... args) {
+        Run run = cli(args);
+        assertThat(run.code()).as("exit code of %s; stderr: %s", List.of(args), run.err()).isZero();
+        return run;
+    }
+
+    /** Everything a planner could see, read straight from the tables, to prove nothing changed. */
+    private String snapshot() {
+        try (Database database = Database.open(db);
+             Connection c = database.dataSource().getConnection();
+             Statement s = c.createStatement()) {
+            StringBuilder all = new StringBuilder();
+            for (String sql : List.of(
+                    "SELECT * FROM batches_view ORDER BY reference",
+                    "SELECT * FROM allocations_view ORDER BY order_id, sku",
+                    "SELECT * FROM waiting_view ORDER BY order_id, sku",
+                    "SELECT * FROM notifications ORDER BY id",
+                    "SELECT reference, sku, purchased_quantity, allocated_quantity, eta FROM batches ORDER BY reference",
+                    "SELECT batch_reference, order_id, sku, quantity FROM allocations ORDER BY order_id, sku",
+                    "SELECT sku, order_id, quantity FROM waiting_lines ORDER BY order_id, sku")) {
+                try (ResultSet rs = s.executeQuery(sql)) {
+                    int columns = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        for (int i = 1; i <= columns; i++) {
+                            all.append(rs.getObject(i)).append('|');
+                        }
+                        all.append('\n');
+                    }
+                }
+                all.append("--\n");
+            }
+            return all.toString();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private void assertRejected(Run run, int code, String message) {
+        assertThat(run.code()).as("stderr: %s", run.err()).isEqualTo(code);
+        assertThat(run.err()).contains(message);
+        assertThat(run.err().lines().count()).as("one line on stderr: %s", run.err()).isEqualTo(1);
+        assertThat(run.err()).doesNotContain("\tat ", "Exception");
+        assertThat(run.out()).isEmpty();
+    }
+
+    private void rejectsWithoutChange(int code, String message, String... args) {
+        String before = snapshot();
+        assertRejected(cli(args), code, message);
+        assertThat(snapshot()).as("nothing changed after %s", List.of(args)).isEqualTo(before);
+    }
+
+    private void stock() {
+        ok("add-batch", "warehouse", "LAMP", "10");
+        ok("add-batch", "shipment", "LAMP", "20", "--eta", "2027-01-15");
+    }
+
+    @Nested
+    class WorkedExample {
+        @Test
+        void addTwoBatchesAllocateChangeQuantityAndReadTheAllocations() {
+            assertThat(ok("add-batch", "warehouse", "LAMP", "10").out()).contains("Added batch warehouse: 10 x LAMP");
+            ok("add-batch", "shipment", "LAMP", "20", "--eta", "2027-01-15");
+
+            assertThat(ok("allocate", "o1", "LAMP", "8").out()).isEqualTo("warehouse" + System.lineSeparator());
+            assertThat(ok("change-quantity", "warehouse", "5").out()).contains("Batch warehouse now has 5");
+
+            Run allocations = ok("allocations", "o1");
+            assertThat(allocations.outLines()).containsExactly("ORDER  SKU   QTY  BATCH", "o1     LAMP    8  shipment");
+            assertThat(ok("allocations", "o1", "--json").out().strip())
+                    .isEqualTo("[{\"orderid\":\"o1\",\"sku\":\"LAMP\",\"qty\":8,\"batchref\":\"shipment\"}]");
+        }
+
+        @Test
+        void theDatabaseOptionMayFollowTheSubcommand() {
+            Run run = raw("add-batch", "b1", "LAMP", "1", "--db", db.toString());
+            assertThat(run.code()).as(run.err()).isZero();
+            assertThat(ok("batches", "--json").out()).contains("\"ref\":\"b1\"");
+        }
+    }
+
+    @Nested
+    class Reading {
+        @Test
+        void batchesListWarehouseStockFirstThenByEtaAsATableOrJson() {
+            stock();
+            ok("add-batch", "early", "TABLE", "3", "--eta", "2026-12-24");
+            ok("allocate", "o1", "LAMP", "4");
+
+            assertThat(ok("batches").outLines()).containsExactly(
+                    "REF        SKU    ETA         PURCHASED  ALLOCATED  AVAILABLE",
+                    "warehouse  LAMP   warehouse          10          4          6",
+                    "early      TABLE  2026-12-24          3          0          3",
+                    "shipment   LAMP   2027-01-15         20          0         20");
+            assertThat(ok("batches", "--sku", "lam", "--json").out().strip()).isEqualTo("["
+                    + "{\"ref\":\"warehouse\",\"sku\":\"LAMP\",\"eta\":null,\"purchased\":10,\"allocated\":4,\"available\":6},"
+                    + "{\"ref\":\"shipment\",\"sku\":\"LAMP\",\"eta\":\"2027-01-15\",\"purchased\":20,\"allocated\":0,\"available\":20}]");
+        }
+
+        @Test
+        void waitingLinesAndNotificationsShowWhatIsOutOfStock() {
+            ok("add-batch", "b1", "LAMP", "1");
+            assertThat(cli("allocate", "o9", "LAMP", "5").code()).isEqualTo(ExitCode.OUT_OF_STOCK);
+
+            Run waiting = ok("waiting", "--sku", "LAMP", "--json");
+            assertThat(waiting.out()).startsWith("[{\"orderid\":\"o9\",\"sku\":\"LAMP\",\"qty\":5,\"since\":\"")
+                    .matches("(?s).*\"since\":\"\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z\"}]\\R");
+            assertThat(ok("waiting").outLines()).hasSize(2).first().asString().startsWith("ORDER  SKU   QTY  WAITING SINCE");
+            assertThat(ok("notifications", "--json").out()).contains("\"sku\":\"LAMP\",\"orderid\":\"o9\",\"qty\":5,\"read\":false");
+            assertThat(ok("notifications").outLines()).hasSize(2);
+        }
+
+        @Test
+        void anOrderWithoutAllocationsPrintsAnEmptyListNotAnError() {
+            assertThat(ok("allocations", "nobody", "--json").out().strip()).isEqualTo("[]");
+            assertThat(ok("allocations", "nobody").outLines()).containsExactly("ORDER  SKU  QTY  BATCH");
+        }
+    }
+
+    @Nested
+    class Writing {
+        @Test
+        void allocateOutOfStockExitsThreeRecordsANotificationAndAllocatesNothing() {
+            stock();
+            Run run = cli("allocate", "o1", "LAMP", "50");
+
+            assertThat(run.code()).isEqualTo(3);
+            assertThat(run.out()).isEmpty();
+            assertThat(run.err()).contains("Out of stock").contains("o1");
+            assertThat(ok("allocations", "o1", "--json").out().strip()).isEqualTo("[]");
+            assertThat(ok("notifications", "--json").out()).contains("\"orderid\":\"o1\"");
+        }
+
+        @Test
+        void deallocateCancelsTheLineAndFreesTheStock() {
+            stock();
+            ok("allocate", "o1", "LAMP", "8");
+
+            ok("deallocate", "o1", "LAMP");
+
+            assertThat(ok("allocations", "o1", "--json").out().strip()).isEqualTo("[]");
+            assertThat(ok("batches", "--json").out()).contains("\"ref\":\"warehouse\",\"sku\":\"LAMP\",\"eta\":null,\"purchased\":10,\"allocated\":0");
+        }
+
+        @Test
+        void changeQuantityToZeroLosesTheBatchAndItsLinesMoveOrWait() {
+            ok("add-batch", "warehouse", "LAMP", "10");
+            ok("allocate", "o1", "LAMP", "8");
+
+            ok("change-quantity", "warehouse", "0");
+
+            assertThat(ok("waiting", "--json").out()).contains("\"orderid\":\"o1\"");
+        }
+
+        @Test
+        void rebuildViewsRepairsAViewThatDrifted() throws Exception {
+            stock();
+            ok("allocate", "o1", "LAMP", "8");
+            String good = snapshot();
+            try (Database database = Database.open(db);
+                 Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
+                s.executeUpdate("UPDATE allocations_view SET quantity = 99");
+                s.executeUpdate("DELETE FROM batches_view WHERE reference = 'shipment'");
+            }
+            assertThat(snapshot()).isNotEqualTo(good);
+
+            assertThat(ok("rebuild-views").out()).contains("Views rebuilt");
+
+            assertThat(snapshot()).isEqualTo(good);
+        }
+    }
+
+    @Nested
+    class Rejecting {
+        @BeforeEach
+        void someStock() {
+            stock();
+            ok("allocate", "o1", "LAMP", "8");
+        }
+
+        @Test
+        void badInputExitsTwoWithOneLineAndChangesNothing() {
+            rejectsWithoutChange(2, "Batch warehouse already exists", "add-batch", "warehouse", "LAMP", "5");
+            rejectsWithoutChange(2, "Quantity must be positive", "add-batch", "b9", "LAMP", "0");
+            rejectsWithoutChange(2, "ETA must be a date like 2027-01-31, was '31/01/2027'",
+                    "add-batch", "b9", "LAMP", "5", "--eta", "31/01/2027");
+            rejectsWithoutChange(2, "'many'", "add-batch", "b9", "LAMP", "many");
+            rejectsWithoutChange(2, "Unknown SKU NOPE", "allocate", "o2", "NOPE", "1");
+            rejectsWithoutChange(2, "deallocate it first", "allocate", "o1", "LAMP", "3");
+            rejectsWithoutChange(2, "Order o7 has no line for SKU LAMP", "deallocate", "o7", "LAMP");
+            rejectsWithoutChange(2, "Unknown batch nope", "change-quantity", "nope", "3");
+            rejectsWithoutChange(2, "Quantity cannot be negative", "change-quantity", "warehouse", "-1");
+            rejectsWithoutChange(2, "Missing required parameter", "allocate", "o2", "LAMP");
+            rejectsWithoutChange(2, "Unknown option", "batches", "--colour");
+            rejectsWithoutChange(2, "Unmatched argument", "frobnicate");
+        }
+
+        @Test
+        void aLockedDatabaseExitsFourAndSaysSo() {
+            try (Database holder = Database.open(db)) {
+                Run run = cli("batches");
+                assertThat(run.code()).as(run.err()).isEqualTo(ExitCode.DATABASE_UNAVAILABLE);
+                assertThat(run.err().lines().count()).isEqualTo(1);
+                assertThat(run.err()).doesNotContain("\tat ");
+            }
+            ok("batches");
+        }
+
+        @Test
+        void somethingUnexpectedExitsOneWithTheLogFileAndNoStackTrace() {
+            StringWriter err = new StringWriter();
+            CommandLine commandLine = AllocationDeskCommand.commandLine(new AllocationDeskCommand(Map.of(), config -> {
+                throw new IllegalStateException("disk on fire");
+            }));
+            commandLine.setErr(new PrintWriter(err, true));
+            commandLine.setOut(new PrintWriter(new StringWriter(), true));
+
+            int code = commandLine.execute("--db", db.toString(), "batches");
+
+            assertThat(code).isEqualTo(ExitCode.UNEXPECTED);
+            assertThat(err.toString()).contains("disk on fire").contains("allocation-desk.log").doesNotContain("\tat ");
+            assertThat(err.toString().lines().count()).isEqualTo(1);
+        }
+    }
+
+    @Nested
+    class Files {
+        private Path write(String name, String... lines) throws IOException {
+            Path file = dir.resolve(name);
+            java.nio.file.Files.writeString(file, String.join("\n", lines) + "\n");
+            return file;
+        }
+
+        @Test
+        void importBatchesThenOrdersThenExportTheAllocations() throws IOException {
+            Path batches = write("batches.csv", "ref,sku,qty,eta", "b1,LAMP,10,", "b2,LAMP,5,2027-02-01", "b3,TABLE,2,");
+            Path orders = write("orders.csv", "orderid,sku,qty", "o1,LAMP,8", "o2,LAMP,4", "o3,TABLE,5");
+
+            assertThat(ok("import-batches", batches.toString()).out()).contains("Imported 3 batches");
+            assertThat(ok("import-orders", orders.toString()).out())
+                    .contains("Imported 3 order lines").contains("2 allocated, 1 out of stock");
+            Path export = dir.resolve("out").resolve("allocations.csv");
+            java.nio.file.Files.createDirectories(export.getParent());
+            assertThat(ok("export-allocations", export.toString()).out()).contains("Exported 2 allocations");
+
+            assertThat(java.nio.file.Files.readAllLines(export))
+                    .containsExactly("orderid,sku,qty,batchref", "o1,LAMP,8,b1", "o2,LAMP,4,b2");
+        }
+
+        @Test
+        void reRunningAnImportCompletesItWithoutDoublingAnything() throws IOException {
+            Path batches = write("batches.csv", "ref,sku,qty,eta", "b1,LAMP,10,", "b2,LAMP,5,2027-02-01");
+            Path orders = write("orders.csv", "orderid,sku,qty", "o1,LAMP,8", "o2,LAMP,4");
+            ok("import-batches", batches.toString());
+            ok("import-orders", orders.toString());
+            String once = snapshot();
+
+            assertThat(ok("import-batches", batches.toString()).out()).contains("Imported 0 batches").contains("2 were already there");
+            ok("import-orders", orders.toString());
+
+            assertThat(snapshot()).isEqualTo(once);
+        }
+
+        @Test
+        void aFileWithBadRowsImportsNothingAndListsEveryBadRowWithItsLine() throws IOException {
+            ok("add-batch", "old", "LAMP", "1");
+            Path batches = write("batches.csv", "ref,sku,qty,eta", "b1,LAMP,10,", "b2,LAMP,ten,", "b3,LAMP,5,2027-13-01",
+                    "b1,LAMP,1,", "old,LAMP,2,", ",LAMP,1,", "b4,LAMP");
+            String before = snapshot();
+
+            Run run = cli("import-batches", batches.toString());
+
+            assertThat(run.code()).isEqualTo(2);
+            assertThat(run.err().lines().toList()).containsExactly(
+                    batches + ": line 3: qty must be a whole number, was 'ten'",
+                    batches + ": line 4: ETA must be a date like 2027-01-31, was '2027-13-01'",
+                    batches + ": line 5: batch b1 is already on line 2",
+                    batches + ": line 6: batch old already exists with other details (1 x LAMP)",
+                    batches + ": line 7: Batch reference is required",
+                    batches + ": line 8: expected 4 columns: ref,sku,qty,eta",
+                    "6 bad rows in " + batches + "; nothing was imported");
+            assertThat(snapshot()).isEqualTo(before);
+        }
+
+        @Test
+        void anOrderFileWithBadRowsAllocatesNothing() throws IOException {
+            stock();
+            ok("allocate", "o1", "LAMP", "8");
+            Path orders = write("orders.csv", "orderid,sku,qty", "o2,LAMP,1", "o3,NOPE,1", "o2,LAMP,1", "o1,LAMP,3", "o4,LAMP,0");
+            String before = snapshot();
+
+            Run run = cli("import-orders", orders.toString());
+
+            assertThat(run.code()).isEqualTo(2);
+            assertThat(run.err().lines().toList()).containsExactly(
+                    orders + ": line 3: unknown SKU NOPE: add a batch of it first",
+                    orders + ": line 4: order o2 already has a line of LAMP on line 2",
+                    orders + ": line 5: order o1 already has 8 of LAMP: deallocate it first to change the quantity",
+                    orders + ": line 6: Quantity must be positive, was 0",
+                    "4 bad rows in " + orders + "; nothing was imported");
+            assertThat(snapshot()).isEqualTo(before);
+        }
+
+        @Test
+        void aWrongHeaderOrAMissingFileIsBadInput() throws IOException {
+            Path wrong = write("wrong.csv", "reference,sku,qty,eta", "b1,LAMP,1,");
+            rejectsWithoutChange(2, "the first line must be the header ref,sku,qty,eta", "import-batches", wrong.toString());
+            rejectsWithoutChange(2, "File not found", "import-orders", dir.resolve("nope.csv").toString());
+            rejectsWithoutChange(2, "Cannot write", "export-allocations", dir.resolve("no/such/dir/x.csv").toString());
+        }
+
+        @Test
+        void aLargeImportShowsProgressOnStderr() throws IOException {
+            ok("add-batch", "big", "LAMP", "10000000");
+            StringBuilder orders = new StringBuilder("orderid,sku,qty\n");
+            for (int i = 0; i < 20_000; i++) {
+                orders.append("o").append(i).append(",LAMP,1\n");
+            }
+            Path file = dir.resolve("orders.csv");
+            java.nio.file.Files.writeString(file, orders);
+
+            Run run = ok("import-orders", file.toString());
+
+            assertThat(run.out()).contains("Imported 20000 order lines").contains("20000 allocated, 0 out of stock");
+            assertThat(run.err()).contains("Checked 10000 rows").contains("Imported 10000 of 20000 rows")
+                    .contains("Imported 20000 of 20000 rows");
+        }
+    }
+}
