@@ -1,0 +1,101 @@
+package com.allocationdesk.allocation.views;
+
+import com.allocationdesk.allocation.bootstrap.AppConfig;
+import com.allocationdesk.allocation.bootstrap.Bootstrap;
+import com.allocationdesk.allocation.domain.commands.Allocate;
+import com.allocationdesk.allocation.domain.commands.CreateBatch;
+import com.allocationdesk.allocation.domain.commands.MarkNotificationsRead;
+import com.allocationdesk.allocation.servicelayer.MessageBus;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The read-side queries against the real read tables, filled through the bus. */
+class ViewQueriesIT {
+    @TempDir
+    Path dir;
+    private Bootstrap app;
+    private MessageBus bus;
+
+    @BeforeEach
+    void start() {
+        app = Bootstrap.start(new AppConfig(dir.resolve("desk")));
+        bus = app.get(MessageBus.class);
+        bus.handle(new CreateBatch("ship-late", "LAMP", 10, LocalDate.of(2027, 3, 1)));
+        bus.handle(new CreateBatch("ship-early", "LAMP", 10, LocalDate.of(2027, 1, 1)));
+        bus.handle(new CreateBatch("wh", "LAMP", 5, null));
+        bus.handle(new CreateBatch("tables", "TABLE", 2, null));
+        bus.handle(new CreateBatch("lampshade", "LAMPSHADE", 1, null));
+        bus.handle(new Allocate("order-1", "LAMP", 5));
+        bus.handle(new Allocate("order-1", "TABLE", 2));
+        bus.handle(new Allocate("order-2", "LAMP", 3));
+        bus.handle(new Allocate("ORDER-3", "TABLE", 1));
+        bus.handle(new Allocate("order-4", "TABLE", 4));
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
+    }
+
+    @Test
+    void allocationsForOneOrderAreAnExactLookup() {
+        assertThat(app.get(AllocationsQuery.class).forOrder("order-1")).containsExactly(
+                new AllocationView("order-1", "LAMP", 5, "wh"), new AllocationView("order-1", "TABLE", 2, "tables"));
+        assertThat(app.get(AllocationsQuery.class).forOrder("order")).isEmpty();
+    }
+
+    @Test
+    void allocationsPageAndCountWithCaseInsensitivePrefixFilters() {
+        AllocationsQuery query = app.get(AllocationsQuery.class);
+
+        assertThat(query.count(null, null)).isEqualTo(3);
+        assertThat(query.page(null, null, 1, 1)).containsExactly(new AllocationView("order-1", "TABLE", 2, "tables"));
+        assertThat(query.page("ORD", "lamp", 0, 10)).extracting(AllocationView::orderId).containsExactly("order-1", "order-2");
+        assertThat(query.count("order-1", null)).isEqualTo(2);
+        assertThat(query.count("%", null)).isZero();
+    }
+
+    @Test
+    void batchesComeWarehouseFirstThenByEta() {
+        assertThat(app.get(BatchesQuery.class).list(null)).extracting(BatchView::reference)
+                .containsExactly("lampshade", "tables", "wh", "ship-early", "ship-late");
+        assertThat(app.get(BatchesQuery.class).list("lamp")).extracting(BatchView::reference)
+                .containsExactly("lampshade", "wh", "ship-early", "ship-late");
+        assertThat(app.get(BatchesQuery.class).byReference("ship-early")).contains(
+                new BatchView("ship-early", "LAMP", LocalDate.of(2027, 1, 1), 10, 3, 7));
+    }
+
+    @Test
+    void waitingLinesNotificationsAndTotals() {
+        assertThat(app.get(WaitingQuery.class).list("t")).extracting(WaitingView::orderId).containsExactly("ORDER-3", "order-4");
+        assertThat(app.get(WaitingQuery.class).forOrder("order-4")).hasSize(1);
+        assertThat(app.get(StockTotalsQuery.class).perSku()).containsExactly(
+                new SkuTotals("LAMP", 25, 8, 17, 0), new SkuTotals("LAMPSHADE", 1, 0, 1, 0),
+                new SkuTotals("TABLE", 2, 2, 0, 5));
+        NotificationsQuery notifications = app.get(NotificationsQuery.class);
+        assertThat(notifications.recent(10)).extracting(NotificationView::orderId).containsExactly("order-4", "ORDER-3");
+        assertThat(notifications.recent(1)).singleElement().satisfies(n -> assertThat(n.read()).isFalse());
+        assertThat(notifications.unreadCount()).isEqualTo(2);
+
+        bus.handle(new MarkNotificationsRead());
+
+        assertThat(notifications.unreadCount()).isZero();
+    }
+
+    @Test
+    void aLookupFindsLinesAllocatedOrWaiting() {
+        try (OrderLinesQuery.Lookup lookup = app.get(OrderLinesQuery.class).lookup()) {
+            assertThat(lookup.quantityOf("order-1", "LAMP")).hasValue(5);
+            assertThat(lookup.quantityOf("order-4", "TABLE")).hasValue(4);
+            assertThat(lookup.quantityOf("order-9", "TABLE")).isEmpty();
+        }
+    }
+}
