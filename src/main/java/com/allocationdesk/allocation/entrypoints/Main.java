@@ -18,7 +18,7 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0) {
+        if (args.length == 0 || onlyDatabaseOption(args)) {
             Method launch = windowLauncher();
             if (launch != null) {
                 try {
@@ -30,6 +30,12 @@ public final class Main {
             }
         }
         System.exit(AllocationDeskCommand.execute(args));
+    }
+
+    /** {@code --db PATH} (or {@code --db=PATH}) alone opens the window on that database. */
+    static boolean onlyDatabaseOption(String[] args) {
+        return (args.length == 2 && args[0].equals("--db"))
+                || (args.length == 1 && args[0].startsWith("--db="));
     }
 
     private static Method windowLauncher() {

@@ -1,0 +1,161 @@
+package com.allocationdesk.allocation.entrypoints.ui;
+
+import com.allocationdesk.allocation.bootstrap.AppConfig;
+import com.allocationdesk.allocation.bootstrap.Bootstrap;
+import com.allocationdesk.allocation.entrypoints.ui.support.ErrorText;
+import com.allocationdesk.allocation.entrypoints.ui.support.WindowPlacement;
+import javafx.application.Application;
+import javafx.concurrent.Task;
+import javafx.fxml.FXMLLoader;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The planner's window. The window shows at once with a "starting" pane; the container (Weld,
+ * Flyway, Hibernate) starts on a background thread, and then the main window replaces the pane.
+ * {@code --db PATH} chooses the database, as on the command line.
+ */
+public class AllocationDeskApp extends Application {
+    private static final Logger log = LoggerFactory.getLogger(AllocationDeskApp.class);
+    public static final String TITLE = "Allocation Desk";
+    /** The AtlantaFX Primer Light theme as a user-agent stylesheet. */
+    public static final String THEME = "/atlantafx/base/theme/primer-light.css";
+
+    private final Function<AppConfig, Bootstrap> starter;
+    private final AppConfig fixedConfig;
+    private volatile Bootstrap bootstrap;
+    private Stage stage;
+    private WindowPlacement placement;
+    private volatile boolean stopping;
+
+    public AllocationDeskApp() {
+        this(Bootstrap::start, null);
+    }
+
+    /**
+     * For tests: {@code starter} builds the container (e.g. with a bean swapped for a slow fake);
+     * {@code config} replaces the command line when not null.
+     */
+    public AllocationDeskApp(Function<AppConfig, Bootstrap> starter, AppConfig config) {
+        this.starter = starter;
+        this.fixedConfig = config;
+    }
+
+    /** Opens the window; accepts {@code --db PATH} (or {@code --db=PATH}). Returns when the window closes. */
+    public static void launch(String... args) {
+        Application.launch(AllocationDeskApp.class, args);
+    }
+
+    @Override
+    public void start(Stage primaryStage) {
+        this.stage = primaryStage;
+        AppConfig config = fixedConfig != null ? fixedConfig
+                : AppConfig.from(databaseOption(getParameters().getRaw()), System.getenv());
+        // AtlantaFX Primer Light, by its stylesheet: AtlantaFX 2.1's classes are Java 21 bytecode.
+        Application.setUserAgentStylesheet(AllocationDeskApp.class.getResource(THEME).toExternalForm());
+        placement = WindowPlacement.besides(config.databasePath());
+
+        Label message = new Label("Opening the database " + config.databasePath() + " …");
+        message.setId("startupMessage");
+        message.setWrapText(true);
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setId("startupSpinner");
+        VBox starting = new VBox(16, spinner, message);
+        starting.setAlignment(Pos.CENTER);
+        starting.setPadding(new Insets(32));
+        stage.setTitle(TITLE + " — " + config.databasePath());
+        stage.setScene(new Scene(starting));
+        placement.restore(stage);
+        stage.show();
+        log.info("Window shown {} ms after JVM start", uptime());
+
+        Task<Bootstrap> startup = new Task<>() {
+            @Override
+            protected Bootstrap call() {
+                return starter.apply(config);
+            }
+        };
+        startup.setOnSucceeded(e -> showMainWindow(startup.getValue()));
+        startup.setOnFailed(e -> {
+            spinner.setVisible(false);
+            message.setText("Allocation Desk could not start.\n" + ErrorText.of(startup.getException()));
+            Button close = new Button("Close");
+            close.setId("startupCloseButton");
+            close.setDefaultButton(true);
+            close.setOnAction(a -> stage.close());
+            starting.getChildren().add(close);
+        });
+        Thread thread = new Thread(startup, "desk-startup");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void showMainWindow(Bootstrap started) {
+        if (stopping) {
+            started.close();
+            return;
+        }
+        this.bootstrap = started;
+        FXMLLoader loader = new FXMLLoader(MainWindowController.class.getResource("MainWindow.fxml"));
+        loader.setControllerFactory(started::get);
+        Parent root;
+        try {
+            root = loader.load();
+        } catch (IOException e) {
+            throw new IllegalStateException("The main window could not be loaded", e);
+        }
+        MainWindowController controller = loader.getController();
+        controller.viewModel().setDatabaseLocation(started.databasePath().toString());
+        stage.getScene().setRoot(root);
+        log.info("Main window ready {} ms after JVM start", uptime());
+    }
+
+    @Override
+    public void stop() {
+        stopping = true;
+        if (stage != null && placement != null) {
+            placement.save(stage);
+        }
+        Bootstrap running = bootstrap;
+        if (running != null) {
+            running.close();
+        }
+    }
+
+    /** The running container, once started (for tests). */
+    public Bootstrap bootstrap() {
+        return bootstrap;
+    }
+
+    static long uptime() {
+        return ManagementFactory.getRuntimeMXBean().getUptime();
+    }
+
+    static String databaseOption(List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--db") && i + 1 < args.size()) {
+                return args.get(i + 1);
+            }
+            if (arg.startsWith("--db=")) {
+                return arg.substring("--db=".length());
+            }
+        }
+        return null;
+    }
+
+}

@@ -1,0 +1,108 @@
+package com.allocationdesk.allocation.entrypoints.ui;
+
+import com.allocationdesk.allocation.bootstrap.AppConfig;
+import com.allocationdesk.allocation.bootstrap.Bootstrap;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputControl;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+
+/**
+ * Starts the real window (real FXML, controllers from the real container) over a database in a
+ * temporary folder, and offers look-ups by fx:id and waits.
+ */
+abstract class WindowFixture extends FxRobot {
+    static final long TIMEOUT_SECONDS = 20;
+
+    @TempDir
+    Path dataDir;
+    AllocationDeskApp app;
+
+    /** How the window's container starts; tests may swap beans. */
+    Function<AppConfig, Bootstrap> starter() {
+        return Bootstrap::start;
+    }
+
+    @BeforeEach
+    void openWindow() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        Platform.setImplicitExit(false);
+        AppConfig config = AppConfig.from(dataDir.resolve("desk").toString(), java.util.Map.of());
+        app = (AllocationDeskApp) FxToolkit.setupApplication(() -> new AllocationDeskApp(starter(), config));
+        waitUntil("the main window is shown", () -> find("#tabs").isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void closeWindow() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    Optional<Node> find(String query) {
+        return lookup(query).tryQuery();
+    }
+
+    <T extends Node> T node(String query) {
+        return lookup(query).query();
+    }
+
+    String text(String query) {
+        Node node = node(query);
+        if (node instanceof Labeled labeled) {
+            return labeled.getText();
+        }
+        return ((TextInputControl) node).getText();
+    }
+
+    TableView<?> table(String query) {
+        return node(query);
+    }
+
+    void waitUntil(String what, BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> {
+                WaitForAsyncUtils.waitForFxEvents();
+                return condition.getAsBoolean();
+            });
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("Timed out waiting until " + what + "; the window says: " + visibleTexts(), e);
+        }
+    }
+
+    /** Every visible label and field text, to tell why a wait timed out. */
+    String visibleTexts() {
+        StringBuilder texts = new StringBuilder();
+        for (Node node : lookup(n -> n.isVisible() && (n instanceof Labeled || n instanceof TextInputControl)).queryAll()) {
+            String value = node instanceof Labeled l ? l.getText() : ((TextInputControl) node).getText();
+            if (value != null && !value.isBlank()) {
+                texts.append(node.getId() == null ? "" : "#" + node.getId() + "=").append('"').append(value).append("\" ");
+            }
+        }
+        return texts.toString();
+    }
+
+    /** Types into the field, replacing what was there. */
+    void fill(String query, String value) {
+        TextInputControl field = node(query);
+        interact(() -> field.setText(""));
+        clickOn(field);
+        if (!value.isEmpty()) {
+            write(value);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}

@@ -1,0 +1,140 @@
+package com.allocationdesk.allocation.entrypoints.ui;
+
+import com.allocationdesk.allocation.views.AllocationView;
+import com.allocationdesk.allocation.views.BatchView;
+import com.allocationdesk.allocation.views.BatchesQuery;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The real window over a real temporary database, driven as a planner would. */
+class WindowIT extends WindowFixture {
+
+    @Test
+    void anEmptyDatabaseSaysWhatToDoAndTheSampleDataFillsEveryView() {
+        waitUntil("the empty state shows", () -> node("#emptyState").isVisible());
+        assertThat(text("#emptyHint")).contains("adding a batch");
+
+        clickOn("#loadSampleButton");
+
+        waitUntil("the sample batches appear", () -> table("#batchesTable").getItems().size() == 5);
+        waitUntil("the empty state hides", () -> !node("#emptyState").isVisible());
+        assertThat(batchRows()).extracting(BatchView::eta).containsNull().hasSize(5)
+                .filteredOn(eta -> eta != null).hasSize(1);
+        waitUntil("ORD-1006 waits for stock", () -> table("#waitingTable").getItems().size() == 1);
+        waitUntil("the out-of-stock alert lands in the panel", () -> node("#notificationsList") instanceof
+                javafx.scene.control.ListView<?> list && list.getItems().size() == 1);
+        assertThat(text("#unreadBadge")).isEqualTo("1");
+        waitUntil("the allocations show", () -> allocationRows().size() == 5);
+    }
+
+    @Test
+    void aPlannerAddsBatchesAllocatesSeesOutOfStockAndReallocation() {
+        // Add two batches through the dialog, keyboard only: Enter submits.
+        addBatch("B-WH", "LAMP", "10", "");
+        waitUntil("B-WH is listed", () -> batchRows().size() == 1);
+        addBatch("B-SHIP", "LAMP", "20", "2020-01-31");   // a late shipment: past dates are allowed
+        waitUntil("B-SHIP is listed", () -> batchRows().size() == 2);
+
+        // Bad input: messages under the fields, the button stays off, Esc cancels, nothing stored.
+        clickOn("#addBatchButton");
+        waitUntil("the dialog opens", () -> find("#referenceField").isPresent());
+        fill("#referenceField", "B-BAD");
+        fill("#skuField", "LAMP");
+        fill("#quantityField", "ten");
+        assertThat(text("#quantityError")).isEqualTo("Not a number: ten");
+        fill("#quantityField", "-3");
+        assertThat(text("#quantityError")).startsWith("Quantity must be positive");
+        fill("#etaField", "2025-13-45");
+        assertThat(text("#etaError")).startsWith("Not a valid date");
+        assertThat(node("#addButton").isDisabled()).isTrue();
+        press(KeyCode.ENTER).release(KeyCode.ENTER);
+        press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        waitUntil("the dialog closes", () -> find("#referenceField").isEmpty());
+        assertThat(app.bootstrap().get(BatchesQuery.class).list(null)).hasSize(2);
+
+        // A rejected command shows the domain's message in the form: duplicate reference.
+        addBatch("B-WH", "LAMP", "5", "");
+        waitUntil("the domain says no", () -> text("#errorLabel").contains("B-WH"));
+        press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        waitUntil("the dialog closes", () -> find("#referenceField").isEmpty());
+        assertThat(app.bootstrap().get(BatchesQuery.class).list(null)).hasSize(2);
+
+        // Allocate: the result names the batch, and the allocation appears.
+        showOrders();
+        fill("#orderIdField", "ORD-1");
+        fill("#skuField", "NOPE");
+        waitUntil("an unknown SKU is flagged", () -> text("#skuError").startsWith("Unknown SKU NOPE"));
+        fill("#skuField", "LAMP");
+        fill("#quantityField", "5");
+        press(KeyCode.ENTER).release(KeyCode.ENTER);
+        waitUntil("the result shows the batch", () -> text("#resultLabel").contains("allocated to batch B-WH"));
+        waitUntil("the allocation appears", () -> allocationRows().contains(new AllocationView("ORD-1", "LAMP", 5, "B-WH")));
+
+        // Out of stock: the banner names SKU, order and quantity; the panel keeps it; the line waits.
+        fill("#orderIdField", "ORD-2");
+        fill("#skuField", "LAMP");
+        fill("#quantityField", "100");
+        clickOn("#allocateButton");
+        waitUntil("the result says it waits", () -> text("#resultLabel").contains("out of stock"));
+        waitUntil("the banner shows", () -> node("#alertBanner").isVisible());
+        assertThat(text("#alertLabel")).contains("ORD-2").contains("100").contains("LAMP");
+        waitUntil("the panel has it", () -> text("#unreadBadge").equals("1"));
+        waitUntil("ORD-2 waits", () -> table("#waitingTable").getItems().size() == 1);
+
+        // Change quantity: B-WH shrinks to 2, ORD-1's 5 move to the shipment by themselves.
+        clickOn("#resultLabel");
+        press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+        waitUntil("the Batches view shows", () -> node("#batchesTable").isVisible());
+        TableView<?> batches = table("#batchesTable");
+        interact(() -> batches.getSelectionModel().select(0));
+        assertThat(((BatchView) batches.getSelectionModel().getSelectedItem()).reference()).isEqualTo("B-WH");
+        clickOn("#changeQuantityButton");
+        waitUntil("the dialog opens", () -> find("#saveButton").isPresent());
+        fill("#quantityField", "2");
+        press(KeyCode.ENTER).release(KeyCode.ENTER);
+        waitUntil("the dialog closes", () -> find("#saveButton").isEmpty());
+        waitUntil("ORD-1 is reallocated to the shipment",
+                () -> allocationRows().contains(new AllocationView("ORD-1", "LAMP", 5, "B-SHIP")));
+
+        // New stock arrives: the waiting line is allocated and leaves the waiting list.
+        addBatch("B-NEW", "LAMP", "500", "");
+        waitUntil("ORD-2 no longer waits", () -> table("#waitingTable").getItems().isEmpty());
+        waitUntil("ORD-2 is allocated", () -> allocationRows().contains(new AllocationView("ORD-2", "LAMP", 100, "B-NEW")));
+    }
+
+    private void addBatch(String reference, String sku, String quantity, String eta) {
+        waitUntil("no dialog is open", () -> find("#referenceField").isEmpty() && find("#saveButton").isEmpty());
+        if (batchRows().isEmpty()) {
+            press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);   // the shortcut, once
+        } else {
+            clickOn("#addBatchButton");
+        }
+        waitUntil("the dialog opens", () -> find("#referenceField").isPresent());
+        fill("#referenceField", reference);
+        fill("#skuField", sku);
+        fill("#quantityField", quantity);
+        fill("#etaField", eta);
+        press(KeyCode.ENTER).release(KeyCode.ENTER);
+    }
+
+    private void showOrders() {
+        clickOn("#summaryLabel");
+        press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        waitUntil("the Orders view shows", () -> node("#orderIdField").isVisible());
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<BatchView> batchRows() {
+        return List.copyOf((List<BatchView>) table("#batchesTable").getItems());
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<AllocationView> allocationRows() {
+        return List.copyOf((List<AllocationView>) table("#allocationsTable").getItems());
+    }
+}
