@@ -3,6 +3,7 @@ package com.allocationdesk.allocation.bootstrap;
 import com.allocationdesk.allocation.servicelayer.DatabaseUnavailable;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
 
+import org.jboss.weld.bootstrap.spi.BeanDiscoveryMode;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.slf4j.Logger;
@@ -12,11 +13,13 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Starts and stops the application: a Weld SE container over the beans of {@link AppProducers}
- * (and, for the window, the {@code @Dependent} controllers and view models), configured by an
+ * (and, for the window, the {@code @Dependent} controllers and view models), in
+ * {@code bean-discovery-mode="annotated"} over our own packages only, configured by an
  * {@link AppConfig} passed in through a portable extension. {@link #close()} shuts Weld down,
  * which disposes the database (HSQLDB {@code SHUTDOWN}, lock released).
  * <p>
@@ -25,6 +28,7 @@ import java.util.UUID;
  */
 public final class Bootstrap implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Bootstrap.class);
+    private static final String ENTRYPOINTS_MARKER = "com.allocationdesk.allocation.entrypoints.Main";
 
     private final WeldContainer container;
     private final AppConfig config;
@@ -83,8 +87,12 @@ public final class Bootstrap implements AutoCloseable {
         public Bootstrap start() {
             long started = System.nanoTime();
             Weld weld = new Weld("allocation-desk-" + UUID.randomUUID())
+                    .disableDiscovery()
+                    .setBeanDiscoveryMode(BeanDiscoveryMode.ANNOTATED)
+                    .addPackages(true, Bootstrap.class)
                     .skipShutdownHook()
                     .addExtension(new ConfigExtension(config, overrides));
+            entrypoints().ifPresent(marker -> weld.addPackages(true, marker));
             WeldContainer container = weld.initialize();
             Bootstrap bootstrap = new Bootstrap(container, config);
             try {
@@ -95,6 +103,20 @@ public final class Bootstrap implements AutoCloseable {
             }
             log.info("Started on {} in {} ms", config.databasePath(), (System.nanoTime() - started) / 1_000_000);
             return bootstrap;
+        }
+
+        /**
+         * The window's controllers and view models ({@code @Dependent}, {@code @ApplicationScoped})
+         * live under {@code entrypoints}. Found by name: bootstrap must not depend on entry points
+         * (they depend on it). Scanning these two packages instead of the class path keeps start-up
+         * fast when the libraries are shaded into one jar (Weld would inspect every class there).
+         */
+        private static Optional<Class<?>> entrypoints() {
+            try {
+                return Optional.of(Class.forName(ENTRYPOINTS_MARKER, false, Bootstrap.class.getClassLoader()));
+            } catch (ClassNotFoundException e) {
+                return Optional.empty();
+            }
         }
 
         /** Weld may wrap what a producer threw; the planner's message is in the cause. */
