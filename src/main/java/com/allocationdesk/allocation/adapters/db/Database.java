@@ -1,0 +1,279 @@
+package com.allocationdesk.allocation.adapters.db;
+
+import com.allocationdesk.allocation.adapters.orm.HibernateUnitOfWork;
+import com.allocationdesk.allocation.adapters.orm.SessionFactories;
+import com.allocationdesk.allocation.servicelayer.DatabaseUnavailable;
+import com.allocationdesk.allocation.servicelayer.UnitOfWork;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.hibernate.SessionFactory;
+import org.hsqldb.jdbc.JDBCPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+
+/**
+ * The embedded HSQLDB file database: the one place that opens the store. {@link #open} locks it
+ * for this process, creates or upgrades the schema (Flyway) and boots Hibernate; {@link #close}
+ * shuts it down cleanly.
+ *
+ * <h2>Durability</h2>
+ * {@code hsqldb.write_delay=false} (and {@code SET FILES WRITE DELAY FALSE} on every open): the
+ * log is synced to disk on every commit, so a command that returned survives {@code kill -9}
+ * (HSQLDB's default delays the sync by 500 ms). After a crash the next open replays the log.
+ *
+ * <h2>One writer process</h2>
+ * Before HSQLDB sees the files we take an OS lock ({@link FileChannel#tryLock()}) on
+ * {@code PATH.app.lock}. A second process (or a second open in this JVM) fails at once with
+ * {@link DatabaseUnavailable}, instead of waiting for HSQLDB's own lock. The OS drops the lock
+ * when the process dies, even on {@code kill -9}.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+    /** Connections for the bus's workers and the screens' queries; HSQLDB sessions are cheap. */
+    private static final int POOL_SIZE = 32;
+
+    private final Path path;
+    private final ProcessLock lock;
+    private final JDBCPool pool;
+    private final SessionFactory sessionFactory;
+    private boolean closed;
+
+    private Database(Path path, ProcessLock lock, JDBCPool pool, SessionFactory sessionFactory) {
+        this.path = path;
+        this.lock = lock;
+        this.pool = pool;
+        this.sessionFactory = sessionFactory;
+    }
+
+    /**
+     * Opens (creating on first use) the database named {@code dbPath}, migrated to the current
+     * schema.
+     *
+     * @throws DatabaseUnavailable when another process has it open, when the path is not one of
+     *                             our databases, or when its folder cannot be written
+     */
+    public static Database open(Path dbPath) {
+        Path path = dbPath.toAbsolutePath().normalize();
+        refuseWhatCannotBeADatabase(path);
+        createFolder(path.getParent());
+        ProcessLock lock = ProcessLock.acquire(path);
+        JDBCPool pool = null;
+        try {
+            pool = connect(path);
+            migrate(pool, path);
+            SessionFactory sessionFactory = bootHibernate(pool, path);
+            log.info("Opened database {}", path);
+            return new Database(path, lock, pool, sessionFactory);
+        } catch (RuntimeException e) {
+            if (pool != null) {
+                shutdown(pool, path);
+            }
+            lock.release();
+            throw e;
+        }
+    }
+
+    /** A fresh Hibernate unit of work per call; the bus starts one per handler call. */
+    public UnitOfWork.Factory unitsOfWork() {
+        return () -> new HibernateUnitOfWork(sessionFactory);
+    }
+
+    /** Connections for read queries; each auto-commits unless the caller says otherwise. */
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    /** Closes Hibernate, runs {@code SHUTDOWN} (a clean checkpoint) and releases the lock. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            sessionFactory.close();
+        } finally {
+            try {
+                shutdown(pool, path);
+            } finally {
+                lock.release();
+            }
+        }
+        log.info("Closed database {}", path);
+    }
+
+    private static void refuseWhatCannotBeADatabase(Path path) {
+        if (path.toString().contains(";")) {
+            throw new DatabaseUnavailable("The database path cannot contain ';': " + path);
+        }
+        if (Files.isDirectory(path)) {
+            throw new DatabaseUnavailable(path + " is a folder. Give the database a name inside it, e.g. "
+                    + path.resolve(DataLocation.DB_NAME));
+        }
+        if (Files.exists(path)) {
+            throw new DatabaseUnavailable(path + " is an existing file, not an Allocation Desk database. "
+                    + "A database is named without extension; its files are NAME.script, NAME.data and NAME.log");
+        }
+    }
+
+    private static void createFolder(Path folder) {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new DatabaseUnavailable("Cannot create the database folder " + folder + ": " + e.getMessage(), e);
+        }
+        if (!Files.isWritable(folder)) {
+            throw new DatabaseUnavailable("Cannot write to the database folder " + folder);
+        }
+    }
+
+    /**
+     * Opens the database with one direct connection first: a damaged or foreign file fails here,
+     * at once (the pool would retry for minutes). The database stays open ({@code shutdown=false})
+     * for the pool created next.
+     */
+    private static JDBCPool connect(Path path) {
+        try (Connection connection = DriverManager.getConnection(url(path), "SA", "");
+             Statement statement = connection.createStatement()) {
+            // URL properties only shape a database when it is created; these make sure of an old one too.
+            statement.execute("SET FILES WRITE DELAY FALSE");
+            statement.execute("SET DATABASE TRANSACTION CONTROL MVCC");
+            statement.execute("SET DATABASE DEFAULT TABLE TYPE CACHED");
+        } catch (SQLException e) {
+            throw new DatabaseUnavailable("Cannot open the database " + path
+                    + ": it is damaged or not an Allocation Desk database (" + e.getMessage() + ")", e);
+        }
+        JDBCPool pool = new JDBCPool(POOL_SIZE);
+        pool.setUrl(url(path));
+        pool.setUser("SA");
+        pool.setPassword("");
+        return pool;
+    }
+
+    /**
+     * <ul>
+     *   <li>{@code hsqldb.tx=mvcc}: readers never block writers; write conflicts fail fast.</li>
+     *   <li>{@code hsqldb.write_delay=false}: sync the log on every commit (durability).</li>
+     *   <li>{@code hsqldb.default_table_type=cached}: table data lives on disk, not in RAM.</li>
+     *   <li>{@code shutdown=false}: the database stays open between connections; {@link #close}
+     *       shuts it down.</li>
+     *   <li>{@code hsqldb.lock_file=false}: HSQLDB's own {@code .lck} file is not used. After a
+     *       {@code kill -9} its stale heartbeat makes the next open wait about ten seconds. This
+     *       is safe only because {@link ProcessLock} guarantees a single process: nothing but
+     *       {@link #open} may open these files.</li>
+     * </ul>
+     */
+    private static String url(Path path) {
+        return "jdbc:hsqldb:file:" + path
+                + ";hsqldb.tx=mvcc;hsqldb.write_delay=false;hsqldb.default_table_type=cached"
+                + ";shutdown=false;hsqldb.lock_file=false";
+    }
+
+    private static void migrate(DataSource dataSource, Path path) {
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .failOnMissingLocations(true)
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new DatabaseUnavailable("Cannot use the database " + path
+                    + ": it is not an Allocation Desk database, or a newer version wrote it (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static SessionFactory bootHibernate(DataSource dataSource, Path path) {
+        try {
+            return SessionFactories.build(dataSource);
+        } catch (RuntimeException e) {
+            throw new DatabaseUnavailable("Cannot use the database " + path
+                    + ": its tables do not match this version of Allocation Desk (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static void shutdown(JDBCPool pool, Path path) {
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN");
+        } catch (SQLException e) {
+            log.warn("SHUTDOWN of {} failed; the next open recovers from the log", path, e);
+        }
+        try {
+            pool.close(0);
+        } catch (SQLException e) {
+            log.debug("Closing the connection pool of {} after SHUTDOWN", path, e);
+        }
+    }
+
+    /** Our own OS-level lock on {@code PATH.app.lock}: one process per database, released on death. */
+    private static final class ProcessLock {
+        private final FileChannel channel;
+        private final FileLock lock;
+
+        private ProcessLock(FileChannel channel, FileLock lock) {
+            this.channel = channel;
+            this.lock = lock;
+        }
+
+        static ProcessLock acquire(Path path) {
+            Path lockFile = path.resolveSibling(path.getFileName() + ".app.lock");
+            FileChannel channel;
+            try {
+                channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            } catch (IOException e) {
+                throw new DatabaseUnavailable("Cannot write to the database folder " + path.getParent()
+                        + ": " + e.getMessage(), e);
+            }
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null; // this JVM already holds it
+            } catch (IOException e) {
+                closeQuietly(channel);
+                throw new DatabaseUnavailable("Cannot lock the database " + path + ": " + e.getMessage(), e);
+            }
+            if (lock == null) {
+                closeQuietly(channel);
+                throw new DatabaseUnavailable("Allocation Desk is already open on this database: " + path);
+            }
+            return new ProcessLock(channel, lock);
+        }
+
+        void release() {
+            try {
+                lock.release();
+            } catch (IOException e) {
+                log.debug("Releasing the database lock", e);
+            } finally {
+                closeQuietly(channel);
+            }
+        }
+
+        private static void closeQuietly(FileChannel channel) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                log.debug("Closing the lock file", e);
+            }
+        }
+    }
+}

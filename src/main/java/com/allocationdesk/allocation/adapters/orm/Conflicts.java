@@ -1,0 +1,68 @@
+package com.allocationdesk.allocation.adapters.orm;
+
+import com.allocationdesk.allocation.servicelayer.ConcurrentModification;
+
+import org.hibernate.PessimisticLockException;
+import org.hibernate.StaleStateException;
+import org.hibernate.dialect.lock.OptimisticEntityLockException;
+import org.hibernate.exception.LockAcquisitionException;
+
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Tells "another unit of work changed the same product first" apart from every other persistence
+ * failure, so the bus retries exactly the failures a retry can cure.
+ */
+final class Conflicts {
+    /** SQLSTATE class 40, "transaction rollback": HSQLDB's serialization failure or deadlock victim. */
+    private static final String TRANSACTION_ROLLBACK = "40";
+    private static final String UNIQUE_VIOLATION = "23505";
+    /**
+     * Keys that only a race can violate: the handlers look a product or batch up before creating
+     * it, so a duplicate means another transaction inserted the same one after we looked. The
+     * retry then finds it (and adds to the product, or reports the duplicate batch).
+     */
+    private static final Set<String> RACED_KEYS = Set.of("PRODUCTS_PK", "BATCHES_PK");
+
+    private Conflicts() {
+    }
+
+    /** The failure as {@link ConcurrentModification} when it is a conflict, else unchanged. */
+    static RuntimeException translate(RuntimeException failure) {
+        if (failure instanceof ConcurrentModification || !isConflict(failure)) {
+            return failure;
+        }
+        return new ConcurrentModification("Another change to the same product was saved first", failure);
+    }
+
+    private static boolean isConflict(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StaleStateException
+                    || cause instanceof jakarta.persistence.OptimisticLockException
+                    || cause instanceof OptimisticEntityLockException
+                    || cause instanceof LockAcquisitionException
+                    || cause instanceof PessimisticLockException
+                    || cause instanceof jakarta.persistence.PessimisticLockException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && isConflict(sql)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isConflict(SQLException sql) {
+        String state = sql.getSQLState();
+        if (state == null) {
+            return false;
+        }
+        if (state.startsWith(TRANSACTION_ROLLBACK)) {
+            return true;
+        }
+        String message = String.valueOf(sql.getMessage()).toUpperCase(Locale.ROOT);
+        return state.equals(UNIQUE_VIOLATION) && RACED_KEYS.stream().anyMatch(message::contains);
+    }
+}

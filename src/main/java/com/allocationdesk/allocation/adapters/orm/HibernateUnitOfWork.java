@@ -1,0 +1,95 @@
+package com.allocationdesk.allocation.adapters.orm;
+
+import com.allocationdesk.allocation.adapters.readmodel.JdbcReadModelWriter;
+import com.allocationdesk.allocation.servicelayer.ConcurrentModification;
+import com.allocationdesk.allocation.servicelayer.ProductRepository;
+import com.allocationdesk.allocation.servicelayer.ReadModelWriter;
+import com.allocationdesk.allocation.servicelayer.UnitOfWork;
+
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.Transaction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Hibernate session and one database transaction. The read tables are written over the same
+ * JDBC connection, so they commit or roll back with the write model. Closing without
+ * {@link #commit()} rolls back.
+ */
+public final class HibernateUnitOfWork implements UnitOfWork {
+    private static final Logger log = LoggerFactory.getLogger(HibernateUnitOfWork.class);
+
+    private final Session session;
+    private final Transaction transaction;
+    private final HibernateProductRepository products;
+    private final JdbcReadModelWriter views;
+    /** A conflict met by a read-table write; projections log and swallow failures, so commit re-raises it. */
+    private ConcurrentModification conflict;
+    private boolean committed;
+
+    public HibernateUnitOfWork(SessionFactory sessionFactory) {
+        this.session = sessionFactory.openSession();
+        try {
+            this.transaction = session.beginTransaction();
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
+        this.products = new HibernateProductRepository(session);
+        this.views = new JdbcReadModelWriter(this::onConnection);
+    }
+
+    @Override
+    public ProductRepository products() {
+        return products;
+    }
+
+    @Override
+    public ReadModelWriter views() {
+        return views;
+    }
+
+    /**
+     * Flushes and commits; the commit is durable when this returns. Throws
+     * {@link ConcurrentModification} when another transaction changed one of our products first
+     * (version check, serialization failure, or a concurrent insert of the same product).
+     */
+    @Override
+    public void commit() {
+        if (conflict != null) {
+            throw conflict;
+        }
+        try {
+            transaction.commit();
+            committed = true;
+        } catch (RuntimeException e) {
+            throw Conflicts.translate(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (!committed && transaction.getStatus().canRollback()) {
+                transaction.rollback();
+            }
+        } catch (RuntimeException e) {
+            log.warn("Rollback failed; the session is closed anyway", e);
+        } finally {
+            session.close();
+        }
+    }
+
+    private void onConnection(JdbcReadModelWriter.SqlWork work) {
+        try {
+            session.doWork(work::execute);
+        } catch (RuntimeException e) {
+            RuntimeException translated = Conflicts.translate(e);
+            if (translated instanceof ConcurrentModification concurrent) {
+                conflict = concurrent;
+            }
+            throw translated;
+        }
+    }
+}

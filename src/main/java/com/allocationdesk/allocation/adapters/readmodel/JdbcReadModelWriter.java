@@ -1,0 +1,161 @@
+package com.allocationdesk.allocation.adapters.readmodel;
+
+import com.allocationdesk.allocation.servicelayer.ReadModelWriter;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Objects;
+
+/**
+ * Writes the read tables (V2__read_model.sql) with plain JDBC, on the connection of the unit of
+ * work that owns it, so a view row commits or rolls back with the change it mirrors.
+ * {@code batches_view.available} is a generated column: the database keeps it equal to
+ * {@code purchased - allocated}.
+ */
+public final class JdbcReadModelWriter implements ReadModelWriter {
+    private static final String INSERT_BATCH =
+            "INSERT INTO batches_view (reference, sku, eta, purchased, allocated) VALUES (?, ?, ?, ?, 0)";
+    private static final String SET_PURCHASED = "UPDATE batches_view SET purchased = ? WHERE reference = ?";
+    private static final String ADD_ALLOCATED = "UPDATE batches_view SET allocated = allocated + ? WHERE reference = ?";
+    private static final String UPSERT_ALLOCATION = """
+            MERGE INTO allocations_view v
+            USING (VALUES (CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), CAST(? AS INTEGER), CAST(? AS VARCHAR(64))))
+                AS n (order_id, sku, quantity, batch_reference)
+            ON v.order_id = n.order_id AND v.sku = n.sku
+            WHEN MATCHED THEN UPDATE SET quantity = n.quantity, batch_reference = n.batch_reference
+            WHEN NOT MATCHED THEN INSERT (order_id, sku, quantity, batch_reference)
+                VALUES (n.order_id, n.sku, n.quantity, n.batch_reference)""";
+    private static final String DELETE_ALLOCATION = "DELETE FROM allocations_view WHERE order_id = ? AND sku = ?";
+    private static final String INSERT_WAITING_IF_ABSENT = """
+            MERGE INTO waiting_view w
+            USING (VALUES (CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), CAST(? AS INTEGER),
+                           CAST(? AS TIMESTAMP(9) WITH TIME ZONE)))
+                AS n (order_id, sku, quantity, since)
+            ON w.order_id = n.order_id AND w.sku = n.sku
+            WHEN NOT MATCHED THEN INSERT (order_id, sku, quantity, since)
+                VALUES (n.order_id, n.sku, n.quantity, n.since)""";
+    private static final String DELETE_WAITING = "DELETE FROM waiting_view WHERE order_id = ? AND sku = ?";
+    private static final String INSERT_NOTIFICATION =
+            "INSERT INTO notifications (created_at, sku, order_id, quantity) VALUES (?, ?, ?, ?)";
+    private static final String MARK_NOTIFICATIONS_READ = "UPDATE notifications SET is_read = TRUE WHERE is_read = FALSE";
+    /** Empties the views and refills them from the write tables; notifications are history and stay. */
+    private static final String[] REBUILD = {
+            "DELETE FROM allocations_view",
+            "DELETE FROM batches_view",
+            "DELETE FROM waiting_view",
+            "INSERT INTO batches_view (reference, sku, eta, purchased, allocated)"
+                    + " SELECT reference, sku, eta, purchased_quantity, allocated_quantity FROM batches",
+            "INSERT INTO allocations_view (order_id, sku, quantity, batch_reference)"
+                    + " SELECT order_id, sku, quantity, batch_reference FROM allocations",
+            "INSERT INTO waiting_view (order_id, sku, quantity, since)"
+                    + " SELECT order_id, sku, quantity, since FROM waiting_lines",
+    };
+
+    /** JDBC work to run on the unit of work's connection. */
+    @FunctionalInterface
+    public interface SqlWork {
+        void execute(Connection connection) throws SQLException;
+    }
+
+    /** Runs work on the connection of the surrounding transaction (and translates its failures). */
+    @FunctionalInterface
+    public interface ConnectionRunner {
+        void run(SqlWork work);
+    }
+
+    private final ConnectionRunner transaction;
+
+    public JdbcReadModelWriter(ConnectionRunner transaction) {
+        this.transaction = Objects.requireNonNull(transaction, "transaction");
+    }
+
+    @Override
+    public void insertBatch(String reference, String sku, LocalDate eta, int purchased) {
+        update(INSERT_BATCH, reference, sku, eta, purchased);
+    }
+
+    @Override
+    public void setPurchased(String reference, int purchased) {
+        update(SET_PURCHASED, purchased, reference);
+    }
+
+    @Override
+    public void addAllocated(String reference, int delta) {
+        update(ADD_ALLOCATED, delta, reference);
+    }
+
+    /** Inserts the allocation, or moves it when a stale row is still there. */
+    @Override
+    public void insertAllocation(String orderId, String sku, int quantity, String batchReference) {
+        update(UPSERT_ALLOCATION, orderId, sku, quantity, batchReference);
+    }
+
+    @Override
+    public void deleteAllocation(String orderId, String sku) {
+        update(DELETE_ALLOCATION, orderId, sku);
+    }
+
+    @Override
+    public void upsertWaiting(String orderId, String sku, int quantity, Instant since) {
+        update(INSERT_WAITING_IF_ABSENT, orderId, sku, quantity, since);
+    }
+
+    @Override
+    public void deleteWaiting(String orderId, String sku) {
+        update(DELETE_WAITING, orderId, sku);
+    }
+
+    @Override
+    public void insertNotification(Instant at, String sku, String orderId, int quantity) {
+        update(INSERT_NOTIFICATION, at, sku, orderId, quantity);
+    }
+
+    @Override
+    public void markNotificationsRead() {
+        update(MARK_NOTIFICATIONS_READ);
+    }
+
+    /**
+     * Reads the write tables over the same connection, so it sees what this transaction has
+     * flushed; {@code RebuildViewsHandler} changes no aggregate, so nothing is pending.
+     */
+    @Override
+    public void rebuildFromWriteModel() {
+        transaction.run(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                for (String sql : REBUILD) {
+                    statement.executeUpdate(sql);
+                }
+            }
+        });
+    }
+
+    private void update(String sql, Object... parameters) {
+        transaction.run(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    bind(statement, i + 1, parameters[i]);
+                }
+                statement.executeUpdate();
+            }
+        });
+    }
+
+    private static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+        if (value instanceof Instant instant) {
+            statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+        } else if (value == null) {
+            // the only nullable value is a batch's ETA
+            statement.setNull(index, Types.DATE);
+        } else {
+            statement.setObject(index, value);
+        }
+    }
+}
