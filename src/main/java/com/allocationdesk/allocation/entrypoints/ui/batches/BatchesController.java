@@ -45,6 +45,7 @@ public class BatchesController {
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
         errorLabel.textProperty().bind(viewModel.errorMessageProperty());
         errorLabel.visibleProperty().bind(viewModel.errorMessageProperty().isNotEmpty());
+        errorLabel.managedProperty().bind(errorLabel.visibleProperty());
         Columns.of(referenceColumn, BatchView::reference);
         Columns.of(skuColumn, BatchView::sku);
         Columns.of(etaColumn, BatchView::eta);

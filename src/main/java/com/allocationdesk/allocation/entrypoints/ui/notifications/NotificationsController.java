@@ -43,6 +43,11 @@ public class NotificationsController {
         errorLabel.managedProperty().bind(errorLabel.visibleProperty());
         notificationsList.setItems(viewModel.items());
         notificationsList.setCellFactory(list -> new ListCell<>() {
+            {
+                setWrapText(true);
+                setPrefWidth(0);   // wrap to the list's width instead of scrolling sideways
+            }
+
             @Override
             protected void updateItem(NotificationView item, boolean empty) {
                 super.updateItem(item, empty);
@@ -51,8 +56,8 @@ public class NotificationsController {
                     setText(null);
                     return;
                 }
-                setText("Order " + item.orderId() + " needs " + item.quantity() + " × " + item.sku()
-                        + "\n" + AT.format(item.at()));
+                setText(item.orderId() + ": " + item.quantity() + " × " + item.sku()
+                        + "\nwaiting since " + AT.format(item.at()));
                 if (!item.read()) {
                     getStyleClass().add("unread");
                 }
