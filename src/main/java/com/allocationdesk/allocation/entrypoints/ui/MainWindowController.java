@@ -47,7 +47,7 @@ public class MainWindowController {
     @FXML private MenuItem sampleDataItem;
     @FXML private HBox alertBanner;
     @FXML private Label alertLabel;
-    @FXML private ProgressIndicator busyIndicator;
+    @FXML private ProgressIndicator statusBusy;
     @FXML private Label statusLabel;
     @FXML private Label totalsLabel;
     @FXML private Label databaseLabel;
@@ -72,7 +72,7 @@ public class MainWindowController {
         alertBanner.managedProperty().bind(alertBanner.visibleProperty());
         alertTimer.setOnFinished(e -> viewModel.dismissAlert());
         viewModel.alertProperty().addListener((obs, old, now) -> alertTimer.playFromStart());
-        busyIndicator.visibleProperty().bind(viewModel.busyProperty());
+        statusBusy.visibleProperty().bind(viewModel.busyProperty());
         statusLabel.textProperty().bind(viewModel.statusProperty());
         totalsLabel.textProperty().bind(viewModel.totalsProperty());
         databaseLabel.textProperty().bind(viewModel.databaseLocationProperty());

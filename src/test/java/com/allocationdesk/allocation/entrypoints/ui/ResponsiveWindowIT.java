@@ -44,8 +44,8 @@ class ResponsiveWindowIT extends WindowFixture {
         clickOn("#addFirstBatchButton");
         waitUntil("the dialog opens", () -> find("#referenceField").isPresent());
         fill("#referenceField", "B-SLOW");
-        fill("#skuField", "LAMP");
-        fill("#quantityField", "10");
+        fill("#batchSkuField", "LAMP");
+        fill("#batchQuantityField", "10");
         clickOn("#addButton");
         assertThat(handlerStarted.await(10, TimeUnit.SECONDS)).as("the handler runs").isTrue();
 
@@ -59,7 +59,7 @@ class ResponsiveWindowIT extends WindowFixture {
                 assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent)).isLessThan(100);
                 Thread.sleep(50);
             }
-            waitUntil("the busy indicators show", () -> node("#busyIndicator").isVisible());
+            waitUntil("the busy indicator shows in the status bar", () -> node("#statusBusy").isVisible());
             assertThat(node("#addButton").isDisabled()).as("the button is off while the command runs").isTrue();
         } finally {
             releaseHandler.countDown();

@@ -26,6 +26,8 @@ import java.util.function.Function;
  */
 abstract class WindowFixture extends FxRobot {
     static final long TIMEOUT_SECONDS = 20;
+    /** The first container start in a JVM is cold (Weld scans the classes, Hibernate and Flyway boot). */
+    static final long STARTUP_SECONDS = 120;
 
     @TempDir
     Path dataDir;
@@ -42,7 +44,7 @@ abstract class WindowFixture extends FxRobot {
         Platform.setImplicitExit(false);
         AppConfig config = AppConfig.from(dataDir.resolve("desk").toString(), java.util.Map.of());
         app = (AllocationDeskApp) FxToolkit.setupApplication(() -> new AllocationDeskApp(starter(), config));
-        waitUntil("the main window is shown", () -> find("#tabs").isPresent());
+        waitUntil("the main window is shown", STARTUP_SECONDS, () -> find("#tabs").isPresent());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -73,8 +75,12 @@ abstract class WindowFixture extends FxRobot {
     }
 
     void waitUntil(String what, BooleanSupplier condition) {
+        waitUntil(what, TIMEOUT_SECONDS, condition);
+    }
+
+    void waitUntil(String what, long seconds, BooleanSupplier condition) {
         try {
-            WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
                 WaitForAsyncUtils.waitForFxEvents();
                 return condition.getAsBoolean();
             });

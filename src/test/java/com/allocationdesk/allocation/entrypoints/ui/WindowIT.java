@@ -44,11 +44,11 @@ class WindowIT extends WindowFixture {
         clickOn("#addBatchButton");
         waitUntil("the dialog opens", () -> find("#referenceField").isPresent());
         fill("#referenceField", "B-BAD");
-        fill("#skuField", "LAMP");
-        fill("#quantityField", "ten");
-        assertThat(text("#quantityError")).isEqualTo("Not a number: ten");
-        fill("#quantityField", "-3");
-        assertThat(text("#quantityError")).startsWith("Quantity must be positive");
+        fill("#batchSkuField", "LAMP");
+        fill("#batchQuantityField", "ten");
+        assertThat(text("#batchQuantityError")).isEqualTo("Not a number: ten");
+        fill("#batchQuantityField", "-3");
+        assertThat(text("#batchQuantityError")).startsWith("Quantity must be positive");
         fill("#etaField", "2025-13-45");
         assertThat(text("#etaError")).startsWith("Not a valid date");
         assertThat(node("#addButton").isDisabled()).isTrue();
@@ -59,7 +59,7 @@ class WindowIT extends WindowFixture {
 
         // A rejected command shows the domain's message in the form: duplicate reference.
         addBatch("B-WH", "LAMP", "5", "");
-        waitUntil("the domain says no", () -> text("#errorLabel").contains("B-WH"));
+        waitUntil("the domain says no", () -> text("#dialogErrorLabel").contains("B-WH"));
         press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         waitUntil("the dialog closes", () -> find("#referenceField").isEmpty());
         assertThat(app.bootstrap().get(BatchesQuery.class).list(null)).hasSize(2);
@@ -95,7 +95,7 @@ class WindowIT extends WindowFixture {
         assertThat(((BatchView) batches.getSelectionModel().getSelectedItem()).reference()).isEqualTo("B-WH");
         clickOn("#changeQuantityButton");
         waitUntil("the dialog opens", () -> find("#saveButton").isPresent());
-        fill("#quantityField", "2");
+        fill("#newQuantityField", "2");
         press(KeyCode.ENTER).release(KeyCode.ENTER);
         waitUntil("the dialog closes", () -> find("#saveButton").isEmpty());
         waitUntil("ORD-1 is reallocated to the shipment",
@@ -116,8 +116,8 @@ class WindowIT extends WindowFixture {
         }
         waitUntil("the dialog opens", () -> find("#referenceField").isPresent());
         fill("#referenceField", reference);
-        fill("#skuField", sku);
-        fill("#quantityField", quantity);
+        fill("#batchSkuField", sku);
+        fill("#batchQuantityField", quantity);
         fill("#etaField", eta);
         press(KeyCode.ENTER).release(KeyCode.ENTER);
     }

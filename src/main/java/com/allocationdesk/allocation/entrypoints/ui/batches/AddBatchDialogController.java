@@ -17,13 +17,13 @@ public class AddBatchDialogController {
 
     @FXML private TextField referenceField;
     @FXML private Label referenceError;
-    @FXML private TextField skuField;
-    @FXML private Label skuError;
-    @FXML private TextField quantityField;
-    @FXML private Label quantityError;
+    @FXML private TextField batchSkuField;
+    @FXML private Label batchSkuError;
+    @FXML private TextField batchQuantityField;
+    @FXML private Label batchQuantityError;
     @FXML private TextField etaField;
     @FXML private Label etaError;
-    @FXML private Label errorLabel;
+    @FXML private Label dialogErrorLabel;
     @FXML private ProgressIndicator busyIndicator;
     @FXML private Button addButton;
     @FXML private Button cancelButton;
@@ -36,12 +36,12 @@ public class AddBatchDialogController {
     @FXML
     private void initialize() {
         FieldView.bind(referenceField, referenceError, viewModel.reference());
-        FieldView.bind(skuField, skuError, viewModel.sku());
-        FieldView.bind(quantityField, quantityError, viewModel.quantity());
+        FieldView.bind(batchSkuField, batchSkuError, viewModel.sku());
+        FieldView.bind(batchQuantityField, batchQuantityError, viewModel.quantity());
         FieldView.bind(etaField, etaError, viewModel.eta());
-        errorLabel.textProperty().bind(viewModel.errorMessageProperty());
-        errorLabel.visibleProperty().bind(viewModel.errorMessageProperty().isNotEmpty());
-        errorLabel.managedProperty().bind(errorLabel.visibleProperty());
+        dialogErrorLabel.textProperty().bind(viewModel.errorMessageProperty());
+        dialogErrorLabel.visibleProperty().bind(viewModel.errorMessageProperty().isNotEmpty());
+        dialogErrorLabel.managedProperty().bind(dialogErrorLabel.visibleProperty());
         busyIndicator.visibleProperty().bind(viewModel.busyProperty());
         addButton.disableProperty().bind(viewModel.canSubmitProperty().not());
         viewModel.doneProperty().addListener((obs, old, done) -> {

@@ -17,9 +17,9 @@ public class ChangeQuantityDialogController {
     private final ChangeQuantityDialogViewModel viewModel;
 
     @FXML private Label descriptionLabel;
-    @FXML private TextField quantityField;
-    @FXML private Label quantityError;
-    @FXML private Label errorLabel;
+    @FXML private TextField newQuantityField;
+    @FXML private Label newQuantityError;
+    @FXML private Label changeErrorLabel;
     @FXML private ProgressIndicator busyIndicator;
     @FXML private Button saveButton;
     @FXML private Button cancelButton;
@@ -31,11 +31,11 @@ public class ChangeQuantityDialogController {
 
     @FXML
     private void initialize() {
-        FieldView.bind(quantityField, quantityError, viewModel.quantity());
+        FieldView.bind(newQuantityField, newQuantityError, viewModel.quantity());
         descriptionLabel.textProperty().bind(viewModel.descriptionProperty());
-        errorLabel.textProperty().bind(viewModel.errorMessageProperty());
-        errorLabel.visibleProperty().bind(viewModel.errorMessageProperty().isNotEmpty());
-        errorLabel.managedProperty().bind(errorLabel.visibleProperty());
+        changeErrorLabel.textProperty().bind(viewModel.errorMessageProperty());
+        changeErrorLabel.visibleProperty().bind(viewModel.errorMessageProperty().isNotEmpty());
+        changeErrorLabel.managedProperty().bind(changeErrorLabel.visibleProperty());
         busyIndicator.visibleProperty().bind(viewModel.busyProperty());
         saveButton.disableProperty().bind(viewModel.canSubmitProperty().not());
         viewModel.doneProperty().addListener((obs, old, done) -> {
@@ -47,7 +47,7 @@ public class ChangeQuantityDialogController {
 
     void prepare(BatchView batch) {
         viewModel.prepare(batch);
-        quantityField.selectAll();
+        newQuantityField.selectAll();
     }
 
     @FXML
