@@ -2,10 +2,6 @@ package com.allocationdesk.allocation.domain;
 
 import java.time.LocalDate;
 import java.util.Comparator;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * Stock of one SKU that arrived (no ETA: in the warehouse) or is on its way (ETA). Reached only
@@ -21,9 +17,8 @@ public class Batch {
     private String sku;
     private int purchasedQuantity;
     private LocalDate eta;
-    /** Kept equal to the sum of {@link #allocations}, so reading it never loads the lines. */
+    /** The sum of the quantities of the lines allocated to this batch (kept by its product). */
     private int allocatedQuantity;
-    private Set<Allocation> allocations = new HashSet<>();
 
     /** For persistence frameworks only. */
     protected Batch() {
@@ -61,32 +56,16 @@ public class Batch {
         return purchasedQuantity - allocatedQuantity;
     }
 
-    /** The lines in this batch, oldest allocation first. */
-    public List<Allocation> allocations() {
-        return allocations.stream().sorted(Comparator.comparingLong(Allocation::sequence)).toList();
-    }
-
     boolean canAllocate(OrderLine line) {
         return sku.equals(line.sku()) && availableQuantity() >= line.quantity();
     }
 
-    Optional<Allocation> allocationFor(String orderId) {
-        return allocations.stream().filter(a -> a.orderId().equals(orderId)).findFirst();
+    void take(int quantity) {
+        allocatedQuantity += quantity;
     }
 
-    void allocate(OrderLine line, long sequence) {
-        allocations.add(new Allocation(line.orderId(), line.sku(), line.quantity(), sequence));
-        allocatedQuantity += line.quantity();
-    }
-
-    void remove(Allocation allocation) {
-        if (allocations.remove(allocation)) {
-            allocatedQuantity -= allocation.quantity();
-        }
-    }
-
-    Optional<Allocation> mostRecentAllocation() {
-        return allocations.stream().max(Comparator.comparingLong(Allocation::sequence));
+    void release(int quantity) {
+        allocatedQuantity -= quantity;
     }
 
     void changePurchasedQuantity(int quantity) {

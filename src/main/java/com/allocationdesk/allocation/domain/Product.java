@@ -11,6 +11,7 @@ import com.allocationdesk.allocation.domain.events.OutOfStock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -26,6 +27,10 @@ import java.util.Set;
  *   <li>no batch is allocated beyond its purchased quantity.</li>
  * </ul>
  * What happened is recorded as events, collected by the unit of work for the message bus.
+ * <p>
+ * The allocated lines live in an {@link AllocationBook} that hands them out one order at a time,
+ * so a product with a long history loads as fast as a new one. Batches (a handful) and waiting
+ * lines (the backlog) are held in full.
  */
 public class Product {
     private String sku;
@@ -35,13 +40,27 @@ public class Product {
     private List<Batch> batches = new ArrayList<>();
     private Set<WaitingLine> waitingLines = new HashSet<>();
     private final transient List<Event> events = new ArrayList<>();
+    /** Null until a repository attaches one to a product it loaded: then nothing can run by mistake on no lines. */
+    private transient AllocationBook allocations;
 
-    /** For persistence frameworks only. */
+    /** For persistence frameworks only; the repository then calls {@link #keepAllocationsIn}. */
     protected Product() {
     }
 
     public Product(String sku) {
         this.sku = sku;
+        this.allocations = new InMemoryAllocationBook();
+    }
+
+    /**
+     * For repositories: the book this product's allocated lines are kept in from now on. Lines
+     * already held in memory (a new product) move into it.
+     */
+    public void keepAllocationsIn(AllocationBook book) {
+        if (allocations instanceof InMemoryAllocationBook held) {
+            held.all().forEach(book::add);
+        }
+        this.allocations = book;
     }
 
     public String sku() {
@@ -59,6 +78,13 @@ public class Product {
 
     public Optional<Batch> batch(String reference) {
         return batches.stream().filter(b -> b.reference().equals(reference)).findFirst();
+    }
+
+    /** The lines allocated to a batch of this product, oldest first. */
+    public List<Allocation> allocationsIn(String batchReference) {
+        List<Allocation> lines = new ArrayList<>(book().newestFirst(batchReference));
+        Collections.reverse(lines);
+        return lines;
     }
 
     /** Backorders, first come first served. */
@@ -91,14 +117,13 @@ public class Product {
      */
     public Optional<String> allocate(OrderLine line, Instant now) {
         requireThisSku(line.sku());
-        Optional<Placed> allocated = findAllocation(line.orderId());
+        Optional<Allocation> allocated = book().find(line.orderId());
         if (allocated.isPresent()) {
-            Placed placed = allocated.get();
-            if (placed.allocation().quantity() != line.quantity()) {
-                throw new LineAlreadyPlaced(placed.allocation().line(),
-                        "allocated to batch " + placed.batch().reference());
+            Allocation existing = allocated.get();
+            if (existing.quantity() != line.quantity()) {
+                throw new LineAlreadyPlaced(existing.line(), "allocated to batch " + existing.batchReference());
             }
-            return Optional.of(placed.batch().reference());
+            return Optional.of(existing.batchReference());
         }
         Optional<WaitingLine> waiting = findWaiting(line.orderId());
         if (waiting.isPresent() && waiting.get().quantity() != line.quantity()) {
@@ -126,11 +151,15 @@ public class Product {
         int previous = batch.purchasedQuantity();
         batch.changePurchasedQuantity(quantity);
         events.add(new BatchQuantityChanged(reference, sku, previous, quantity));
-        while (batch.isOverAllocated()) {
-            Allocation last = batch.mostRecentAllocation().orElseThrow();
-            batch.remove(last);
-            enqueue(last.line(), now, last.sequence());
-            events.add(new Deallocated(last.orderId(), sku, last.quantity(), reference, now));
+        if (batch.isOverAllocated()) {
+            for (Allocation last : book().newestFirst(reference)) {
+                unplace(last);
+                enqueue(last.line(), now, last.sequence());
+                events.add(new Deallocated(last.orderId(), sku, last.quantity(), reference, now));
+                if (!batch.isOverAllocated()) {
+                    break;
+                }
+            }
         }
         if (quantity > previous) {
             allocateWaitingLines();
@@ -142,13 +171,13 @@ public class Product {
      * reallocated; the stock it frees goes to waiting lines.
      */
     public OrderLine deallocate(String orderId) {
-        Optional<Placed> allocated = findAllocation(orderId);
+        Optional<Allocation> allocated = book().find(orderId);
         if (allocated.isPresent()) {
-            Placed placed = allocated.get();
-            placed.batch().remove(placed.allocation());
-            events.add(new LineCancelled(orderId, sku, placed.allocation().quantity(), placed.batch().reference()));
+            Allocation cancelled = allocated.get();
+            unplace(cancelled);
+            events.add(new LineCancelled(orderId, sku, cancelled.quantity(), cancelled.batchReference()));
             allocateWaitingLines();
-            return placed.allocation().line();
+            return cancelled.line();
         }
         WaitingLine waiting = findWaiting(orderId).orElseThrow(() -> new UnknownOrderLine(orderId, sku));
         waitingLines.remove(waiting);
@@ -170,24 +199,27 @@ public class Product {
     }
 
     private void place(OrderLine line, Batch batch) {
-        batch.allocate(line, ++lineSequence);
+        book().add(new Allocation(line.orderId(), sku, line.quantity(), batch.reference(), ++lineSequence));
+        batch.take(line.quantity());
         events.add(new Allocated(line.orderId(), sku, line.quantity(), batch.reference()));
+    }
+
+    private void unplace(Allocation allocation) {
+        book().remove(allocation);
+        batch(allocation.batchReference()).orElseThrow().release(allocation.quantity());
+    }
+
+    private AllocationBook book() {
+        if (allocations == null) {
+            throw new IllegalStateException("Product " + sku + " was loaded without its allocation book");
+        }
+        return allocations;
     }
 
     private WaitingLine enqueue(OrderLine line, Instant since, long sequence) {
         WaitingLine waiting = new WaitingLine(line.orderId(), sku, line.quantity(), since, sequence);
         waitingLines.add(waiting);
         return waiting;
-    }
-
-    private Optional<Placed> findAllocation(String orderId) {
-        for (Batch batch : batches) {
-            Optional<Allocation> allocation = batch.allocationFor(orderId);
-            if (allocation.isPresent()) {
-                return Optional.of(new Placed(batch, allocation.get()));
-            }
-        }
-        return Optional.empty();
     }
 
     private Optional<WaitingLine> findWaiting(String orderId) {
@@ -198,9 +230,6 @@ public class Product {
         if (!sku.equals(lineSku)) {
             throw new InvalidSku(lineSku);
         }
-    }
-
-    private record Placed(Batch batch, Allocation allocation) {
     }
 
     @Override

@@ -105,7 +105,7 @@ class PersistenceIT {
                         .containsExactly(
                                 org.assertj.core.groups.Tuple.tuple("warehouse", null, 10, 8),
                                 org.assertj.core.groups.Tuple.tuple("shipment", ETA, 5, 4));
-                assertThat(lamp.batch("warehouse").orElseThrow().allocations())
+                assertThat(lamp.allocationsIn("warehouse"))
                         .extracting(a -> a.orderId()).containsExactly("o1");
                 assertThat(lamp.waitingLines()).containsExactly(new WaitingLine("o3", "LAMP", 7, START, 3));
                 // the line sequence survives too: the next line queues behind o3

@@ -65,7 +65,7 @@ public abstract class AllocationRulesContract {
 
     protected Optional<String> batchOf(String orderId, String sku) {
         return read(products -> products.get(sku).flatMap(p -> p.batches().stream()
-                .filter(b -> b.allocations().stream().anyMatch(a -> a.orderId().equals(orderId)))
+                .filter(b -> p.allocationsIn(b.reference()).stream().anyMatch(a -> a.orderId().equals(orderId)))
                 .map(b -> b.reference()).findFirst()));
     }
 
@@ -84,12 +84,16 @@ public abstract class AllocationRulesContract {
         return read(products -> {
             Map<String, String> where = new HashMap<>();
             Product product = products.get(sku).orElseThrow();
-            product.batches().forEach(b -> b.allocations().forEach(a -> {
+            product.batches().forEach(b -> product.allocationsIn(b.reference()).forEach(a -> {
                 assertThat(where.put(a.orderId(), b.reference())).as("line %s placed twice", a.orderId()).isNull();
             }));
             product.waitingLines().forEach(w -> assertThat(where.put(w.orderId(), "waiting"))
                     .as("line %s placed twice", w.orderId()).isNull());
-            product.batches().forEach(b -> assertThat(b.availableQuantity()).as("available in %s", b).isNotNegative());
+            product.batches().forEach(b -> {
+                assertThat(b.availableQuantity()).as("available in %s", b).isNotNegative();
+                assertThat(product.allocationsIn(b.reference()).stream().mapToInt(a -> a.quantity()).sum())
+                        .as("allocated in %s", b).isEqualTo(b.allocatedQuantity());
+            });
             return where;
         });
     }

@@ -93,7 +93,7 @@ public final class FakeReadModel implements ReadModelWriter {
         for (Product product : writeModel.get()) {
             product.batches().forEach(b -> {
                 batches.put(b.reference(), new BatchRow(b.sku(), b.eta(), b.purchasedQuantity(), b.allocatedQuantity()));
-                b.allocations().forEach(a -> allocations.put(key(a.orderId(), a.sku()),
+                product.allocationsIn(b.reference()).forEach(a -> allocations.put(key(a.orderId(), a.sku()),
                         new AllocationRow(a.quantity(), b.reference())));
             });
             product.waitingLines().forEach(w -> waiting.put(key(w.orderId(), w.sku()), new WaitingRow(w.quantity(), w.since())));

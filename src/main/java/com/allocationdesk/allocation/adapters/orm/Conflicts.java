@@ -22,9 +22,12 @@ final class Conflicts {
     /**
      * Keys that only a race can violate: the handlers look a product or batch up before creating
      * it, so a duplicate means another transaction inserted the same one after we looked. The
-     * retry then finds it (and adds to the product, or reports the duplicate batch).
+     * retry then finds it (and adds to the product, or reports the duplicate batch). Likewise the
+     * product places an order's line once, so a duplicate line means another transaction placed
+     * it first; the retry then sees it.
      */
-    private static final Set<String> RACED_KEYS = Set.of("PRODUCTS_PK", "BATCHES_PK");
+    private static final Set<String> RACED_KEYS =
+            Set.of("PRODUCTS_PK", "BATCHES_PK", "ALLOCATIONS_LINE_UQ", "WAITING_LINES_LINE_UQ");
 
     private Conflicts() {
     }

@@ -1,5 +1,6 @@
 package com.allocationdesk.allocation.adapters.orm;
 
+import com.allocationdesk.allocation.adapters.db.ConnectionRunner;
 import com.allocationdesk.allocation.adapters.readmodel.JdbcReadModelWriter;
 import com.allocationdesk.allocation.servicelayer.ConcurrentModification;
 import com.allocationdesk.allocation.servicelayer.ProductRepository;
@@ -13,8 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Hibernate session and one database transaction. The read tables are written over the same
- * JDBC connection, so they commit or roll back with the write model. Closing without
+ * One Hibernate session and one database transaction. The allocated lines and the read tables are
+ * written over the same JDBC connection, so they commit or roll back with the rest of the write
+ * model. Closing without
  * {@link #commit()} rolls back.
  */
 public final class HibernateUnitOfWork implements UnitOfWork {
@@ -36,8 +38,14 @@ public final class HibernateUnitOfWork implements UnitOfWork {
             session.close();
             throw e;
         }
-        this.products = new HibernateProductRepository(session);
-        this.views = new JdbcReadModelWriter(this::onConnection);
+        ConnectionRunner connection = new ConnectionRunner() {
+            @Override
+            public <T> T call(SqlCall<T> work) {
+                return onConnection(work);
+            }
+        };
+        this.products = new HibernateProductRepository(session, connection);
+        this.views = new JdbcReadModelWriter(connection);
     }
 
     @Override
@@ -61,6 +69,8 @@ public final class HibernateUnitOfWork implements UnitOfWork {
             throw conflict;
         }
         try {
+            session.flush();
+            products.flushAllocations();
             transaction.commit();
             committed = true;
         } catch (RuntimeException e) {
@@ -81,9 +91,9 @@ public final class HibernateUnitOfWork implements UnitOfWork {
         }
     }
 
-    private void onConnection(JdbcReadModelWriter.SqlWork work) {
+    private <T> T onConnection(ConnectionRunner.SqlCall<T> work) {
         try {
-            session.doWork(work::execute);
+            return session.doReturningWork(work::call);
         } catch (RuntimeException e) {
             RuntimeException translated = Conflicts.translate(e);
             if (translated instanceof ConcurrentModification concurrent) {

@@ -1,8 +1,8 @@
 package com.allocationdesk.allocation.adapters.readmodel;
 
+import com.allocationdesk.allocation.adapters.db.ConnectionRunner;
 import com.allocationdesk.allocation.servicelayer.ReadModelWriter;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -57,18 +57,6 @@ public final class JdbcReadModelWriter implements ReadModelWriter {
             "INSERT INTO waiting_view (order_id, sku, quantity, since)"
                     + " SELECT order_id, sku, quantity, since FROM waiting_lines",
     };
-
-    /** JDBC work to run on the unit of work's connection. */
-    @FunctionalInterface
-    public interface SqlWork {
-        void execute(Connection connection) throws SQLException;
-    }
-
-    /** Runs work on the connection of the surrounding transaction (and translates its failures). */
-    @FunctionalInterface
-    public interface ConnectionRunner {
-        void run(SqlWork work);
-    }
 
     private final ConnectionRunner transaction;
 
