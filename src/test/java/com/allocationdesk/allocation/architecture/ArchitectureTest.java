@@ -34,13 +34,59 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule viewsDoNotUseTheDomain = noClasses().that().resideInAPackage(ROOT + ".views..")
             .should().dependOnClassesThat().resideInAPackage(ROOT + ".domain..")
-            .because("queries read denormalised tables into plain records, never aggregates (CQRS)")
-            .allowEmptyShould(true);
+            .because("queries read denormalised tables into plain records, never aggregates (CQRS)");
 
     @ArchTest
     static final ArchRule javafxOnlyInTheWindow = noClasses().that().resideOutsideOfPackages(ROOT + ".entrypoints..")
             .should().dependOnClassesThat().resideInAPackage("javafx..")
             .because("only the window knows about JavaFX");
+
+    @ArchTest
+    static final ArchRule onlyAdaptersTouchHibernateJpaOrTheDatabaseDriver = noClasses()
+            .that().resideOutsideOfPackages(ROOT + ".adapters..", ROOT + ".bootstrap..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.hibernate..", "jakarta.persistence..", "org.hsqldb..", "org.flywaydb..")
+            .because("the domain and the service layer must not know how products are stored");
+
+    @ArchTest
+    static final ArchRule onlyAdaptersAndQueriesUseJdbc = noClasses()
+            .that().resideOutsideOfPackages(ROOT + ".adapters..", ROOT + ".bootstrap..", ROOT + ".views..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..")
+            .because("SQL belongs to the adapters (write side) and the view queries (read side)");
+
+    @ArchTest
+    static final ArchRule entrypointsNeverReachPersistence = noClasses().that().resideInAPackage(ROOT + ".entrypoints..")
+            .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".adapters..", "java.sql..", "javax.sql..")
+            .because("a screen or a subcommand changes stock through the bus and reads through the views, never the tables");
+
+    @ArchTest
+    static final ArchRule entrypointsNeverUseRepositoriesOrUnitsOfWork = noClasses().that().resideInAPackage(ROOT + ".entrypoints..")
+            .should().dependOnClassesThat().haveFullyQualifiedName(ROOT + ".servicelayer.ProductRepository")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName(ROOT + ".servicelayer.UnitOfWork")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName(ROOT + ".servicelayer.ReadModelWriter")
+            .orShould().dependOnClassesThat().resideInAPackage(ROOT + ".servicelayer.handlers..")
+            .because("handlers run behind the bus, in their own unit of work, with retries");
+
+    @ArchTest
+    static final ArchRule entrypointsDoNotTouchAggregates = noClasses().that().resideInAPackage(ROOT + ".entrypoints..")
+            .should().dependOnClassesThat().haveFullyQualifiedName(ROOT + ".domain.Product")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName(ROOT + ".domain.Batch")
+            .because("entry points send commands and read views; only handlers load aggregates");
+
+    @ArchTest
+    static final ArchRule viewModelsDoNotKnowTheSceneGraph = noClasses().that().haveSimpleNameEndingWith("ViewModel")
+            .should().dependOnClassesThat().resideInAPackage("javafx.scene..")
+            .because("view models hold state as properties and are tested without a window");
+
+    @ArchTest
+    static final ArchRule onlyFxThreadCallsRunLater = noClasses().that().doNotHaveFullyQualifiedName(ROOT + ".entrypoints.ui.support.FxThread")
+            .should().callMethod("javafx.application.Platform", "runLater", "java.lang.Runnable")
+            .because("results come back to the FX thread in one place, at the edge");
+
+    @ArchTest
+    static final ArchRule controllersLiveInTheWindow = classes().that().haveSimpleNameEndingWith("Controller")
+            .should().resideInAPackage(ROOT + ".entrypoints.ui..")
+            .because("a Controller is the code behind an FXML file");
 
     @ArchTest
     static final ArchRule noCycles = slices().matching(ROOT + ".(*)..").should().beFreeOfCycles()
@@ -55,8 +101,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule queriesAreNamedSo = classes().that().resideInAPackage(ROOT + ".views")
             .and().haveSimpleNameEndingWith("Query").should().bePublic()
-            .because("read-side classes are *Query, so 'view' means a UI view")
-            .allowEmptyShould(true);
+            .because("read-side classes are *Query, so 'view' means a UI view");
 
     @ArchTest
     static final ArchRule noStandardStreamsOutsideTheCli = noClasses().that().resideOutsideOfPackage(ROOT + ".entrypoints.cli..")
