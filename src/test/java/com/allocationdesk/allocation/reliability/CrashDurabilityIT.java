@@ -1,0 +1,204 @@
+package com.allocationdesk.allocation.reliability;
+
+import com.allocationdesk.allocation.adapters.db.Database;
+import com.allocationdesk.allocation.bootstrap.CoreHandlers;
+import com.allocationdesk.allocation.domain.commands.RebuildViews;
+import com.allocationdesk.allocation.servicelayer.FakeNotifications;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Crash durability (issue 6, reliability 1). A child JVM ({@link AllocationStreamer}) streams
+ * allocations and batch changes into a real file database and prints each acknowledged one; we
+ * {@code kill -9} it at a random moment (a quarter of the time during its start-up, while it may be
+ * replaying the log of the previous crash), reopen the database and check:
+ * <ul>
+ *   <li>the reopen succeeds, every time;</li>
+ *   <li>every acknowledged order line is there, exactly once, with its quantity (lost = 0), and
+ *       nothing is there that was never sent;</li>
+ *   <li>every batch quantity is the last acknowledged one (or the one in flight at the kill);</li>
+ *   <li>no batch is over-allocated, and the read tables equal a fresh {@code RebuildViews}.</li>
+ * </ul>
+ * 20 kills in {@code verify}, 50 with {@code -Psoak}.
+ */
+@Timeout(900)
+class CrashDurabilityIT {
+    private static final String NAME = "crash durability";
+
+    @TempDir
+    Path folder;
+
+    private final Map<String, String> ackedLines = new HashMap<>();   // orderId|sku -> qty
+    private final Set<String> sentLines = new HashSet<>();            // orderId|sku|qty
+    private final Map<String, Set<Integer>> allowedQuantity = new HashMap<>();
+
+    @Test
+    void killedAtRandomMomentsItLosesNoAcknowledgedAllocationAndAlwaysReopensConsistent() throws Exception {
+        int kills = Figures.soak() ? 50 : 20;
+        long seed = Long.getLong("reliability.seed", System.nanoTime());
+        Random random = new Random(seed);
+        Path path = folder.resolve("data").resolve("desk");
+        Files.createDirectories(path.getParent());
+        int acknowledged = 0;
+        int killedDuringStartUp = 0;
+        List<Long> reopenMillis = new ArrayList<>();
+        List<String> eachReopen = new ArrayList<>();
+        int lost = 0;
+
+        for (int cycle = 0; cycle < kills; cycle++) {
+            Path logDir = Files.createDirectories(folder.resolve("logs-" + cycle));
+            Process child = ChildJvm.start(AllocationStreamer.class, logDir, path.toString(), Integer.toString(cycle));
+            List<String> lines = Collections.synchronizedList(new ArrayList<>());
+            Thread reader = readLines(child, lines);
+            boolean duringStartUp = cycle % 4 == 3;
+            if (duringStartUp) {
+                Thread.sleep(random.nextInt(2500));
+            } else {
+                awaitReady(child, lines, logDir);
+                Thread.sleep(50 + random.nextInt(950));
+            }
+            if (!lines.contains("READY")) {
+                killedDuringStartUp++;
+            }
+            child.destroyForcibly(); // SIGKILL
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            reader.join(10_000);
+            acknowledged += record(lines);
+
+            long start = System.nanoTime();
+            try (Database database = Database.open(path)) { // must succeed every time
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                reopenMillis.add(millis);
+                eachReopen.add(millis + (lines.contains("READY") ? "" : "*"));
+                lost += check(database, cycle);
+            }
+        }
+        Figures.report(NAME, "reopen ms, in order (* = killed before the child was ready)", eachReopen);
+        Collections.sort(reopenMillis);
+        Figures.report(NAME, "kills (SIGKILL)", kills + " (" + killedDuringStartUp + " before the child was ready; seed " + seed + ")");
+        Figures.report(NAME, "acknowledged commands", acknowledged);
+        Figures.report(NAME, "acknowledged order lines lost", lost);
+        Figures.report(NAME, "reopens succeeded", kills + " of " + kills);
+        Figures.report(NAME, "reopen ms min/median/max", reopenMillis.get(0) + " / "
+                + reopenMillis.get(reopenMillis.size() / 2) + " / " + reopenMillis.get(reopenMillis.size() - 1));
+        Figures.report(NAME, "views equal to a rebuild after each reopen", kills + " of " + kills);
+        assertThat(lost).isZero();
+        assertThat(acknowledged).as("the child acknowledged commands between kills").isPositive();
+    }
+
+    /** Reads what the child printed up to the kill; returns the number of acknowledgements. */
+    private int record(List<String> lines) {
+        int acks = 0;
+        Map<String, Integer> inFlightQuantity = new HashMap<>();
+        for (String line : List.copyOf(lines)) {
+            String[] f = line.split(" ");
+            if (f.length < 4) {
+                continue; // READY, or a line cut short by the kill
+            }
+            if (line.startsWith("SEND LINE ") && f.length >= 5) {
+                sentLines.add(f[2] + "|" + f[3] + "|" + f[4]);
+            } else if (line.startsWith("ACK LINE ") && f.length >= 6) {
+                ackedLines.put(f[2] + "|" + f[3], f[4]);
+                acks++;
+            } else if (line.startsWith("SEND QTY ")) {
+                inFlightQuantity.put(f[2], Integer.parseInt(f[3]));
+            } else if (line.startsWith("ACK QTY ")) {
+                allowedQuantity.put(f[2], new HashSet<>(Set.of(Integer.parseInt(f[3]))));
+                inFlightQuantity.remove(f[2]);
+                acks++;
+            }
+        }
+        // a change sent but not acknowledged may or may not have committed
+        inFlightQuantity.forEach((reference, quantity) ->
+                allowedQuantity.computeIfAbsent(reference, r -> new HashSet<>()).add(quantity));
+        return acks;
+    }
+
+    /** Returns how many acknowledged lines are missing; asserts everything else. */
+    private int check(Database database, int cycle) {
+        DataSource db = database.dataSource();
+        List<List<List<Object>>> projected = Tables.views(db);
+        CoreHandlers.bus(database.unitsOfWork(), new FakeNotifications(), Clock.systemUTC()).build()
+                .handle(new RebuildViews());
+        assertThat(Tables.views(db)).as("read tables after reopen %d equal a fresh rebuild", cycle).isEqualTo(projected);
+
+        // the views now provably mirror the write model; read the lines from them
+        Map<String, List<String>> present = new HashMap<>();
+        for (List<Object> row : Tables.rows(db, "SELECT order_id, sku, quantity FROM allocations_view"
+                + " UNION ALL SELECT order_id, sku, quantity FROM waiting_view")) {
+            present.computeIfAbsent(row.get(0) + "|" + row.get(1), k -> new ArrayList<>()).add(String.valueOf(row.get(2)));
+        }
+        int lost = 0;
+        for (Map.Entry<String, String> acked : ackedLines.entrySet()) {
+            List<String> found = present.get(acked.getKey());
+            if (found == null) {
+                lost++;
+            } else {
+                assertThat(found).as("line %s after reopen %d", acked.getKey(), cycle).containsExactly(acked.getValue());
+            }
+        }
+        for (Map.Entry<String, List<String>> line : present.entrySet()) {
+            assertThat(line.getValue()).as("line %s stored once", line.getKey()).hasSize(1);
+            assertThat(sentLines).as("a stored line was sent").contains(line.getKey() + "|" + line.getValue().get(0));
+        }
+        allowedQuantity.forEach((reference, allowed) -> assertThat(allowed)
+                .as("quantity of %s after reopen %d", reference, cycle)
+                .contains((int) Tables.number(db, "SELECT purchased FROM batches_view WHERE reference = '" + reference + "'")));
+        assertThat(Tables.rows(db, """
+                SELECT b.reference FROM batches_view b LEFT JOIN allocations_view a ON a.batch_reference = b.reference
+                GROUP BY b.reference, b.purchased, b.allocated
+                HAVING COALESCE(SUM(a.quantity), 0) > b.purchased OR COALESCE(SUM(a.quantity), 0) <> b.allocated"""))
+                .as("over-allocated batches after reopen %d", cycle).isEmpty();
+        return lost;
+    }
+
+    private static Thread readLines(Process child, List<String> lines) {
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    lines.add(line);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, "child-stdout");
+        reader.setDaemon(true);
+        reader.start();
+        return reader;
+    }
+
+    private static void awaitReady(Process child, List<String> lines, Path logDir) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!lines.contains("READY")) {
+            if (!child.isAlive()) {
+                throw new AssertionError("the child died before it was ready: "
+                        + Files.readString(logDir.resolve("child.err")));
+            }
+            assertThat(System.nanoTime()).as("the child never got ready").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
+}
