@@ -1,0 +1,540 @@
+package com.allocationdesk.allocation.bench;
+
+import com.allocationdesk.allocation.bootstrap.AppConfig;
+import com.allocationdesk.allocation.bootstrap.Bootstrap;
+import com.allocationdesk.allocation.domain.commands.Allocate;
+import com.allocationdesk.allocation.domain.commands.CreateBatch;
+import com.allocationdesk.allocation.entrypoints.cli.AllocationDeskCommand;
+import com.allocationdesk.allocation.servicelayer.MessageBus;
+import com.allocationdesk.allocation.views.AllocationsQuery;
+import com.allocationdesk.allocation.views.BatchesQuery;
+
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+
+/**
+ * The benchmark of issue 6. Run with {@code ./mvnw -B -Pbench verify} (profile {@code bench}: no
+ * tests, then {@link AllocationDeskBench}, which calls {@link #run}), or as a plain main over the
+ * test class path. Prints every figure as min / median / max over
+ * the runs, every ratio from the same run, and writes them to {@code docs/BENCHMARKS.md}.
+ * <p>
+ * Arguments: project directory. System properties (for a quicker run): {@code bench.runs} (3),
+ * {@code bench.bigLines} (1,000,000), {@code bench.importRows} (100,000), {@code bench.only}
+ * (comma-separated item numbers).
+ */
+public final class Bench {
+    static final PrintStream OUT = System.out;
+    static final int RUNS = Integer.getInteger("bench.runs", 3);
+    static final int BIG_LINES = Integer.getInteger("bench.bigLines", 1_000_000);
+    static final int IMPORT_ROWS = Integer.getInteger("bench.importRows", 100_000);
+    static final String ONLY = System.getProperty("bench.only", "1,2,3,4,5,6");
+
+    private final Path project;
+    private final Path work;
+    private final StringBuilder md = new StringBuilder();
+
+    private Bench(Path project) throws IOException {
+        this.project = project;
+        this.work = Files.createTempDirectory("allocation-desk-bench");
+    }
+
+    public static void main(String[] args) throws Exception {
+        run(Path.of(args.length > 0 ? args[0] : "."));
+        System.exit(0);
+    }
+
+    /** Runs every item selected by {@code bench.only} and writes {@code bench.output} under {@code project}. */
+    public static void run(Path projectDir) throws Exception {
+        Path project = projectDir.toAbsolutePath().normalize();
+        Bench bench = new Bench(project);
+        long started = System.nanoTime();
+        try {
+            bench.header();
+            if (ONLY.contains("1")) {
+                bench.limitVersusApp();
+            }
+            if (ONLY.contains("2") || ONLY.contains("3")) {
+                bench.scalingAndReadSide();
+            }
+            if (ONLY.contains("4")) {
+                bench.imports();
+            }
+            if (ONLY.contains("5")) {
+                bench.startUp();
+            }
+            if (ONLY.contains("6")) {
+                bench.fxStalls();
+            }
+        } finally {
+            bench.line("");
+            bench.line("Whole benchmark: " + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started) + " s.");
+            Path doc = project.resolve(System.getProperty("bench.output", "docs/BENCHMARKS.md"));
+            Files.writeString(doc, bench.md.toString());
+            OUT.println("Wrote " + doc);
+            deleteTree(bench.work);
+        }
+    }
+
+    // ------------------------------------------------------------------ report
+
+    private void line(String text) {
+        OUT.println(text);
+        OUT.flush();
+        md.append(text).append('\n');
+    }
+
+    private void table(List<Stats.Figure> figures) {
+        line("");
+        line("| figure | min | median | max | unit | each run |");
+        line("|---|---:|---:|---:|---|---|");
+        figures.forEach(f -> line(f.row()));
+        line("");
+    }
+
+    private void header() throws IOException {
+        String cpu = "unknown CPU";
+        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            cpu = lines.filter(l -> l.startsWith("model name")).findFirst().map(l -> l.replaceFirst(".*:\\s*", "")).orElse(cpu);
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
+        line("# Benchmarks");
+        line("");
+        line("Generated by `./mvnw -B -Pbench verify` (`bench.Bench` in `src/test/java/com/allocationdesk/allocation/bench/`,"
+                + " run by failsafe as `AllocationDeskBench` after the jar is built; no tests run). Do not edit by hand: rerun it.");
+        line("See the end of this file for what each figure means and the targets of issue 6.");
+        line("");
+        line("- Date: " + ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        line("- Machine: " + Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), "
+                + System.getProperty("os.name") + " " + System.getProperty("os.version") + ", heap max "
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB; shared and noisy: compare ratios, not absolutes");
+        line("- JDK: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        line("- Runs per figure: " + RUNS + " (min / median / max over them; every ratio is computed within one run)");
+        line("- Git commit: " + git("rev-parse", "--short", "HEAD") + (git("status", "--porcelain", "src/main").isBlank()
+                ? "" : " (with uncommitted changes in src/main)"));
+    }
+
+    private String git(String... args) {
+        try {
+            List<String> command = new ArrayList<>(List.of("git", "-C", project.toString()));
+            command.addAll(List.of(args));
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            p.waitFor();
+            return out;
+        } catch (IOException | InterruptedException e) {
+            return "?";
+        }
+    }
+
+    // ------------------------------------------------------------------ 1. limit vs app
+
+    private void limitVersusApp() throws Exception {
+        int perRun = Integer.getInteger("bench.allocationsPerRun", 1500);
+        int skus = 200;
+        line("");
+        line("## 1. Limit vs app: durable allocations, one thread");
+        line("");
+        line("App: `bus.handle(new Allocate(...))` through the real bootstrap (message bus, Hibernate unit of work,"
+                + " in-transaction projections), " + perRun + " allocations per run over " + skus + " SKUs."
+                + " Limit: the same read-modify-write in plain JDBC on the same database and pool (`Database.dataSource()`):"
+                + " select product, select its batches, version-checked update of the product, update of the batch, insert of"
+                + " the allocation, insert of the view row, update of the batch's view row, one durable commit. App and limit"
+                + " alternate within each run.");
+        Path db = work.resolve("limit").resolve("desk");
+        try (Bootstrap app = Bootstrap.start(new AppConfig(db))) {
+            MessageBus bus = app.get(MessageBus.class);
+            DataSource dataSource = app.get(DataSource.class);
+            for (int s = 0; s < skus; s++) {
+                bus.handle(new CreateBatch("A" + s, "APP" + s, 10_000_000, null));
+                bus.handle(new CreateBatch("L" + s, "LIM" + s, 10_000_000, null));
+            }
+            Limit limit = new Limit(dataSource);
+            // warm-up
+            appRun(bus, "w", 300, skus);
+            limit.run("w", 300, skus);
+            Stats.Figure appRate = new Stats.Figure("app allocate/s", "/s");
+            Stats.Figure limitRate = new Stats.Figure("limit tx/s", "/s");
+            Stats.Figure ratio = new Stats.Figure("ratio app / limit (same run)", "× (target ≥ 0.5)");
+            for (int run = 0; run < RUNS; run++) {
+                double a = appRun(bus, "r" + run, perRun, skus);
+                double l = limit.run("r" + run, perRun, skus);
+                appRate.add(a);
+                limitRate.add(l);
+                ratio.add(a / l);
+                OUT.printf("  run %d: app %.0f/s, limit %.0f/s, ratio %.2f%n", run, a, l, a / l);
+            }
+            table(List.of(appRate, limitRate, ratio));
+        }
+    }
+
+    private static double appRun(MessageBus bus, String prefix, int n, int skus) {
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            bus.handle(new Allocate(prefix + "-a" + i, "APP" + (i % skus), 1));
+        }
+        return n / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** The plain-JDBC read-modify-write. */
+    private static final class Limit {
+        private final DataSource dataSource;
+
+        Limit(DataSource dataSource) {
+            this.dataSource = dataSource;
+        }
+
+        double run(String prefix, int n, int skus) throws SQLException {
+            try (Connection c = dataSource.getConnection();
+                 PreparedStatement product = c.prepareStatement("SELECT version, line_sequence FROM products WHERE sku = ?");
+                 PreparedStatement batches = c.prepareStatement(
+                         "SELECT reference, purchased_quantity, allocated_quantity, eta FROM batches WHERE sku = ?");
+                 PreparedStatement bump = c.prepareStatement(
+                         "UPDATE products SET version = version + 1, line_sequence = line_sequence + 1 WHERE sku = ? AND version = ?");
+                 PreparedStatement batch = c.prepareStatement(
+                         "UPDATE batches SET allocated_quantity = allocated_quantity + ? WHERE reference = ?");
+                 PreparedStatement allocation = c.prepareStatement(
+                         "INSERT INTO allocations (batch_reference, order_id, sku, quantity, sequence) VALUES (?, ?, ?, ?, ?)");
+                 PreparedStatement view = c.prepareStatement(
+                         "INSERT INTO allocations_view (order_id, sku, quantity, batch_reference) VALUES (?, ?, ?, ?)");
+                 PreparedStatement batchView = c.prepareStatement(
+                         "UPDATE batches_view SET allocated = allocated + ? WHERE reference = ?")) {
+                c.setAutoCommit(false);
+                long start = System.nanoTime();
+                for (int i = 0; i < n; i++) {
+                    String sku = "LIM" + (i % skus);
+                    String orderId = prefix + "-l" + i;
+                    product.setString(1, sku);
+                    long version;
+                    long sequence;
+                    try (ResultSet rs = product.executeQuery()) {
+                        rs.next();
+                        version = rs.getLong(1);
+                        sequence = rs.getLong(2);
+                    }
+                    batches.setString(1, sku);
+                    String reference = null;
+                    try (ResultSet rs = batches.executeQuery()) {
+                        while (rs.next()) {
+                            if (rs.getInt(2) - rs.getInt(3) >= 1) {
+                                reference = rs.getString(1);
+                            }
+                        }
+                    }
+                    bump.setString(1, sku);
+                    bump.setLong(2, version);
+                    if (bump.executeUpdate() != 1) {
+                        throw new IllegalStateException("version conflict in a single-threaded run");
+                    }
+                    batch.setInt(1, 1);
+                    batch.setString(2, reference);
+                    batch.executeUpdate();
+                    allocation.setString(1, reference);
+                    allocation.setString(2, orderId);
+                    allocation.setString(3, sku);
+                    allocation.setInt(4, 1);
+                    allocation.setLong(5, sequence + 1);
+                    allocation.executeUpdate();
+                    view.setString(1, orderId);
+                    view.setString(2, sku);
+                    view.setInt(3, 1);
+                    view.setString(4, reference);
+                    view.executeUpdate();
+                    batchView.setInt(1, 1);
+                    batchView.setString(2, reference);
+                    batchView.executeUpdate();
+                    c.commit();
+                }
+                double rate = n / ((System.nanoTime() - start) / 1e9);
+                c.setAutoCommit(true);
+                return rate;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ 2 + 3. scaling and read side
+
+    private void scalingAndReadSide() throws Exception {
+        int perRun = Integer.getInteger("bench.latencySamples", 200);
+        Path smallDb = work.resolve("small").resolve("desk");
+        Path bigDb = work.resolve("big").resolve("desk");
+        line("");
+        line("## 2. Scaling: allocate latency as history grows");
+        line("");
+        line("Seeded with direct SQL into the write and read tables alike (products, batches, allocations, batches_view,"
+                + " allocations_view), 100 allocated lines per SKU: the small database holds 1,000 lines (10 SKUs), the big one "
+                + String.format("%,d", BIG_LINES) + " (" + String.format("%,d", BIG_LINES / 100) + " SKUs). Each run allocates "
+                + perRun + " new lines on 10 SKUs of each database, alternating one by one, through the real bus. For the same-SKU"
+                + " figure, each run allocates " + perRun + " lines on a SKU that already has 10,000 allocated lines, alternating"
+                + " with 10 SKUs that have 10 each (so they stay between 10 and " + (10 + perRun / 10) + ").");
+        long seedStart = System.nanoTime();
+        Seeder.seed(smallDb, 1_000, RUNS);
+        Seeder.seed(bigDb, BIG_LINES, 0);
+        line("");
+        line("Seeding took " + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - seedStart) + " s.");
+        try (Bootstrap small = Bootstrap.start(new AppConfig(smallDb));
+             Bootstrap big = Bootstrap.start(new AppConfig(bigDb))) {
+            MessageBus smallBus = small.get(MessageBus.class);
+            MessageBus bigBus = big.get(MessageBus.class);
+            // warm-up on other SKUs
+            for (int i = 0; i < 300; i++) {
+                smallBus.handle(new Allocate("warm" + i, Seeder.sku(5 + i % 5), 1));
+                bigBus.handle(new Allocate("warm" + i, Seeder.sku(5 + i % 5), 1));
+            }
+            if (ONLY.contains("2")) {
+                Stats.Figure p50Small = new Stats.Figure("allocate p50, 1,000 lines stored", "ms");
+                Stats.Figure p99Small = new Stats.Figure("allocate p99, 1,000 lines stored", "ms");
+                Stats.Figure p50Big = new Stats.Figure("allocate p50, " + String.format("%,d", BIG_LINES) + " lines stored", "ms");
+                Stats.Figure p99Big = new Stats.Figure("allocate p99, " + String.format("%,d", BIG_LINES) + " lines stored", "ms");
+                Stats.Figure growth50 = new Stats.Figure("growth p50 big / small (same run)", "× (target ≤ 1.5)");
+                Stats.Figure growth99 = new Stats.Figure("growth p99 big / small (same run)", "× (target ≤ 1.5)");
+                Stats.Figure p50Few = new Stats.Figure("allocate p50, 10 lines on the SKU", "ms");
+                Stats.Figure p99Few = new Stats.Figure("allocate p99, 10 lines on the SKU", "ms");
+                Stats.Figure p50Many = new Stats.Figure("allocate p50, 10,000 lines on the SKU", "ms");
+                Stats.Figure p99Many = new Stats.Figure("allocate p99, 10,000 lines on the SKU", "ms");
+                Stats.Figure growthSku50 = new Stats.Figure("growth p50 10,000 / 10 (same run)", "× (target ≤ 1.5)");
+                Stats.Figure growthSku99 = new Stats.Figure("growth p99 10,000 / 10 (same run)", "× (target ≤ 1.5)");
+                for (int run = 0; run < RUNS; run++) {
+                    long[] s = new long[perRun];
+                    long[] b = new long[perRun];
+                    long[] few = new long[perRun];
+                    long[] many = new long[perRun];
+                    for (int i = 0; i < perRun; i++) {
+                        Allocate allocate = new Allocate("run" + run + "-" + i, Seeder.sku(i % 5), 1);
+                        s[i] = timed(() -> smallBus.handle(allocate));
+                        b[i] = timed(() -> bigBus.handle(allocate));
+                    }
+                    for (int i = 0; i < perRun; i++) {
+                        Allocate onFew = new Allocate("hot" + i, Seeder.hotFew(run, i % 10), 1);
+                        Allocate onMany = new Allocate("hot" + i, Seeder.hotMany(run), 1);
+                        few[i] = timed(() -> smallBus.handle(onFew));
+                        many[i] = timed(() -> smallBus.handle(onMany));
+                    }
+                    add(p50Small, p99Small, s);
+                    add(p50Big, p99Big, b);
+                    add(p50Few, p99Few, few);
+                    add(p50Many, p99Many, many);
+                    growth50.add(Stats.percentile(b, 50) / Stats.percentile(s, 50));
+                    growth99.add(Stats.percentile(b, 99) / Stats.percentile(s, 99));
+                    growthSku50.add(Stats.percentile(many, 50) / Stats.percentile(few, 50));
+                    growthSku99.add(Stats.percentile(many, 99) / Stats.percentile(few, 99));
+                    OUT.printf("  run %d: p50 small %.2f ms big %.2f ms; 10 lines %.2f ms, 10k lines %.2f ms%n", run,
+                            Stats.percentile(s, 50) / 1e6, Stats.percentile(b, 50) / 1e6,
+                            Stats.percentile(few, 50) / 1e6, Stats.percentile(many, 50) / 1e6);
+                }
+                table(List.of(p50Small, p50Big, growth50, p99Small, p99Big, growth99,
+                        p50Few, p50Many, growthSku50, p99Few, p99Many, growthSku99));
+            }
+            if (ONLY.contains("3")) {
+                readSide(big);
+            }
+        }
+    }
+
+    private static long timed(Runnable work) {
+        long start = System.nanoTime();
+        work.run();
+        return System.nanoTime() - start;
+    }
+
+    private static void add(Stats.Figure p50, Stats.Figure p99, long[] samples) {
+        p50.add(Stats.percentile(samples, 50) / 1e6);
+        p99.add(Stats.percentile(samples, 99) / 1e6);
+    }
+
+    private void readSide(Bootstrap big) {
+        int queries = Integer.getInteger("bench.queries", 5_000);
+        line("");
+        line("## 3. Read side at " + String.format("%,d", BIG_LINES) + " allocated lines");
+        line("");
+        line("`AllocationsQuery.forOrder(id)` for random existing orders and `BatchesQuery.list(sku)` for random SKUs"
+                + " (one batch each) of the big database, through the beans the window uses; " + queries
+                + " queries of each per run after 2,000 of warm-up.");
+        AllocationsQuery allocations = big.get(AllocationsQuery.class);
+        BatchesQuery batches = big.get(BatchesQuery.class);
+        int skus = BIG_LINES / 100;
+        Random random = new Random(3);
+        for (int i = 0; i < 2_000; i++) {
+            allocations.forOrder(Seeder.order(random.nextInt(BIG_LINES)));
+            batches.list(Seeder.sku(random.nextInt(skus)));
+        }
+        Stats.Figure a50 = new Stats.Figure("allocations for an order, p50", "µs");
+        Stats.Figure a99 = new Stats.Figure("allocations for an order, p99", "µs (target < 100)");
+        Stats.Figure b50 = new Stats.Figure("batches of a SKU, p50", "µs");
+        Stats.Figure b99 = new Stats.Figure("batches of a SKU, p99", "µs (target < 100)");
+        for (int run = 0; run < RUNS; run++) {
+            long[] a = new long[queries];
+            long[] b = new long[queries];
+            for (int i = 0; i < queries; i++) {
+                String order = Seeder.order(random.nextInt(BIG_LINES));
+                String sku = Seeder.sku(random.nextInt(skus));
+                long t0 = System.nanoTime();
+                if (allocations.forOrder(order).size() != 1) {
+                    throw new IllegalStateException("seeded order not found: " + order);
+                }
+                long t1 = System.nanoTime();
+                if (batches.list(sku).size() != 1) {
+                    throw new IllegalStateException("seeded SKU not found: " + sku);
+                }
+                long t2 = System.nanoTime();
+                a[i] = t1 - t0;
+                b[i] = t2 - t1;
+            }
+            a50.add(Stats.percentile(a, 50) / 1e3);
+            a99.add(Stats.percentile(a, 99) / 1e3);
+            b50.add(Stats.percentile(b, 50) / 1e3);
+            b99.add(Stats.percentile(b, 99) / 1e3);
+        }
+        table(List.of(a50, a99, b50, b99));
+    }
+
+    // ------------------------------------------------------------------ 4. imports
+
+    private void imports() throws Exception {
+        int rows = IMPORT_ROWS;
+        int skus = 1_000;
+        line("");
+        line("## 4. Imports through the command line, in process");
+        line("");
+        line(String.format("`import-batches` of %,d rows (%,d SKUs), then `import-orders` of %,d lines on the same SKUs"
+                + " (stock for all of them), by `AllocationDeskCommand` exactly as the jar runs it (whole-file check, then"
+                + " chunks of 500, one transaction each), into a fresh database per run. Heap: used heap sampled every 20 ms"
+                + " during the import (peak), and after a GC at the end (retained).", rows, skus, rows));
+        Path batchesCsv = work.resolve("batches.csv");
+        Path ordersCsv = work.resolve("orders.csv");
+        try (Writer w = Files.newBufferedWriter(batchesCsv)) {
+            w.write("ref,sku,qty,eta\n");
+            for (int i = 0; i < rows; i++) {
+                w.write("IB" + i + ",IS" + (i % skus) + ",10," + (i % 3 == 0 ? "" : LocalDate.of(2027, 1, 1).plusDays(i % 300)) + "\n");
+            }
+        }
+        try (Writer w = Files.newBufferedWriter(ordersCsv)) {
+            w.write("orderid,sku,qty\n");
+            for (int i = 0; i < rows; i++) {
+                w.write("io" + i + ",IS" + (i % skus) + "," + (1 + i % 3) + "\n");
+            }
+        }
+        Stats.Figure batchRate = new Stats.Figure("import-batches", "rows/s");
+        Stats.Figure orderRate = new Stats.Figure("import-orders", "lines/s (target ≥ 5,000)");
+        Stats.Figure batchPeak = new Stats.Figure("peak used heap during import-batches", "MB");
+        Stats.Figure orderPeak = new Stats.Figure("peak used heap during import-orders", "MB");
+        Stats.Figure retained = new Stats.Figure("used heap after both imports, after GC", "MB");
+        for (int run = 0; run < RUNS; run++) {
+            Path db = work.resolve("import" + run).resolve("desk");
+            double[] b = cliTimed(db, batchRate, batchPeak, "import-batches", batchesCsv.toString());
+            double[] o = cliTimed(db, orderRate, orderPeak, "import-orders", ordersCsv.toString());
+            System.gc();
+            retained.add(usedMb());
+            OUT.printf("  run %d: batches %.0f rows/s (peak %.0f MB), orders %.0f lines/s (peak %.0f MB)%n", run, b[0], b[1], o[0], o[1]);
+            deleteTree(db.getParent());
+        }
+        table(List.of(batchRate, batchPeak, orderRate, orderPeak, retained));
+        line("Heap before the imports (after GC): " + Stats.fmt(usedMbAfterGc()) + " MB; max heap "
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB.");
+    }
+
+    private double[] cliTimed(Path db, Stats.Figure rate, Stats.Figure peak, String... args) throws Exception {
+        System.gc();
+        AtomicLong max = new AtomicLong();
+        AtomicBoolean running = new AtomicBoolean(true);
+        Thread sampler = new Thread(() -> {
+            while (running.get()) {
+                max.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.setDaemon(true);
+        sampler.start();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = AllocationDeskCommand.commandLine(new AllocationDeskCommand(Map.of(), Bootstrap::start));
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        List<String> all = new ArrayList<>(List.of("--db", db.toString()));
+        all.addAll(List.of(args));
+        long start = System.nanoTime();
+        int code = cli.execute(all.toArray(String[]::new));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        running.set(false);
+        sampler.join();
+        if (code != 0) {
+            throw new IllegalStateException(args[0] + " failed with " + code + ": " + err);
+        }
+        double r = IMPORT_ROWS / seconds;
+        double mb = max.get() / (1024.0 * 1024.0);
+        rate.add(r);
+        peak.add(mb);
+        return new double[] {r, mb};
+    }
+
+    private static double usedMb() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
+    }
+
+    private static double usedMbAfterGc() {
+        System.gc();
+        return usedMb();
+    }
+
+    // ------------------------------------------------------------------ 5. start-up
+
+    private void startUp() throws Exception {
+        new StartUp(project, work, RUNS + 2, this::line, this::table).run();
+    }
+
+    // ------------------------------------------------------------------ 6. FX-thread stalls
+
+    private void fxStalls() {
+        line("");
+        line("## 6. FX-thread stalls during a 10,000-line import with the window open");
+        line("");
+        line("**Not measured.** The window has no import action yet (imports are command-line only), so there is no"
+                + " in-window import during which to watch the FX thread. `entrypoints.ui.ResponsiveWindowIT` checks the"
+                + " related property (the FX thread answers within 100 ms while a slow command runs), without a figure.");
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    static String readAll(InputStream in) throws IOException {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+}
