@@ -3,6 +3,7 @@ package com.allocationdesk.allocation.entrypoints.cli;
 import com.allocationdesk.allocation.bootstrap.AppConfig;
 import com.allocationdesk.allocation.bootstrap.Bootstrap;
 import com.allocationdesk.allocation.domain.DomainException;
+import com.allocationdesk.allocation.entrypoints.imports.UnusableInput;
 import com.allocationdesk.allocation.servicelayer.ConcurrentModification;
 import com.allocationdesk.allocation.servicelayer.DatabaseUnavailable;
 
@@ -125,7 +126,7 @@ public final class AllocationDeskCommand implements Runnable {
     private int failed(Exception e, PrintWriter err) {
         int code;
         String message;
-        if (e instanceof DomainException || e instanceof BadInput) {
+        if (e instanceof DomainException || e instanceof BadInput || e instanceof UnusableInput) {
             code = ExitCode.BAD_INPUT;
             message = e.getMessage();
             log.info("Rejected: {}", message);

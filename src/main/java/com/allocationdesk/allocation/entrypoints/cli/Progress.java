@@ -1,29 +1,37 @@
 package com.allocationdesk.allocation.entrypoints.cli;
 
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.List;
+import com.allocationdesk.allocation.entrypoints.imports.ImportProblem;
+import com.allocationdesk.allocation.entrypoints.imports.ImportProgress;
+import com.allocationdesk.allocation.entrypoints.imports.ImportReport;
 
-/** Progress of an import on stderr, every {@value #EVERY} rows. */
-final class Progress {
+import java.io.PrintWriter;
+
+/** Progress of an import on stderr, every {@value #EVERY} rows; and how an import ended, as an exit code. */
+final class Progress implements ImportProgress {
     static final int EVERY = 10_000;
 
     private final PrintWriter err;
+    private final int chunk;
     private long lastReported;
 
-    Progress(PrintWriter err) {
+    Progress(PrintWriter err, int chunk) {
         this.err = err;
+        this.chunk = chunk;
     }
 
-    void checked(long line) {
-        long rows = line - 1;
-        if (rows > 0 && rows % EVERY == 0) {
+    @Override
+    public void checked(long rows) {
+        if (rows % EVERY == 0) {
             err.println("Checked " + rows + " rows");
             err.flush();
         }
     }
 
-    void imported(long done, long total) {
+    @Override
+    public void imported(long done, long total) {
+        if (done % chunk != 0) {
+            return; // the last, partial chunk: the summary follows at once
+        }
         if (done / EVERY > lastReported / EVERY || done == total) {
             err.println("Imported " + done + " of " + total + " rows");
             err.flush();
@@ -31,13 +39,17 @@ final class Progress {
         lastReported = done;
     }
 
-    /** Every bad row on stderr, one per line; the last line sums up. */
-    static BadInput rejected(List<String> errors, Path file) {
-        StringBuilder all = new StringBuilder();
-        for (String error : errors) {
-            all.append(file).append(": ").append(error).append(System.lineSeparator());
+    /** The summary on stdout (exit 0), or every bad row on stderr, one per line, the last line summing up (exit 2). */
+    static int finish(ImportReport report, PrintWriter out) {
+        if (report.status() == ImportReport.Status.REJECTED) {
+            StringBuilder all = new StringBuilder();
+            for (ImportProblem problem : report.problems()) {
+                all.append(report.file()).append(": ").append(problem).append(System.lineSeparator());
+            }
+            throw new BadInput(all + report.summary(), true);
         }
-        return new BadInput(all + (errors.size() + " bad row" + (errors.size() == 1 ? "" : "s") + " in " + file
-                + "; nothing was imported"), true);
+        out.println(report.summary());
+        out.flush();
+        return ExitCode.OK;
     }
 }

@@ -2,6 +2,7 @@ package com.allocationdesk.allocation.entrypoints.cli;
 
 import com.allocationdesk.allocation.domain.commands.ChangeBatchQuantity;
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
+import com.allocationdesk.allocation.entrypoints.imports.Cells;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
 import com.allocationdesk.allocation.views.BatchesQuery;
 
@@ -13,26 +14,12 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** The subcommands that change stock or allocations; each sends one command over the bus. */
 final class WriteSubcommands {
     private WriteSubcommands() {
-    }
-
-    /** Parses an ETA typed by a planner; empty means "in the warehouse". */
-    static LocalDate eta(String text, String where) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw new BadInput(where + "ETA must be a date like 2027-01-31, was '" + text.strip() + "'");
-        }
     }
 
     @Command(name = "add-batch", mixinStandardHelpOptions = true,
@@ -54,7 +41,7 @@ final class WriteSubcommands {
         @Override
         public Integer call() {
             return root.run(spec, app -> {
-                CreateBatch command = new CreateBatch(reference, sku, quantity, eta(eta, ""));
+                CreateBatch command = new CreateBatch(reference, sku, quantity, Cells.eta(eta));
                 app.get(MessageBus.class).handle(command);
                 PrintWriter out = spec.commandLine().getOut();
                 out.println("Added batch " + command.reference() + ": " + command.quantity() + " x " + command.sku()

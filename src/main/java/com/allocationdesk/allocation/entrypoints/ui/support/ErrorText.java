@@ -1,6 +1,7 @@
 package com.allocationdesk.allocation.entrypoints.ui.support;
 
 import com.allocationdesk.allocation.domain.DomainException;
+import com.allocationdesk.allocation.entrypoints.imports.UnusableInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +17,7 @@ public final class ErrorText {
     public static String of(Throwable error) {
         Throwable cause = error;
         while (cause != null) {
-            if (cause instanceof DomainException) {
+            if (cause instanceof DomainException || cause instanceof UnusableInput) {
                 return cause.getMessage();
             }
             if (cause instanceof CancellationException) {

@@ -1,0 +1,98 @@
+package com.allocationdesk.allocation.entrypoints.imports;
+
+import com.allocationdesk.allocation.domain.commands.CreateBatch;
+import com.allocationdesk.allocation.domain.commands.CreateBatches;
+import com.allocationdesk.allocation.servicelayer.MessageBus;
+import com.allocationdesk.allocation.views.BatchView;
+import com.allocationdesk.allocation.views.BatchesQuery;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import org.apache.commons.csv.CSVRecord;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Imports batches from a CSV file with the header {@code ref,sku,qty,eta} (eta may be empty). The
+ * whole file is checked first (numbers, dates, ids, references unique in the file and new or
+ * identical in the database); if any row is bad, nothing is imported and every bad row is
+ * reported. Then the batches are created in chunks ({@link CreateBatches}, one transaction each).
+ * Batches already there identically are skipped, so importing an interrupted file again completes it.
+ * Used by the command line and the window.
+ */
+@Dependent
+public class BatchImport {
+    public static final List<String> HEADER = List.of("ref", "sku", "qty", "eta");
+
+    private final MessageBus bus;
+    private final BatchesQuery batches;
+
+    @Inject
+    public BatchImport(MessageBus bus, BatchesQuery batches) {
+        this.bus = Objects.requireNonNull(bus, "bus");
+        this.batches = Objects.requireNonNull(batches, "batches");
+    }
+
+    public ImportReport run(Path file, ImportProgress progress, BooleanSupplier cancelled) {
+        return run(file, CsvImport.DEFAULT_CHUNK, progress, cancelled);
+    }
+
+    /** @param chunk rows per transaction */
+    public ImportReport run(Path file, int chunk, ImportProgress progress, BooleanSupplier cancelled) {
+        return CsvImport.run(file, HEADER, chunk, new Rows(), progress, cancelled);
+    }
+
+    private final class Rows implements CsvImport.Rows<CreateBatch> {
+        private final Map<String, Long> seen = new HashMap<>();
+        private long alreadyThere;
+        private long created;
+
+        @Override
+        public CreateBatch parse(CSVRecord row) {
+            return new CreateBatch(row.get(0), row.get(1), Cells.quantity(row.get(2)), Cells.eta(row.get(3)));
+        }
+
+        @Override
+        public void check(long line, CreateBatch batch) {
+            Long first = seen.putIfAbsent(batch.reference(), line);
+            if (first != null) {
+                throw new UnusableInput("batch " + batch.reference() + " is already on line " + first);
+            }
+            Optional<BatchView> existing = batches.byReference(batch.reference());
+            if (existing.isPresent()) {
+                if (!isSame(existing.get(), batch)) {
+                    throw new UnusableInput("batch " + batch.reference() + " already exists with other details ("
+                            + existing.get().purchased() + " x " + existing.get().sku() + ")");
+                }
+                alreadyThere++;
+            }
+        }
+
+        @Override
+        public void checked() {
+            seen.clear();
+        }
+
+        @Override
+        public void send(List<CreateBatch> chunk) {
+            created += bus.handle(new CreateBatches(chunk));
+        }
+
+        @Override
+        public String summary(Path file, long rows) {
+            return "Imported " + created + " batches from " + file
+                    + (alreadyThere > 0 ? " (" + alreadyThere + " were already there)" : "");
+        }
+    }
+
+    private static boolean isSame(BatchView existing, CreateBatch wanted) {
+        return existing.sku().equals(wanted.sku()) && existing.purchased() == wanted.quantity()
+                && Objects.equals(existing.eta(), wanted.eta());
+    }
+}

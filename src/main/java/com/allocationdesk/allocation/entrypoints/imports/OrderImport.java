@@ -1,0 +1,118 @@
+package com.allocationdesk.allocation.entrypoints.imports;
+
+import com.allocationdesk.allocation.domain.commands.Allocate;
+import com.allocationdesk.allocation.domain.commands.AllocateLines;
+import com.allocationdesk.allocation.servicelayer.MessageBus;
+import com.allocationdesk.allocation.views.OrderLinesQuery;
+import com.allocationdesk.allocation.views.SkuTotals;
+import com.allocationdesk.allocation.views.StockTotalsQuery;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import org.apache.commons.csv.CSVRecord;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+
+/**
+ * Allocates the order lines of a CSV file with the header {@code orderid,sku,qty}. The whole file is
+ * checked first (numbers, ids, known SKUs, one line per order and SKU, no clash with a line already
+ * placed with another quantity); if any row is bad, nothing is allocated and every bad row is
+ * reported. Then the lines are allocated in chunks ({@link AllocateLines}, one transaction each).
+ * Allocation is idempotent, so importing an interrupted file again finishes it without doubling
+ * anything. Used by the command line and the window.
+ */
+@Dependent
+public class OrderImport {
+    public static final List<String> HEADER = List.of("orderid", "sku", "qty");
+
+    private final MessageBus bus;
+    private final StockTotalsQuery totals;
+    private final OrderLinesQuery orderLines;
+
+    @Inject
+    public OrderImport(MessageBus bus, StockTotalsQuery totals, OrderLinesQuery orderLines) {
+        this.bus = Objects.requireNonNull(bus, "bus");
+        this.totals = Objects.requireNonNull(totals, "totals");
+        this.orderLines = Objects.requireNonNull(orderLines, "orderLines");
+    }
+
+    public ImportReport run(Path file, ImportProgress progress, BooleanSupplier cancelled) {
+        return run(file, CsvImport.DEFAULT_CHUNK, progress, cancelled);
+    }
+
+    /** @param chunk rows per transaction */
+    public ImportReport run(Path file, int chunk, ImportProgress progress, BooleanSupplier cancelled) {
+        return CsvImport.run(file, HEADER, chunk, new Rows(), progress, cancelled);
+    }
+
+    private final class Rows implements CsvImport.Rows<Allocate> {
+        private final Set<String> knownSkus = totals.perSku().stream().map(SkuTotals::sku).collect(Collectors.toSet());
+        private final Map<String, Long> seen = new HashMap<>();
+        private OrderLinesQuery.Lookup placed = orderLines.lookup();
+        private long allocated;
+        private long waiting;
+
+        @Override
+        public Allocate parse(CSVRecord row) {
+            return new Allocate(row.get(0), row.get(1), Cells.quantity(row.get(2)));
+        }
+
+        @Override
+        public void check(long line, Allocate allocate) {
+            if (!knownSkus.contains(allocate.sku())) {
+                throw new UnusableInput("unknown SKU " + allocate.sku() + ": add a batch of it first");
+            }
+            Long first = seen.putIfAbsent(allocate.orderId() + '\u0000' + allocate.sku(), line);
+            if (first != null) {
+                throw new UnusableInput("order " + allocate.orderId() + " already has a line of "
+                        + allocate.sku() + " on line " + first);
+            }
+            OptionalInt existing = placed.quantityOf(allocate.orderId(), allocate.sku());
+            if (existing.isPresent() && existing.getAsInt() != allocate.quantity()) {
+                throw new UnusableInput("order " + allocate.orderId() + " already has " + existing.getAsInt()
+                        + " of " + allocate.sku() + ": deallocate it first to change the quantity");
+            }
+        }
+
+        @Override
+        public void checked() {
+            seen.clear();
+            close();
+        }
+
+        @Override
+        public void send(List<Allocate> chunk) {
+            List<Optional<String>> results = bus.handle(new AllocateLines(chunk));
+            results.forEach(batch -> {
+                if (batch.isPresent()) {
+                    allocated++;
+                } else {
+                    waiting++;
+                }
+            });
+        }
+
+        @Override
+        public String summary(Path file, long rows) {
+            return "Imported " + rows + " order lines from " + file + ": " + allocated + " allocated, "
+                    + waiting + " out of stock (waiting)";
+        }
+
+        @Override
+        public void close() {
+            if (placed != null) {
+                placed.close();
+                placed = null;
+            }
+        }
+    }
+}
