@@ -1,5 +1,7 @@
 package com.allocationdesk.allocation.entrypoints.ui;
 
+import com.allocationdesk.allocation.entrypoints.imports.ImportProblem;
+import com.allocationdesk.allocation.entrypoints.imports.ImportReport;
 import com.allocationdesk.allocation.entrypoints.ui.batches.AddBatchDialogController;
 import com.allocationdesk.allocation.entrypoints.ui.batches.BatchesController;
 import com.allocationdesk.allocation.entrypoints.ui.orders.OrdersController;
@@ -8,6 +10,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import javafx.animation.PauseTransition;
 import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -19,17 +22,16 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import javafx.util.Duration;
+
+import java.util.List;
 
 /** MainWindow.fxml: menu, the three views as tabs, notifications panel, alert banner, status bar. */
 @Dependent
 public class MainWindowController {
     /** How long the out-of-stock banner stays before it hides itself (the alert stays in the panel). */
     private static final Duration ALERT_VISIBLE = Duration.seconds(15);
-
-    /** Until the CSV importer of the command line is shared with the window (see docs/WINDOW.md). */
-    private static final String NO_IMPORT_YET = "Import from the window is not available yet: use the command line,"
-            + " java -jar allocation-desk.jar import-batches FILE.csv (or import-orders FILE.csv)";
 
     private final MainWindowViewModel viewModel;
     private final DialogService dialogs;
@@ -45,6 +47,8 @@ public class MainWindowController {
     @FXML private VBox emptyState;
     @FXML private Button loadSampleButton;
     @FXML private MenuItem sampleDataItem;
+    @FXML private MenuItem importBatchesItem;
+    @FXML private MenuItem importOrdersItem;
     @FXML private HBox alertBanner;
     @FXML private Label alertLabel;
     @FXML private ProgressIndicator statusBusy;
@@ -76,8 +80,19 @@ public class MainWindowController {
         statusLabel.textProperty().bind(viewModel.statusProperty());
         totalsLabel.textProperty().bind(viewModel.totalsProperty());
         databaseLabel.textProperty().bind(viewModel.databaseLocationProperty());
-        importBox.setVisible(false);
+        importBox.visibleProperty().bind(viewModel.importingProperty());
         importBox.managedProperty().bind(importBox.visibleProperty());
+        importLabel.textProperty().bind(viewModel.importTextProperty());
+        importProgress.progressProperty().bind(viewModel.importProgressProperty());
+        cancelImportButton.disableProperty().bind(viewModel.cancellingImportProperty());
+        importBatchesItem.disableProperty().bind(viewModel.importingProperty());
+        importOrdersItem.disableProperty().bind(viewModel.importingProperty());
+        viewModel.lastImportProperty().addListener((obs, old, report) -> showImport(report));
+        viewModel.importFailureProperty().addListener((obs, old, text) -> {
+            if (!text.isEmpty()) {
+                dialogs.message(Alert.AlertType.ERROR, window(), "Import failed", text, List.of());
+            }
+        });
         viewModel.reload();
     }
 
@@ -123,17 +138,36 @@ public class MainWindowController {
 
     @FXML
     void onImportBatches() {
-        viewModel.setStatus(NO_IMPORT_YET);
+        dialogs.chooseCsv(window(), "Import batches (CSV: ref,sku,qty,eta)").ifPresent(viewModel::importBatches);
     }
 
     @FXML
     void onImportOrders() {
-        viewModel.setStatus(NO_IMPORT_YET);
+        dialogs.chooseCsv(window(), "Import order lines (CSV: orderid,sku,qty)").ifPresent(viewModel::importOrders);
     }
 
     @FXML
     void onCancelImport() {
-        viewModel.setStatus(NO_IMPORT_YET);
+        viewModel.cancelImport();
+    }
+
+    /** Bad rows and cancelled imports are told in a dialog; a finished import in the status bar. */
+    private void showImport(ImportReport report) {
+        if (report == null) {
+            return;
+        }
+        switch (report.status()) {
+            case REJECTED -> dialogs.message(Alert.AlertType.WARNING, window(), "Nothing was imported",
+                    report.summary() + ". Correct these rows and import the file again:",
+                    report.problems().stream().map(ImportProblem::toString).toList());
+            case CANCELLED -> dialogs.message(Alert.AlertType.INFORMATION, window(), "Import cancelled",
+                    report.summary(), List.of());
+            case DONE -> { }
+        }
+    }
+
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
     }
 
     @FXML

@@ -5,6 +5,10 @@ import com.allocationdesk.allocation.bootstrap.Bootstrap;
 import com.allocationdesk.allocation.domain.commands.Allocate;
 import com.allocationdesk.allocation.domain.commands.AllocateLines;
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
+import com.allocationdesk.allocation.entrypoints.imports.BatchImport;
+import com.allocationdesk.allocation.entrypoints.imports.ImportProblem;
+import com.allocationdesk.allocation.entrypoints.imports.ImportReport;
+import com.allocationdesk.allocation.entrypoints.imports.OrderImport;
 import com.allocationdesk.allocation.entrypoints.ui.allocations.AllocationsViewModel;
 import com.allocationdesk.allocation.entrypoints.ui.batches.AddBatchDialogViewModel;
 import com.allocationdesk.allocation.entrypoints.ui.orders.OrdersViewModel;
@@ -22,7 +26,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
@@ -137,6 +145,95 @@ class ViewModelsIT {
             assertThat(vm.outcomeProperty().get()).isEqualTo(OrdersViewModel.Outcome.CANCELLED);
             vm.reload();
             assertThat(vm.waiting()).extracting(w -> w.orderId()).doesNotContain("O-BIG");
+        }
+    }
+
+    @Nested
+    class ImportingCsvFiles {
+        MainWindowViewModel window() {
+            return new MainWindowViewModel(bus, runner, app.get(StockTotalsQuery.class), live,
+                    app.get(BatchImport.class), app.get(OrderImport.class));
+        }
+
+        Path csv(String name, String... lines) throws IOException {
+            return Files.writeString(dir.resolve(name), String.join("\n", lines) + "\n");
+        }
+
+        int allocated(String sku) {
+            return app.get(AllocationsQuery.class).count("", sku);
+        }
+
+        @Test
+        void batchesThenOrdersAreImportedAndSummed() throws IOException {
+            MainWindowViewModel vm = window();
+            List<double[]> progress = new ArrayList<>();
+            vm.importProgressProperty().addListener((obs, old, value) -> progress.add(new double[] {value.doubleValue()}));
+
+            vm.importBatches(csv("desk-batches.csv", "ref,sku,qty,eta", "D-1,DESK,5,", "D-2,DESK,3,2030-01-01"));
+            assertThat(vm.lastImportProperty().get().status()).isEqualTo(ImportReport.Status.DONE);
+            assertThat(vm.statusProperty().get()).startsWith("Imported 2 batches from ");
+
+            vm.importOrders(csv("desk-orders.csv", "orderid,sku,qty", "DO-1,DESK,4", "DO-2,DESK,3", "DO-3,DESK,9"));
+            ImportReport report = vm.lastImportProperty().get();
+            assertThat(report.status()).isEqualTo(ImportReport.Status.DONE);
+            assertThat(report.summary()).endsWith("2 allocated, 1 out of stock (waiting)");
+            assertThat(allocated("DESK")).isEqualTo(2);
+            assertThat(progress).extracting(p -> p[0]).contains(1.0);
+            assertThat(vm.importingProperty().get()).isFalse();
+            assertThat(vm.importFailureProperty().get()).isEmpty();
+        }
+
+        @Test
+        void aFileWithBadRowsImportsNothingAndListsThemByLine() throws IOException {
+            MainWindowViewModel vm = window();
+
+            vm.importBatches(csv("bad-batches.csv", "ref,sku,qty,eta", "BAD-1,SOFA,10,", "BAD-2,SOFA,ten,",
+                    "BAD-3,SOFA,1,2030-13-01"));
+
+            ImportReport report = vm.lastImportProperty().get();
+            assertThat(report.status()).isEqualTo(ImportReport.Status.REJECTED);
+            assertThat(report.problems()).extracting(ImportProblem::toString).containsExactly(
+                    "line 3: qty must be a whole number, was 'ten'",
+                    "line 4: ETA must be a date like 2027-01-31, was '2030-13-01'");
+            assertThat(report.summary()).endsWith("2 bad rows in " + dir.resolve("bad-batches.csv") + "; nothing was imported");
+            assertThat(app.get(BatchesQuery.class).byReference("BAD-1")).isEmpty();
+        }
+
+        @Test
+        void aFileThatCannotBeReadIsExplained() throws IOException {
+            MainWindowViewModel vm = window();
+            vm.importOrders(csv("wrong.csv", "order,sku,qty", "x,DESK,1"));
+            assertThat(vm.importFailureProperty().get()).contains("the first line must be the header orderid,sku,qty");
+            assertThat(vm.importingProperty().get()).isFalse();
+        }
+
+        @Test
+        void aCancelledImportKeepsWholeChunksAndImportingAgainFinishesItWithoutDoubling() throws IOException {
+            bus.handle(new CreateBatch("BULK-1", "BULK", 10_000, null));
+            StringBuilder lines = new StringBuilder("orderid,sku,qty\n");
+            for (int i = 0; i < 1_200; i++) {
+                lines.append("BO-").append(i).append(",BULK,2\n");
+            }
+            Path file = Files.writeString(dir.resolve("bulk-orders.csv"), lines);
+            MainWindowViewModel vm = window();
+            runner.cancelWhen = (done, total) -> total > 0 && done >= 500;   // Cancel during the second chunk
+            try {
+                vm.importOrders(file);
+            } finally {
+                runner.cancelWhen = (done, total) -> false;
+            }
+
+            ImportReport cancelled = vm.lastImportProperty().get();
+            assertThat(cancelled.status()).isEqualTo(ImportReport.Status.CANCELLED);
+            assertThat(cancelled.imported()).isEqualTo(500);
+            assertThat(cancelled.summary()).contains("after 500 of 1200 rows").contains("Import the same file again");
+            assertThat(allocated("BULK")).isEqualTo(500);
+
+            vm.importOrders(file);
+
+            assertThat(vm.lastImportProperty().get().status()).isEqualTo(ImportReport.Status.DONE);
+            assertThat(allocated("BULK")).isEqualTo(1_200);
+            assertThat(app.get(BatchesQuery.class).byReference("BULK-1").orElseThrow().allocated()).isEqualTo(2_400);
         }
     }
 

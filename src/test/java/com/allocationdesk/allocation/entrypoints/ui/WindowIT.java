@@ -1,5 +1,6 @@
 package com.allocationdesk.allocation.entrypoints.ui;
 
+import com.allocationdesk.allocation.entrypoints.ui.support.DialogService;
 import com.allocationdesk.allocation.views.AllocationView;
 import com.allocationdesk.allocation.views.BatchView;
 import com.allocationdesk.allocation.views.BatchesQuery;
@@ -30,6 +31,40 @@ class WindowIT extends WindowFixture {
                 javafx.scene.control.ListView<?> list && list.getItems().size() == 1);
         assertThat(text("#unreadBadge")).isEqualTo("1");
         waitUntil("the allocations show", () -> allocationRows().size() == 5);
+    }
+
+    @Test
+    void aCsvImportFromTheMenuListsBadRowsAndImportsNothingThenImportsAGoodFile() throws java.io.IOException {
+        DialogService dialogs = app.bootstrap().get(DialogService.class);
+        java.nio.file.Path bad = java.nio.file.Files.writeString(dataDir.resolve("bad.csv"),
+                "ref,sku,qty,eta\nI-1,LAMP,10,\nI-2,LAMP,ten,\n");
+        dialogs.answerNextFileChooser(bad);
+        fireMenuItem("importBatchesItem");
+
+        waitUntil("the bad rows are listed", () -> find("#messageLines").isPresent());
+        javafx.scene.control.ListView<?> lines = node("#messageLines");
+        assertThat(lines.getItems().stream().map(String::valueOf).toList())
+                .containsExactly("line 3: qty must be a whole number, was 'ten'");
+        assertThat(text("#messageText")).contains("1 bad row in").contains("nothing was imported");
+        clickOn("OK");
+        assertThat(app.bootstrap().get(BatchesQuery.class).list(null)).isEmpty();
+
+        java.nio.file.Path good = java.nio.file.Files.writeString(dataDir.resolve("good.csv"),
+                "ref,sku,qty,eta\nI-1,LAMP,10,\nI-2,LAMP,5,2030-01-31\n");
+        dialogs.answerNextFileChooser(good);
+        fireMenuItem("importBatchesItem");
+
+        waitUntil("the imported batches appear by themselves", () -> batchRows().size() == 2);
+        waitUntil("the status bar sums it up", () -> text("#statusLabel").startsWith("Imported 2 batches from"));
+        assertThat(node("#importBox").isVisible()).isFalse();
+    }
+
+    /** Menu items are not nodes: find one in the menu bar and fire it, as a click would. */
+    private void fireMenuItem(String id) {
+        javafx.scene.control.MenuBar bar = lookup(".menu-bar").query();
+        javafx.scene.control.MenuItem item = bar.getMenus().stream().flatMap(m -> m.getItems().stream())
+                .filter(i -> id.equals(i.getId())).findFirst().orElseThrow();
+        interact(item::fire);
     }
 
     @Test

@@ -3,7 +3,6 @@ package com.allocationdesk.allocation.entrypoints.ui.support;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 
 import java.util.function.Consumer;
-import java.util.function.DoubleConsumer;
 
 /**
  * Port: runs work off the FX thread (bus calls, queries) and hands the result back on the FX
@@ -20,11 +19,21 @@ public interface BackgroundRunner {
 
     /** Given to running work. */
     interface Progress {
-        /** Reports how far the work is; the callback gets {@code done / total} on the FX thread. */
+        /**
+         * Reports how far the work is ({@code total} negative: not known yet). The listener gets the
+         * latest values on the FX thread; reports in between may be skipped.
+         */
         void update(long done, long total);
 
         /** True once {@link Job#cancel()} was called: stop at the next safe point. */
         boolean isCancelled();
+    }
+
+    /** Gets progress on the FX thread. */
+    @FunctionalInterface
+    interface ProgressListener {
+        /** {@code done} of {@code total} ({@code total} negative: not known yet). */
+        void progress(long done, long total);
     }
 
     /** A submitted piece of work. */
@@ -35,10 +44,11 @@ public interface BackgroundRunner {
 
     /**
      * Runs {@code work} in the background; {@code onSuccess} or {@code onFailure} then run on the FX
-     * thread, and {@code onProgress} (may be null) gets values between 0 and 1 there.
+     * thread, and {@code onProgress} (may be null) gets the work's reports there, all of them before
+     * {@code onSuccess} or {@code onFailure}.
      */
     <T> Job run(Work<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure,
-                DoubleConsumer onProgress);
+                ProgressListener onProgress);
 
     default <T> Job run(Work<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
         return run(work, onSuccess, onFailure, null);

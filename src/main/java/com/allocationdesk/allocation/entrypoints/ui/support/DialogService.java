@@ -3,9 +3,15 @@ package com.allocationdesk.allocation.entrypoints.ui.support;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import javafx.collections.FXCollections;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
@@ -16,6 +22,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -26,6 +33,7 @@ import java.util.function.Consumer;
 @ApplicationScoped
 public class DialogService {
     private final Instance<Object> beans;
+    private Path nextAnswer;
 
     @Inject
     public DialogService(Instance<Object> beans) {
@@ -63,8 +71,52 @@ public class DialogService {
         return stage;
     }
 
+    /**
+     * Shows a message over {@code owner} without blocking: {@code lines} (may be empty) are listed
+     * under the text, one per row (every bad row of an import file, however many).
+     */
+    public Alert message(Alert.AlertType type, Window owner, String title, String text, List<String> lines) {
+        Alert alert = new Alert(type);
+        alert.initOwner(owner);
+        alert.initModality(Modality.WINDOW_MODAL);
+        alert.setTitle(title);
+        alert.setHeaderText(null);
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.setId("messageText");
+        VBox content = new VBox(10, label);
+        content.setPrefWidth(640);
+        if (!lines.isEmpty()) {
+            ListView<String> list = new ListView<>(FXCollections.observableArrayList(lines));
+            list.setId("messageLines");
+            list.setPrefHeight(Math.min(320, 26.0 * lines.size() + 4));
+            VBox.setVgrow(list, Priority.ALWAYS);
+            content.getChildren().add(list);
+        }
+        alert.getDialogPane().setContent(content);
+        alert.setResizable(true);
+        if (owner != null && owner.getScene() != null) {
+            alert.getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
+        }
+        alert.show();
+        return alert;
+    }
+
+    /**
+     * For tests driving the real window (a native file chooser cannot be driven headless): the next
+     * {@link #chooseCsv} answers {@code file} without showing a chooser.
+     */
+    public void answerNextFileChooser(Path file) {
+        nextAnswer = file;
+    }
+
     /** Asks for a CSV file to read. */
     public Optional<Path> chooseCsv(Window owner, String title) {
+        if (nextAnswer != null) {
+            Path answer = nextAnswer;
+            nextAnswer = null;
+            return Optional.of(answer);
+        }
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
         chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV files", "*.csv"),

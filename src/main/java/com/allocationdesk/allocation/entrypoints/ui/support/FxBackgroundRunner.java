@@ -13,8 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import java.util.function.DoubleConsumer;
 
 /**
  * Runs work as {@link Task}s on one small pool of daemon threads, so the FX thread never waits on
@@ -36,15 +36,22 @@ public class FxBackgroundRunner implements BackgroundRunner {
 
     @Override
     public <T> Job run(Work<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure,
-                       DoubleConsumer onProgress) {
+                       ProgressListener onProgress) {
         AtomicBoolean cancelled = new AtomicBoolean();
+        // Latest report not yet shown; a new report replaces it, so the FX thread is never flooded.
+        AtomicReference<long[]> unshown = new AtomicReference<>();
         Task<T> task = new Task<>() {
             @Override
             protected T call() throws Exception {
                 Progress progress = new Progress() {
                     @Override
                     public void update(long done, long total) {
-                        updateProgress(done, total);
+                        if (onProgress != null && unshown.getAndSet(new long[] {done, total}) == null) {
+                            FxThread.run(() -> {
+                                long[] latest = unshown.getAndSet(null);
+                                onProgress.progress(latest[0], latest[1]);
+                            });
+                        }
                     }
 
                     @Override
@@ -55,13 +62,6 @@ public class FxBackgroundRunner implements BackgroundRunner {
                 return work.call(progress);
             }
         };
-        if (onProgress != null) {
-            task.progressProperty().addListener((obs, old, value) -> {
-                if (value.doubleValue() >= 0) {
-                    onProgress.accept(value.doubleValue());
-                }
-            });
-        }
         task.setOnSucceeded(e -> {
             finished();
             onSuccess.accept(task.getValue());
