@@ -21,14 +21,22 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import javax.sql.DataSource;
 
 /**
  * The embedded HSQLDB file database: the one place that opens the store. {@link #open} locks it
- * for this process, creates or upgrades the schema (Flyway) and boots Hibernate; {@link #close}
- * shuts it down cleanly.
+ * for this process, creates or upgrades the schema (Flyway) and starts booting Hibernate on a
+ * background thread; {@link #close} shuts it down cleanly.
+ *
+ * <h2>Start-up</h2>
+ * Hibernate takes seconds to boot on a cold JVM, and the read side does not need it: queries run
+ * over {@link #dataSource()} as soon as {@code open} returns, so the window shows data and a read-only
+ * subcommand answers while Hibernate is still booting. The first unit of work waits for it.
  *
  * <h2>Durability</h2>
  * {@code hsqldb.write_delay=false} (and {@code SET FILES WRITE DELAY FALSE} on every open): the
@@ -43,16 +51,22 @@ import javax.sql.DataSource;
  */
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
+    /**
+     * The highest migration in {@code db/migration}. When the database is already there, start-up
+     * skips Flyway (a second and a half on a cold JVM); {@code SchemaVersionTest} fails when a new
+     * migration is added without raising this.
+     */
+    static final int SCHEMA_VERSION = 2;
     /** Connections for the bus's workers and the screens' queries; HSQLDB sessions are cheap. */
     private static final int POOL_SIZE = 32;
 
     private final Path path;
     private final ProcessLock lock;
     private final JDBCPool pool;
-    private final SessionFactory sessionFactory;
+    private final CompletableFuture<SessionFactory> sessionFactory;
     private boolean closed;
 
-    private Database(Path path, ProcessLock lock, JDBCPool pool, SessionFactory sessionFactory) {
+    private Database(Path path, ProcessLock lock, JDBCPool pool, CompletableFuture<SessionFactory> sessionFactory) {
         this.path = path;
         this.lock = lock;
         this.pool = pool;
@@ -75,7 +89,17 @@ public final class Database implements AutoCloseable {
         try {
             pool = connect(path);
             migrate(pool, path);
-            SessionFactory sessionFactory = bootHibernate(pool, path);
+            JDBCPool migrated = pool;
+            CompletableFuture<SessionFactory> sessionFactory = new CompletableFuture<>();
+            Thread boot = new Thread(() -> {
+                try {
+                    sessionFactory.complete(bootHibernate(migrated, path));
+                } catch (RuntimeException e) {
+                    sessionFactory.completeExceptionally(e);
+                }
+            }, "hibernate-boot");
+            boot.setDaemon(true);
+            boot.start();
             log.info("Opened database {}", path);
             return new Database(path, lock, pool, sessionFactory);
         } catch (RuntimeException e) {
@@ -87,9 +111,20 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** A fresh Hibernate unit of work per call; the bus starts one per handler call. */
+    /**
+     * A fresh Hibernate unit of work per call; the bus starts one per handler call. The first one
+     * waits until Hibernate has booted.
+     */
     public UnitOfWork.Factory unitsOfWork() {
-        return () -> new HibernateUnitOfWork(sessionFactory);
+        return () -> new HibernateUnitOfWork(sessionFactory());
+    }
+
+    private SessionFactory sessionFactory() {
+        try {
+            return sessionFactory.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     /** Connections for read queries; each auto-commits unless the caller says otherwise. */
@@ -109,7 +144,12 @@ public final class Database implements AutoCloseable {
         }
         closed = true;
         try {
-            sessionFactory.close();
+            // A short read-only run may end before Hibernate has booted: wait for it, so that no
+            // thread of ours touches the files after SHUTDOWN has released them.
+            SessionFactory booted = sessionFactory.handle((factory, failure) -> factory).join();
+            if (booted != null) {
+                booted.close();
+            }
         } finally {
             try {
                 shutdown(pool, path);
@@ -188,6 +228,9 @@ public final class Database implements AutoCloseable {
     }
 
     private static void migrate(DataSource dataSource, Path path) {
+        if (installedSchemaVersion(dataSource) == SCHEMA_VERSION) {
+            return;
+        }
         try {
             Flyway.configure()
                     .dataSource(dataSource)
@@ -198,6 +241,19 @@ public final class Database implements AutoCloseable {
         } catch (FlywayException e) {
             throw new DatabaseUnavailable("Cannot use the database " + path
                     + ": it is not an Allocation Desk database, or a newer version wrote it (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** The version Flyway last installed, or -1 for a new (or unrecognisable) database. */
+    private static int installedSchemaVersion(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(
+                     "SELECT MAX(CAST(\"version\" AS INTEGER)) FROM \"flyway_schema_history\" WHERE \"success\"")) {
+            return result.next() && result.getObject(1) != null ? result.getInt(1) : -1;
+        } catch (SQLException e) {
+            log.debug("No schema history yet in {}: {}", dataSource, e.getMessage());
+            return -1;
         }
     }
 
