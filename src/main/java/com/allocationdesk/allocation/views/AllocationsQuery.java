@@ -61,12 +61,12 @@ public final class AllocationsQuery {
             List<String> conditions = new ArrayList<>();
             List<Object> parameters = new ArrayList<>();
             if (!Sql.isBlank(orderIdPrefix)) {
-                conditions.add("UPPER(order_id) LIKE ? ESCAPE '\\'");
-                parameters.add(Sql.upperPrefixPattern(orderIdPrefix));
+                conditions.add(Sql.startsWith("order_key"));
+                parameters.addAll(Sql.prefixBounds(orderIdPrefix));
             }
             if (!Sql.isBlank(skuPrefix)) {
-                conditions.add("UPPER(sku) LIKE ? ESCAPE '\\'");
-                parameters.add(Sql.upperPrefixPattern(skuPrefix));
+                conditions.add(Sql.startsWith("sku_key"));
+                parameters.addAll(Sql.prefixBounds(skuPrefix));
             }
             return new Filter(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), parameters);
         }

@@ -13,7 +13,7 @@ public final class BatchesQuery {
     private static final String COLUMNS = "SELECT reference, sku, eta, purchased, allocated, available FROM batches_view";
     private static final String ORDER = " ORDER BY eta NULLS FIRST, reference";
     private static final String ALL = COLUMNS + ORDER;
-    private static final String BY_SKU = COLUMNS + " WHERE UPPER(sku) LIKE ? ESCAPE '\\'" + ORDER;
+    private static final String BY_SKU = COLUMNS + " WHERE " + Sql.startsWith("sku_key") + ORDER;
     private static final String BY_REFERENCE = COLUMNS + " WHERE reference = ?";
 
     private final DataSource dataSource;
@@ -26,7 +26,7 @@ public final class BatchesQuery {
     public List<BatchView> list(String skuPrefix) {
         return Sql.isBlank(skuPrefix)
                 ? Sql.list(dataSource, ALL, BatchesQuery::row)
-                : Sql.list(dataSource, BY_SKU, BatchesQuery::row, Sql.upperPrefixPattern(skuPrefix));
+                : Sql.list(dataSource, BY_SKU, BatchesQuery::row, Sql.prefixBounds(skuPrefix).toArray());
     }
 
     /** The batch with exactly this reference (primary key lookup). */

@@ -60,16 +60,19 @@ final class Sql {
         }
     }
 
-    /** A LIKE pattern matching values that start with {@code prefix}, case-insensitively; {@code \} escapes. */
-    static String upperPrefixPattern(String prefix) {
-        StringBuilder pattern = new StringBuilder(prefix.length() + 1);
-        for (char c : prefix.strip().toUpperCase(java.util.Locale.ROOT).toCharArray()) {
-            if (c == '%' || c == '_' || c == '\\') {
-                pattern.append('\\');
-            }
-            pattern.append(c);
-        }
-        return pattern.append('%').toString();
+    /**
+     * The condition "{@code keyColumn} starts with the prefix, in any case" as an index range:
+     * {@code keyColumn} is an upper-cased copy of the column (see V3 migration); the two bounds
+     * come from {@link #prefixBounds}.
+     */
+    static String startsWith(String keyColumn) {
+        return keyColumn + " >= ? AND " + keyColumn + " < ?";
+    }
+
+    /** The two parameters of {@link #startsWith}: the upper-cased prefix, and the prefix followed by U+FFFF. */
+    static List<Object> prefixBounds(String prefix) {
+        String key = prefix.strip().toUpperCase(java.util.Locale.ROOT);
+        return List.of(key, key + '\uFFFF');
     }
 
     static boolean isBlank(String filter) {

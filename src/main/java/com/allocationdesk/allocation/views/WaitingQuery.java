@@ -11,7 +11,7 @@ public final class WaitingQuery {
     private static final String COLUMNS = "SELECT order_id, sku, quantity, since FROM waiting_view";
     private static final String ORDER = " ORDER BY since, order_id, sku";
     private static final String ALL = COLUMNS + ORDER;
-    private static final String BY_SKU = COLUMNS + " WHERE UPPER(sku) LIKE ? ESCAPE '\\'" + ORDER;
+    private static final String BY_SKU = COLUMNS + " WHERE " + Sql.startsWith("sku_key") + ORDER;
     private static final String FOR_ORDER = COLUMNS + " WHERE order_id = ? ORDER BY sku";
 
     private final DataSource dataSource;
@@ -24,7 +24,7 @@ public final class WaitingQuery {
     public List<WaitingView> list(String skuPrefix) {
         return Sql.isBlank(skuPrefix)
                 ? Sql.list(dataSource, ALL, WaitingQuery::row)
-                : Sql.list(dataSource, BY_SKU, WaitingQuery::row, Sql.upperPrefixPattern(skuPrefix));
+                : Sql.list(dataSource, BY_SKU, WaitingQuery::row, Sql.prefixBounds(skuPrefix).toArray());
     }
 
     /** The order's waiting lines (exact order id). */
