@@ -9,7 +9,12 @@ import java.util.concurrent.ThreadLocalRandom;
  * attempt number between them (jitter keeps competing writers from colliding again).
  */
 public record RetryPolicy(int maxAttempts, Duration baseBackoff, Sleeper sleeper) {
-    public static final RetryPolicy DEFAULT = new RetryPolicy(10, Duration.ofMillis(5), Sleeper.THREAD);
+    /**
+     * Thirty attempts, pausing up to 5 ms more before each: about two seconds in all before giving
+     * up. A durable commit takes a few milliseconds, so eight windows and imports hammering one
+     * SKU at once still get through (ConcurrentAllocationsIT: 8 threads x 200 on one SKU).
+     */
+    public static final RetryPolicy DEFAULT = new RetryPolicy(30, Duration.ofMillis(5), Sleeper.THREAD);
 
     public RetryPolicy {
         if (maxAttempts < 1) {
