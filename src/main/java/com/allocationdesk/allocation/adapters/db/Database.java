@@ -57,6 +57,8 @@ public final class Database implements AutoCloseable {
      * migration is added without raising this.
      */
     static final int SCHEMA_VERSION = 3;
+    /** The script of our version 1 in {@code flyway_schema_history}: what tells our databases from others'. */
+    private static final String FIRST_MIGRATION = "V1__write_model.sql";
     private static final int CACHE_ROWS = 1_000_000;
     private static final int CACHE_KILOBYTES = 256 * 1024;
     /** Connections for the bus's workers and the screens' queries; HSQLDB sessions are cheap. */
@@ -89,8 +91,9 @@ public final class Database implements AutoCloseable {
         ProcessLock lock = ProcessLock.acquire(path);
         JDBCPool pool = null;
         try {
-            pool = connect(path);
-            migrate(pool, path);
+            Opened opened = connect(path);
+            pool = opened.pool();
+            migrate(pool, path, opened.schemaVersion());
             JDBCPool migrated = pool;
             CompletableFuture<SessionFactory> sessionFactory = new CompletableFuture<>();
             Thread boot = new Thread(() -> {
@@ -187,14 +190,29 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** The pool on a database we recognised, and the schema version Flyway last installed in it (-1: none). */
+    private record Opened(JDBCPool pool, int schemaVersion) {
+    }
+
     /**
-     * Opens the database with one direct connection first: a damaged or foreign file fails here,
-     * at once (the pool would retry for minutes). The database stays open ({@code shutdown=false})
-     * for the pool created next.
+     * Opens the database with one direct connection first: a damaged file fails here, at once (the
+     * pool would retry for minutes). Before anything is changed, one query checks that it is ours
+     * or new; a foreign one is refused and closed without writing ({@link #leaveForeign}). Only then
+     * are our settings applied. The database stays open ({@code shutdown=false}) for the pool.
      */
-    private static JDBCPool connect(Path path) {
+    private static Opened connect(Path path) {
+        boolean hadLog = Files.exists(sibling(path, ".log"));
+        boolean hadTmp = Files.exists(sibling(path, ".tmp"));
+        int schemaVersion;
         try (Connection connection = DriverManager.getConnection(url(path), "SA", "");
              Statement statement = connection.createStatement()) {
+            Ownership ownership = ownership(statement);
+            if (ownership.foreign() != null) {
+                leaveForeign(statement, path, hadLog, hadTmp);
+                throw new DatabaseUnavailable("Cannot use the database " + path
+                        + ": it is not an Allocation Desk database (it holds " + ownership.foreign() + ")");
+            }
+            schemaVersion = ownership.schemaVersion();
             // URL properties only shape a database when it is created; these make sure of an old one too.
             statement.execute("SET FILES WRITE DELAY FALSE");
             statement.execute("SET DATABASE TRANSACTION CONTROL MVCC");
@@ -204,14 +222,114 @@ public final class Database implements AutoCloseable {
             statement.execute("SET FILES CACHE ROWS " + CACHE_ROWS);
             statement.execute("SET FILES CACHE SIZE " + CACHE_KILOBYTES);
         } catch (SQLException e) {
+            tidyUp(path, hadLog, hadTmp);
             throw new DatabaseUnavailable("Cannot open the database " + path
-                    + ": it is damaged or not an Allocation Desk database (" + e.getMessage() + ")", e);
+                    + ": it is damaged or not an Allocation Desk database (" + withoutClassNames(e.getMessage()) + ")", e);
         }
         JDBCPool pool = new JDBCPool(POOL_SIZE);
         pool.setUrl(url(path));
         pool.setUser("SA");
         pool.setPassword("");
-        return pool;
+        return new Opened(pool, schemaVersion);
+    }
+
+    /**
+     * Whose database this is.
+     *
+     * @param schemaVersion the version Flyway last installed, -1 for a new (empty) database
+     * @param foreign       what shows it is someone else's, or null when it is ours or new
+     */
+    private record Ownership(int schemaVersion, String foreign) {
+    }
+
+    /**
+     * One query on the catalogue: no table at all is a new database; ours has Flyway's history
+     * (whose version 1 is our first migration). Anything else is another application's database.
+     * Ours then answers a second, cheap query that the open path needs anyway: the installed version.
+     */
+    private static Ownership ownership(Statement statement) throws SQLException {
+        long tables;
+        boolean history;
+        String example;
+        try (ResultSet result = statement.executeQuery("SELECT COUNT(*),"
+                + " COUNT(CASE WHEN TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME = 'flyway_schema_history' THEN 1 END),"
+                + " MIN(TABLE_SCHEMA || '.' || TABLE_NAME)"
+                + " FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA NOT IN ('INFORMATION_SCHEMA', 'SYSTEM_LOBS')")) {
+            result.next();
+            tables = result.getLong(1);
+            history = result.getLong(2) > 0;
+            example = result.getString(3);
+        }
+        if (tables == 0) {
+            return new Ownership(-1, null);
+        }
+        if (!history) {
+            return new Ownership(-1, tables + " table" + (tables == 1 ? "" : "s") + " of another application, e.g. "
+                    + example + ", and no Allocation Desk schema history");
+        }
+        // A handful of rows (one per migration): read them rather than aggregate in SQL.
+        int version = -1;
+        boolean ours = true;
+        try (ResultSet result = statement.executeQuery(
+                "SELECT \"version\", \"script\", \"success\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL")) {
+            while (result.next()) {
+                int installed = Integer.parseInt(result.getString(1));
+                if ("1".equals(result.getString(1))) {
+                    ours = FIRST_MIGRATION.equals(result.getString(2));
+                }
+                if (result.getBoolean(3)) {
+                    version = Math.max(version, installed);
+                }
+            }
+        } catch (NumberFormatException e) {
+            ours = false;
+        }
+        return ours ? new Ownership(version, null)
+                : new Ownership(version, "the schema history of another application (its version 1 is not "
+                + FIRST_MIGRATION + ")");
+    }
+
+    /**
+     * Closes a database that is not ours without writing to it: no logging, no checkpoint
+     * ({@code SHUTDOWN IMMEDIATELY}), so its {@code .script}, {@code .properties} and {@code .data}
+     * stay as they were. HSQLDB creates an empty {@code .log} and a {@code .tmp} folder when it
+     * opens a database; those are removed again ({@link #tidyUp}) if they were not there before.
+     * What we cannot prevent: a foreign database that was not shut down cleanly is recovered (its
+     * log replayed and checkpointed) by HSQLDB while it opens, before any query can look at it.
+     */
+    private static void leaveForeign(Statement statement, Path path, boolean hadLog, boolean hadTmp) {
+        try {
+            statement.execute("SET FILES LOG FALSE");
+            statement.execute("SHUTDOWN IMMEDIATELY");
+        } catch (SQLException e) {
+            log.warn("Closing the foreign database {} failed", path, e);
+        }
+        tidyUp(path, hadLog, hadTmp);
+    }
+
+    /** Removes the empty {@code .log} and {@code .tmp} HSQLDB created on opening files we then refused. */
+    private static void tidyUp(Path path, boolean hadLog, boolean hadTmp) {
+        try {
+            Path logFile = sibling(path, ".log");
+            if (!hadLog && Files.exists(logFile) && Files.size(logFile) == 0) {
+                Files.delete(logFile);
+            }
+            Path tmp = sibling(path, ".tmp");
+            if (!hadTmp && Files.isDirectory(tmp)) {
+                Files.delete(tmp); // only if empty: a DirectoryNotEmptyException leaves it be
+            }
+        } catch (IOException e) {
+            log.debug("Tidying up after refusing {}", path, e);
+        }
+    }
+
+    /** HSQLDB's message without the exception class names it embeds ("org.hsqldb.HsqlException: "). */
+    private static String withoutClassNames(String message) {
+        return message == null ? "" : message.replaceAll("\\b(?:[a-z]\\w*\\.)+[A-Z]\\w*(?:Exception|Error):?\\s*", "").strip();
+    }
+
+    private static Path sibling(Path path, String extension) {
+        return path.resolveSibling(path.getFileName() + extension);
     }
 
     /**
@@ -233,8 +351,9 @@ public final class Database implements AutoCloseable {
                 + ";shutdown=false;hsqldb.lock_file=false";
     }
 
-    private static void migrate(DataSource dataSource, Path path) {
-        if (installedSchemaVersion(dataSource) == SCHEMA_VERSION) {
+    /** @param installed the version Flyway last installed ({@link #ownership}), -1 for a new database */
+    private static void migrate(DataSource dataSource, Path path, int installed) {
+        if (installed == SCHEMA_VERSION) {
             return;
         }
         try {
@@ -247,19 +366,6 @@ public final class Database implements AutoCloseable {
         } catch (FlywayException e) {
             throw new DatabaseUnavailable("Cannot use the database " + path
                     + ": it is not an Allocation Desk database, or a newer version wrote it (" + e.getMessage() + ")", e);
-        }
-    }
-
-    /** The version Flyway last installed, or -1 for a new (or unrecognisable) database. */
-    private static int installedSchemaVersion(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(
-                     "SELECT MAX(CAST(\"version\" AS INTEGER)) FROM \"flyway_schema_history\" WHERE \"success\"")) {
-            return result.next() && result.getObject(1) != null ? result.getInt(1) : -1;
-        } catch (SQLException e) {
-            log.debug("No schema history yet in {}: {}", dataSource, e.getMessage());
-            return -1;
         }
     }
 
