@@ -25,7 +25,8 @@ import java.util.function.Function;
 /**
  * The root of the command line. Each subcommand runs in one {@link #run session}: start the
  * application, do its work, shut the database down, and turn what went wrong into an exit code
- * and one line on stderr (details go to the log file, never a stack trace on the terminal).
+ * and one line on stderr (details go to the log file, never a stack trace on the terminal). Every
+ * message to stderr goes through {@link Terminal}, which escapes control characters.
  */
 @Command(name = "allocation-desk", mixinStandardHelpOptions = true, version = "Allocation Desk 0.1",
         sortOptions = false, usageHelpAutoWidth = true,
@@ -77,10 +78,8 @@ public final class AllocationDeskCommand implements Runnable {
     public static CommandLine commandLine(AllocationDeskCommand root) {
         CommandLine commandLine = new CommandLine(root);
         commandLine.setParameterExceptionHandler((e, args) -> {
-            PrintWriter err = e.getCommandLine().getErr();
-            err.println("Error: " + oneLine(e.getMessage()) + " (see '" + e.getCommandLine().getCommandSpec().qualifiedName()
-                    + " --help')");
-            err.flush();
+            Terminal.tell(e.getCommandLine().getErr(), "Error: " + e.getMessage() + " (see '"
+                    + e.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             return ExitCode.BAD_INPUT;
         });
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> root.failed(e, cmd.getErr()));
@@ -91,8 +90,7 @@ public final class AllocationDeskCommand implements Runnable {
     public static int execute(String... args) {
         CommandLine commandLine = commandLine(new AllocationDeskCommand());
         if (args.length == 0) {
-            commandLine.getErr().println("The window is not available in this build; see --help");
-            commandLine.getErr().flush();
+            Terminal.tell(commandLine.getErr(), "The window is not available in this build; see --help");
             return ExitCode.BAD_INPUT;
         }
         return commandLine.execute(args);
@@ -143,8 +141,11 @@ public final class AllocationDeskCommand implements Runnable {
             message = "Something unexpected went wrong: " + e + ". Details are in " + LogLocation.file(env);
             log.error("Unexpected failure", e);
         }
-        err.println(e instanceof BadInput bad && bad.oneLinePerProblem() ? message : oneLine(message));
-        err.flush();
+        if (e instanceof BadInput bad && !bad.lines().isEmpty()) {
+            Terminal.tell(err, bad.lines());
+        } else {
+            Terminal.tell(err, message);
+        }
         return code;
     }
 
@@ -155,9 +156,5 @@ public final class AllocationDeskCommand implements Runnable {
             }
         }
         return null;
-    }
-
-    static String oneLine(String message) {
-        return message == null ? "" : message.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
     }
 }

@@ -5,6 +5,8 @@ import com.allocationdesk.allocation.entrypoints.imports.ImportProgress;
 import com.allocationdesk.allocation.entrypoints.imports.ImportReport;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Progress of an import on stderr, every {@value #EVERY} rows; and how an import ended, as an exit code. */
 final class Progress implements ImportProgress {
@@ -22,8 +24,7 @@ final class Progress implements ImportProgress {
     @Override
     public void checked(long rows) {
         if (rows % EVERY == 0) {
-            err.println("Checked " + rows + " rows");
-            err.flush();
+            Terminal.tell(err, "Checked " + rows + " rows");
         }
     }
 
@@ -33,8 +34,7 @@ final class Progress implements ImportProgress {
             return; // the last, partial chunk: the summary follows at once
         }
         if (done / EVERY > lastReported / EVERY || done == total) {
-            err.println("Imported " + done + " of " + total + " rows");
-            err.flush();
+            Terminal.tell(err, "Imported " + done + " of " + total + " rows");
         }
         lastReported = done;
     }
@@ -42,11 +42,12 @@ final class Progress implements ImportProgress {
     /** The summary on stdout (exit 0), or every bad row on stderr, one per line, the last line summing up (exit 2). */
     static int finish(ImportReport report, PrintWriter out) {
         if (report.status() == ImportReport.Status.REJECTED) {
-            StringBuilder all = new StringBuilder();
+            List<String> lines = new ArrayList<>();
             for (ImportProblem problem : report.problems()) {
-                all.append(report.file()).append(": ").append(problem).append(System.lineSeparator());
+                lines.add(report.file() + ": " + problem);
             }
-            throw new BadInput(all + report.summary(), true);
+            lines.add(report.summary());
+            throw new BadInput(lines);
         }
         out.println(report.summary());
         out.flush();

@@ -3,10 +3,13 @@ package com.allocationdesk.allocation.entrypoints.cli;
 import com.allocationdesk.allocation.domain.commands.ChangeBatchQuantity;
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
 import com.allocationdesk.allocation.entrypoints.imports.Cells;
+import com.allocationdesk.allocation.entrypoints.imports.UnusableInput;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
 import com.allocationdesk.allocation.views.BatchesQuery;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,6 +25,18 @@ final class WriteSubcommands {
     private WriteSubcommands() {
     }
 
+    /** QTY read exactly as a CSV file's qty cell is ({@link Cells#quantity}): digits 0-9 only. */
+    static final class Quantity implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String text) {
+            try {
+                return Cells.quantity(text);
+            } catch (UnusableInput e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     @Command(name = "add-batch", mixinStandardHelpOptions = true,
             description = "Add a batch of stock: in the warehouse, or expected on --eta.")
     static final class AddBatch implements Callable<Integer> {
@@ -33,7 +48,7 @@ final class WriteSubcommands {
         private String reference;
         @Parameters(index = "1", paramLabel = "SKU")
         private String sku;
-        @Parameters(index = "2", paramLabel = "QTY")
+        @Parameters(index = "2", paramLabel = "QTY", converter = Quantity.class)
         private int quantity;
         @Option(names = "--eta", paramLabel = "YYYY-MM-DD", description = "Expected arrival; omit for warehouse stock.")
         private String eta;
@@ -64,7 +79,7 @@ final class WriteSubcommands {
         private String orderId;
         @Parameters(index = "1", paramLabel = "SKU")
         private String sku;
-        @Parameters(index = "2", paramLabel = "QTY")
+        @Parameters(index = "2", paramLabel = "QTY", converter = Quantity.class)
         private int quantity;
 
         @Override
@@ -73,10 +88,8 @@ final class WriteSubcommands {
                 var command = new com.allocationdesk.allocation.domain.commands.Allocate(orderId, sku, quantity);
                 Optional<String> batch = app.get(MessageBus.class).handle(command);
                 if (batch.isEmpty()) {
-                    PrintWriter err = spec.commandLine().getErr();
-                    err.println("Out of stock: no batch of " + command.sku() + " can take " + command.quantity()
-                            + "; order " + command.orderId() + " waits for stock (notification recorded)");
-                    err.flush();
+                    Terminal.tell(spec.commandLine().getErr(), "Out of stock: no batch of " + command.sku() + " can take "
+                            + command.quantity() + "; order " + command.orderId() + " waits for stock (notification recorded)");
                     return ExitCode.OUT_OF_STOCK;
                 }
                 spec.commandLine().getOut().println(batch.get());
@@ -120,7 +133,7 @@ final class WriteSubcommands {
         private CommandSpec spec;
         @Parameters(index = "0", paramLabel = "REF")
         private String reference;
-        @Parameters(index = "1", paramLabel = "QTY")
+        @Parameters(index = "1", paramLabel = "QTY", converter = Quantity.class)
         private int quantity;
 
         @Override

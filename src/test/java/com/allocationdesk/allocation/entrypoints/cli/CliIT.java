@@ -368,6 +368,69 @@ class CliIT {
         }
 
         @Test
+        void quantitiesInOtherScriptsDigitsAreRefusedTheSameOnTheCommandLineAndInAFile() throws IOException {
+            stock();
+            String arabicThree = "\u0663";
+            rejectsWithoutChange(2, "qty must be written with the digits 0-9, was '" + arabicThree + "'",
+                    "allocate", "o1", "LAMP", arabicThree);
+            rejectsWithoutChange(2, "qty must be written with the digits 0-9, was '\uFF11\uFF10'",
+                    "add-batch", "b9", "LAMP", "\uFF11\uFF10");
+            Path orders = write("orders.csv", "orderid,sku,qty", "o1,LAMP," + arabicThree);
+            Run run = cli("import-orders", orders.toString());
+            assertThat(run.code()).isEqualTo(2);
+            assertThat(run.err().lines().toList()).containsExactly(
+                    orders + ": line 2: qty must be written with the digits 0-9, was '" + arabicThree + "'",
+                    "1 bad row in " + orders + "; nothing was imported");
+            // ASCII digits with a sign or surrounding spaces are read the same way in both places
+            assertThat(ok("allocate", "o2", "LAMP", " +2 ").out().strip()).isEqualTo("warehouse");
+            Path more = write("more.csv", "orderid,sku,qty", "o3,LAMP, +2 ");
+            assertThat(ok("import-orders", more.toString()).out()).contains("1 allocated");
+        }
+
+        @Test
+        void controlCharactersInWhatAMessageQuotesAreShownEscaped() {
+            Run run = cli("add-batch", "b9", "LAMP", "5", "--eta", "\u001b[2J\u001b[31m");
+            assertRejected(run, 2, "ETA must be a date like 2027-01-31, was '\\u001B[2J\\u001B[31m'");
+            assertThat(run.err()).doesNotContain("\u001b");
+            Run missing = cli("import-orders", dir.resolve("a\u0007b\u200Bc.csv").toString());
+            assertRejected(missing, 2, "a\\u0007b\\u200Bc.csv");
+        }
+
+        @Test
+        void aFileCutOffInsideAQuotedFieldNamesTheLineNotALibraryClass() throws IOException {
+            Path cut = dir.resolve("cut.csv");
+            java.nio.file.Files.writeString(cut, "ref,sku,qty,eta\nb1,LAMP,1,\n\"b2,LAMP,2,\n");
+            rejectsWithoutChange(2, cut + ": line 3: the file ends inside a quoted field", "import-batches", cut.toString());
+            assertThat(cli("import-batches", cut.toString()).err()).doesNotContain("org.apache", "CSVException");
+        }
+
+        @Test
+        void aUtf16FileIsNotUtf8AndSaysHowToSaveIt() throws IOException {
+            for (java.nio.charset.Charset utf16 : List.of(java.nio.charset.StandardCharsets.UTF_16,
+                    java.nio.charset.StandardCharsets.UTF_16LE, java.nio.charset.StandardCharsets.UTF_16BE)) {
+                Path file = dir.resolve("utf16.csv");
+                java.nio.file.Files.writeString(file, "ref,sku,qty,eta\nb1,LAMP,1,\n", utf16);
+                rejectsWithoutChange(2, file + " is not a UTF-8 CSV file; save it as CSV UTF-8", "import-batches",
+                        file.toString());
+            }
+        }
+
+        @Test
+        void aControlCharacterAtTheEndOfAnIdInAFileIsRejectedNotTrimmed() throws IOException {
+            stock();
+            Path batches = write("bell.csv", "ref,sku,qty,eta", "b1\u0007,LAMP,1,", " b2 ,LAMP, 3 , 2027-02-01 ");
+            Run run = cli("import-batches", batches.toString());
+            assertThat(run.code()).isEqualTo(2);
+            assertThat(run.err().lines().toList()).containsExactly(
+                    batches + ": line 2: Batch reference contains control characters",
+                    "1 bad row in " + batches + "; nothing was imported");
+            // spaces around cells are still fine
+            Path spaced = write("spaced.csv", " ref , sku ,qty,eta", " b2 ,LAMP, 3 , 2027-02-01 ");
+            ok("import-batches", spaced.toString());
+            assertThat(ok("batches", "--json").out()).contains("{\"ref\":\"b2\",\"sku\":\"LAMP\",\"eta\":\"2027-02-01\"");
+        }
+
+        @Test
         void aLargeImportShowsProgressOnStderr() throws IOException {
             ok("add-batch", "big", "LAMP", "10000000");
             StringBuilder orders = new StringBuilder("orderid,sku,qty\n");
