@@ -13,3 +13,9 @@ CREATE INDEX allocations_view_order_key_ix ON allocations_view (order_key);
 
 ALTER TABLE waiting_view ADD COLUMN sku_key VARCHAR(64) GENERATED ALWAYS AS (UPPER(sku));
 CREATE INDEX waiting_view_sku_key_ix ON waiting_view (sku_key);
+
+-- The exact-SKU and per-batch indexes of V2 serve no query any more; every index costs each insert.
+DROP INDEX batches_view_sku_ix;
+DROP INDEX allocations_view_sku_ix;
+DROP INDEX allocations_view_batch_ix;
+DROP INDEX waiting_view_sku_ix;

@@ -1,6 +1,7 @@
 package com.allocationdesk.allocation.adapters.db;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 /**
@@ -9,6 +10,12 @@ import java.sql.SQLException;
  */
 public interface ConnectionRunner {
     <T> T call(SqlCall<T> work);
+
+    /**
+     * Runs {@code work} with a prepared statement for {@code sql}. The statement is kept for the
+     * rest of the unit of work, so a chunk of 500 lines compiles each statement once, not 500 times.
+     */
+    <T> T withStatement(String sql, StatementCall<T> work);
 
     default void run(SqlWork work) {
         call(connection -> {
@@ -21,6 +28,12 @@ public interface ConnectionRunner {
     @FunctionalInterface
     interface SqlCall<T> {
         T call(Connection connection) throws SQLException;
+    }
+
+    /** JDBC work on a prepared statement. */
+    @FunctionalInterface
+    interface StatementCall<T> {
+        T call(PreparedStatement statement) throws SQLException;
     }
 
     /** JDBC work that returns nothing. */

@@ -1,6 +1,7 @@
 package com.allocationdesk.allocation.adapters.orm;
 
 import com.allocationdesk.allocation.adapters.db.ConnectionRunner;
+import com.allocationdesk.allocation.adapters.db.StatementCache;
 import com.allocationdesk.allocation.adapters.readmodel.JdbcReadModelWriter;
 import com.allocationdesk.allocation.servicelayer.ConcurrentModification;
 import com.allocationdesk.allocation.servicelayer.ProductRepository;
@@ -26,6 +27,7 @@ public final class HibernateUnitOfWork implements UnitOfWork {
     private final Transaction transaction;
     private final HibernateProductRepository products;
     private final JdbcReadModelWriter views;
+    private final StatementCache statements = new StatementCache();
     /** A conflict met by a read-table write; projections log and swallow failures, so commit re-raises it. */
     private ConcurrentModification conflict;
     private boolean committed;
@@ -42,6 +44,11 @@ public final class HibernateUnitOfWork implements UnitOfWork {
             @Override
             public <T> T call(SqlCall<T> work) {
                 return onConnection(work);
+            }
+
+            @Override
+            public <T> T withStatement(String sql, StatementCall<T> work) {
+                return onConnection(jdbc -> work.call(statements.prepare(jdbc, sql)));
             }
         };
         this.products = new HibernateProductRepository(session, connection);
@@ -69,6 +76,7 @@ public final class HibernateUnitOfWork implements UnitOfWork {
             throw conflict;
         }
         try {
+            views.flush();
             session.flush();
             products.flushAllocations();
             transaction.commit();
@@ -87,6 +95,7 @@ public final class HibernateUnitOfWork implements UnitOfWork {
         } catch (RuntimeException e) {
             log.warn("Rollback failed; the session is closed anyway", e);
         } finally {
+            statements.close();
             session.close();
         }
     }

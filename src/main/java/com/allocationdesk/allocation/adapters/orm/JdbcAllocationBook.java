@@ -4,7 +4,6 @@ import com.allocationdesk.allocation.adapters.db.ConnectionRunner;
 import com.allocationdesk.allocation.domain.Allocation;
 import com.allocationdesk.allocation.domain.AllocationBook;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -47,7 +46,7 @@ final class JdbcAllocationBook implements AllocationBook {
     public Optional<Allocation> find(String orderId) {
         Optional<Allocation> line = known.get(orderId);
         if (line == null) {
-            line = database.call(connection -> load(connection, orderId));
+            line = database.withStatement(FIND, statement -> load(statement, orderId));
             known.put(orderId, line);
         }
         return line;
@@ -56,7 +55,7 @@ final class JdbcAllocationBook implements AllocationBook {
     @Override
     public List<Allocation> newestFirst(String batchReference) {
         Map<String, Allocation> lines = new HashMap<>();
-        for (Allocation stored : database.call(connection -> loadBatch(connection, batchReference))) {
+        for (Allocation stored : database.withStatement(IN_BATCH, statement -> loadBatch(statement, batchReference))) {
             lines.put(stored.orderId(), stored);
         }
         known.forEach((orderId, line) -> {
@@ -82,52 +81,44 @@ final class JdbcAllocationBook implements AllocationBook {
 
     /** Writes the changes, in order, on the unit of work's connection. */
     void flush() {
-        if (changes.isEmpty()) {
-            return;
-        }
-        database.run(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT);
-                 PreparedStatement delete = connection.prepareStatement(DELETE)) {
-                for (Change change : changes) {
-                    Allocation line = change.allocation();
-                    if (change.insert()) {
-                        insert.setString(1, line.batchReference());
-                        insert.setString(2, line.orderId());
-                        insert.setString(3, sku);
-                        insert.setInt(4, line.quantity());
-                        insert.setLong(5, line.sequence());
-                        insert.executeUpdate();
-                    } else {
-                        delete.setString(1, line.orderId());
-                        delete.setString(2, sku);
-                        delete.executeUpdate();
-                    }
-                }
+        for (Change change : changes) {
+            Allocation line = change.allocation();
+            if (change.insert()) {
+                database.withStatement(INSERT, insert -> {
+                    insert.setString(1, line.batchReference());
+                    insert.setString(2, line.orderId());
+                    insert.setString(3, sku);
+                    insert.setInt(4, line.quantity());
+                    insert.setLong(5, line.sequence());
+                    return insert.executeUpdate();
+                });
+            } else {
+                database.withStatement(DELETE, delete -> {
+                    delete.setString(1, line.orderId());
+                    delete.setString(2, sku);
+                    return delete.executeUpdate();
+                });
             }
-        });
+        }
         changes.clear();
     }
 
-    private Optional<Allocation> load(Connection connection, String orderId) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(FIND)) {
-            statement.setString(1, orderId);
-            statement.setString(2, sku);
-            try (ResultSet row = statement.executeQuery()) {
-                return row.next()
-                        ? Optional.of(new Allocation(orderId, sku, row.getInt(1), row.getString(2), row.getLong(3)))
-                        : Optional.empty();
-            }
+    private Optional<Allocation> load(PreparedStatement statement, String orderId) throws SQLException {
+        statement.setString(1, orderId);
+        statement.setString(2, sku);
+        try (ResultSet row = statement.executeQuery()) {
+            return row.next()
+                    ? Optional.of(new Allocation(orderId, sku, row.getInt(1), row.getString(2), row.getLong(3)))
+                    : Optional.empty();
         }
     }
 
-    private List<Allocation> loadBatch(Connection connection, String batchReference) throws SQLException {
+    private List<Allocation> loadBatch(PreparedStatement statement, String batchReference) throws SQLException {
         List<Allocation> lines = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(IN_BATCH)) {
-            statement.setString(1, batchReference);
-            try (ResultSet row = statement.executeQuery()) {
-                while (row.next()) {
-                    lines.add(new Allocation(row.getString(1), sku, row.getInt(2), batchReference, row.getLong(3)));
-                }
+        statement.setString(1, batchReference);
+        try (ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+                lines.add(new Allocation(row.getString(1), sku, row.getInt(2), batchReference, row.getLong(3)));
             }
         }
         return lines;

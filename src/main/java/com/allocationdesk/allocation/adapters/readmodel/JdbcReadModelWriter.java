@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -59,6 +61,7 @@ public final class JdbcReadModelWriter implements ReadModelWriter {
     };
 
     private final ConnectionRunner transaction;
+    private final Map<String, Integer> allocatedDeltas = new LinkedHashMap<>();
 
     public JdbcReadModelWriter(ConnectionRunner transaction) {
         this.transaction = Objects.requireNonNull(transaction, "transaction");
@@ -74,9 +77,23 @@ public final class JdbcReadModelWriter implements ReadModelWriter {
         update(SET_PURCHASED, purchased, reference);
     }
 
+    /**
+     * Remembered and written by {@link #flush()}: a chunk of 500 lines on one batch updates its
+     * row once, not 500 times.
+     */
     @Override
     public void addAllocated(String reference, int delta) {
-        update(ADD_ALLOCATED, delta, reference);
+        allocatedDeltas.merge(reference, delta, Integer::sum);
+    }
+
+    /** Writes what is still held back; the unit of work calls it just before it commits. */
+    public void flush() {
+        allocatedDeltas.forEach((reference, delta) -> {
+            if (delta != 0) {
+                update(ADD_ALLOCATED, delta, reference);
+            }
+        });
+        allocatedDeltas.clear();
     }
 
     /** Inserts the allocation, or moves it when a stale row is still there. */
@@ -116,6 +133,7 @@ public final class JdbcReadModelWriter implements ReadModelWriter {
      */
     @Override
     public void rebuildFromWriteModel() {
+        allocatedDeltas.clear();
         transaction.run(connection -> {
             try (Statement statement = connection.createStatement()) {
                 for (String sql : REBUILD) {
@@ -126,13 +144,11 @@ public final class JdbcReadModelWriter implements ReadModelWriter {
     }
 
     private void update(String sql, Object... parameters) {
-        transaction.run(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                for (int i = 0; i < parameters.length; i++) {
-                    bind(statement, i + 1, parameters[i]);
-                }
-                statement.executeUpdate();
+        transaction.withStatement(sql, statement -> {
+            for (int i = 0; i < parameters.length; i++) {
+                bind(statement, i + 1, parameters[i]);
             }
+            return statement.executeUpdate();
         });
     }
 
