@@ -24,6 +24,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import javax.sql.DataSource;
@@ -59,8 +62,20 @@ public final class Database implements AutoCloseable {
     static final int SCHEMA_VERSION = 3;
     /** The script of our version 1 in {@code flyway_schema_history}: what tells our databases from others'. */
     private static final String FIRST_MIGRATION = "V1__write_model.sql";
-    private static final int CACHE_ROWS = 1_000_000;
-    private static final int CACHE_KILOBYTES = 256 * 1024;
+    /**
+     * HSQLDB property, its value, and the statement that sets it: durable commits, MVCC, tables on
+     * disk, and up to 250,000 rows (64 MB) of them cached in memory so a planner's lookups stay in
+     * RAM (HSQLDB's default is 50,000 rows, 10 MB).
+     */
+    private static final Map<String, String[]> SETTINGS = new LinkedHashMap<>();
+
+    static {
+        SETTINGS.put("hsqldb.write_delay", new String[] {"false", "SET FILES WRITE DELAY FALSE"});
+        SETTINGS.put("hsqldb.tx", new String[] {"mvcc", "SET DATABASE TRANSACTION CONTROL MVCC"});
+        SETTINGS.put("hsqldb.default_table_type", new String[] {"cached", "SET DATABASE DEFAULT TABLE TYPE CACHED"});
+        SETTINGS.put("hsqldb.cache_rows", new String[] {"250000", "SET FILES CACHE ROWS 250000"});
+        SETTINGS.put("hsqldb.cache_size", new String[] {"65536", "SET FILES CACHE SIZE 65536"});
+    }
     /** Connections for the bus's workers and the screens' queries; HSQLDB sessions are cheap. */
     private static final int POOL_SIZE = 32;
 
@@ -213,14 +228,7 @@ public final class Database implements AutoCloseable {
                         + ": it is not an Allocation Desk database (it holds " + ownership.foreign() + ")");
             }
             schemaVersion = ownership.schemaVersion();
-            // URL properties only shape a database when it is created; these make sure of an old one too.
-            statement.execute("SET FILES WRITE DELAY FALSE");
-            statement.execute("SET DATABASE TRANSACTION CONTROL MVCC");
-            statement.execute("SET DATABASE DEFAULT TABLE TYPE CACHED");
-            // Keep up to a million rows (256 MB) of the cached tables in memory: a planner's lookups
-            // stay in RAM instead of reading the .data file (HSQLDB's default is 50,000 rows, 10 MB).
-            statement.execute("SET FILES CACHE ROWS " + CACHE_ROWS);
-            statement.execute("SET FILES CACHE SIZE " + CACHE_KILOBYTES);
+            applySettings(statement);
         } catch (SQLException e) {
             tidyUp(path, hadLog, hadTmp);
             throw new DatabaseUnavailable("Cannot open the database " + path
@@ -231,6 +239,28 @@ public final class Database implements AutoCloseable {
         pool.setUser("SA");
         pool.setPassword("");
         return new Opened(pool, schemaVersion);
+    }
+
+    /**
+     * Our settings. The URL sets them when a database is created; an older database gets them
+     * here, but only those that differ: every {@code SET FILES ...} rewrites the {@code .properties}
+     * file, and nothing should be rewritten on every start (a kill during that write is a risk we
+     * need not take).
+     */
+    private static void applySettings(Statement statement) throws SQLException {
+        Map<String, String> current = new HashMap<>();
+        try (ResultSet rows = statement.executeQuery(
+                "SELECT property_name, property_value FROM information_schema.system_properties")) {
+            while (rows.next()) {
+                current.put(rows.getString(1), rows.getString(2));
+            }
+        }
+        for (Map.Entry<String, String[]> setting : SETTINGS.entrySet()) {
+            String[] wanted = setting.getValue();
+            if (!wanted[0].equalsIgnoreCase(String.valueOf(current.get(setting.getKey())))) {
+                statement.execute(wanted[1]);
+            }
+        }
     }
 
     /**
@@ -348,6 +378,7 @@ public final class Database implements AutoCloseable {
     private static String url(Path path) {
         return "jdbc:hsqldb:file:" + path
                 + ";hsqldb.tx=mvcc;hsqldb.write_delay=false;hsqldb.default_table_type=cached"
+                + ";hsqldb.cache_rows=250000;hsqldb.cache_size=65536"
                 + ";shutdown=false;hsqldb.lock_file=false";
     }
 
