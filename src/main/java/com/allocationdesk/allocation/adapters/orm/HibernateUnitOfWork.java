@@ -79,6 +79,9 @@ public final class HibernateUnitOfWork implements UnitOfWork {
             views.flush();
             session.flush();
             products.flushAllocations();
+            // Close our statements while the connection is still ours: once the transaction ends,
+            // Hibernate hands the connection back to the pool, and another thread may be using it.
+            statements.close();
             transaction.commit();
             committed = true;
         } catch (RuntimeException e) {
@@ -88,6 +91,7 @@ public final class HibernateUnitOfWork implements UnitOfWork {
 
     @Override
     public void close() {
+        statements.close();
         try {
             if (!committed && transaction.getStatus().canRollback()) {
                 transaction.rollback();
@@ -95,7 +99,6 @@ public final class HibernateUnitOfWork implements UnitOfWork {
         } catch (RuntimeException e) {
             log.warn("Rollback failed; the session is closed anyway", e);
         } finally {
-            statements.close();
             session.close();
         }
     }
