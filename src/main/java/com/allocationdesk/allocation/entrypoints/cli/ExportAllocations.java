@@ -1,15 +1,13 @@
 package com.allocationdesk.allocation.entrypoints.cli;
 
+import com.allocationdesk.allocation.bootstrap.Bootstrap;
 import com.allocationdesk.allocation.views.AllocationsQuery;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.concurrent.Callable;
 
 /**
  * {@code export-allocations FILE.csv}: every allocation as {@code orderid,sku,qty,batchref}, by
@@ -27,51 +24,44 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "export-allocations", mixinStandardHelpOptions = true,
         description = "Write every allocation to a CSV file (orderid,sku,qty,batchref).")
-final class ExportAllocations implements Callable<Integer> {
-    @ParentCommand
-    private AllocationDeskCommand root;
-    @Spec
-    private CommandSpec spec;
+final class ExportAllocations extends Subcommand {
     @Parameters(index = "0", paramLabel = "FILE.csv")
     private Path file;
 
     @Override
-    public Integer call() {
-        return root.run(spec, app -> {
-            Path target = file.toAbsolutePath();
-            Path temporary;
-            try {
-                temporary = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
-            } catch (IOException e) {
-                throw new BadInput("Cannot write " + file + ": " + e.getMessage(), e);
+    protected int execute(Bootstrap app) {
+        Path target = file.toAbsolutePath();
+        Path temporary;
+        try {
+            temporary = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
+        } catch (IOException e) {
+            throw new BadInput("Cannot write " + file + ": " + e.getMessage(), e);
+        }
+        long[] rows = {0};
+        try {
+            try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
+                 CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder()
+                         .setHeader("orderid", "sku", "qty", "batchref").setRecordSeparator("\n").get())) {
+                app.get(AllocationsQuery.class).forEach(a -> {
+                    try {
+                        csv.printRecord(a.orderId(), a.sku(), a.quantity(), a.batchReference());
+                        rows[0]++;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
             }
-            long[] rows = {0};
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | UncheckedIOException e) {
+            throw new BadInput("Cannot write " + file + ": " + e.getMessage(), e);
+        } finally {
             try {
-                try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
-                     CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder()
-                             .setHeader("orderid", "sku", "qty", "batchref").setRecordSeparator("\n").get())) {
-                    app.get(AllocationsQuery.class).forEach(a -> {
-                        try {
-                            csv.printRecord(a.orderId(), a.sku(), a.quantity(), a.batchReference());
-                            rows[0]++;
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    });
-                }
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException | UncheckedIOException e) {
-                throw new BadInput("Cannot write " + file + ": " + e.getMessage(), e);
-            } finally {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException ignored) {
-                    // best effort: a leftover .part file is harmless
-                }
+                Files.deleteIfExists(temporary);
+            } catch (IOException ignored) {
+                // best effort: a leftover .part file is harmless
             }
-            spec.commandLine().getOut().println("Exported " + rows[0] + " allocations to " + file);
-            spec.commandLine().getOut().flush();
-            return ExitCode.OK;
-        });
+        }
+        say("Exported " + rows[0] + " allocations to " + file);
+        return ExitCode.OK;
     }
 }

@@ -1,16 +1,13 @@
 package com.allocationdesk.allocation.entrypoints.cli;
 
+import com.allocationdesk.allocation.bootstrap.Bootstrap;
 import com.allocationdesk.allocation.entrypoints.imports.OrderImport;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 /**
  * {@code import-orders FILE.csv}: runs the shared {@link OrderImport} (the whole file checked first,
@@ -21,19 +18,15 @@ import java.util.concurrent.Callable;
 @Command(name = "import-orders", mixinStandardHelpOptions = true,
         description = {"Allocate every order line of a CSV file with the header orderid,sku,qty.",
                 "Prints how many lines were allocated and how many wait for stock."})
-final class ImportOrders implements Callable<Integer> {
-    @ParentCommand
-    private AllocationDeskCommand root;
-    @Spec
-    private CommandSpec spec;
+final class ImportOrders extends Subcommand {
     @Parameters(index = "0", paramLabel = "FILE.csv")
     private Path file;
     @Option(names = "--chunk", paramLabel = "N", defaultValue = "500", hidden = true)
     private int chunk;
 
     @Override
-    public Integer call() {
-        return root.run(spec, app -> Progress.finish(app.get(OrderImport.class).run(file, chunk,
-                new Progress(spec.commandLine().getErr(), chunk), () -> false), spec.commandLine().getOut()));
+    protected int execute(Bootstrap app) {
+        return Progress.finish(app.get(OrderImport.class).run(file, chunk,
+                new Progress(spec.commandLine().getErr(), chunk), () -> false), out());
     }
 }

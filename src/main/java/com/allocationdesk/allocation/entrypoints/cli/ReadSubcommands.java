@@ -1,5 +1,6 @@
 package com.allocationdesk.allocation.entrypoints.cli;
 
+import com.allocationdesk.allocation.bootstrap.Bootstrap;
 import com.allocationdesk.allocation.views.AllocationView;
 import com.allocationdesk.allocation.views.AllocationsQuery;
 import com.allocationdesk.allocation.views.BatchView;
@@ -10,15 +11,11 @@ import com.allocationdesk.allocation.views.WaitingQuery;
 import com.allocationdesk.allocation.views.WaitingView;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /** The subcommands that read the views: an aligned table, or JSON with {@code --json}. */
 final class ReadSubcommands {
@@ -26,126 +23,102 @@ final class ReadSubcommands {
     }
 
     @Command(name = "allocations", mixinStandardHelpOptions = true, description = "Show an order's allocated lines.")
-    static final class Allocations implements Callable<Integer> {
-        @ParentCommand
-        private AllocationDeskCommand root;
-        @Spec
-        private CommandSpec spec;
+    static final class Allocations extends Subcommand {
         @Parameters(index = "0", paramLabel = "ORDERID")
         private String orderId;
         @Option(names = "--json", description = "Print [{\"orderid\",\"sku\",\"qty\",\"batchref\"}].")
         private boolean json;
 
         @Override
-        public Integer call() {
-            return root.run(spec, app -> {
-                List<AllocationView> rows = app.get(AllocationsQuery.class).forOrder(orderId);
-                PrintWriter out = spec.commandLine().getOut();
-                if (json) {
-                    Json.print(out, rows.stream().map(a -> Json.object("orderid", a.orderId(), "sku", a.sku(),
-                            "qty", a.quantity(), "batchref", a.batchReference())).toList());
-                } else {
-                    Table table = Table.of("ORDER", "SKU", "QTY>", "BATCH");
-                    rows.forEach(a -> table.row(a.orderId(), a.sku(), a.quantity(), a.batchReference()));
-                    table.print(out);
-                }
-                return ExitCode.OK;
-            });
+        protected int execute(Bootstrap app) {
+            List<AllocationView> rows = app.get(AllocationsQuery.class).forOrder(orderId);
+            PrintWriter out = out();
+            if (json) {
+                Json.print(out, rows.stream().map(a -> Json.object("orderid", a.orderId(), "sku", a.sku(),
+                        "qty", a.quantity(), "batchref", a.batchReference())).toList());
+            } else {
+                Table table = Table.of("ORDER", "SKU", "QTY>", "BATCH");
+                rows.forEach(a -> table.row(a.orderId(), a.sku(), a.quantity(), a.batchReference()));
+                table.print(out);
+            }
+            return ExitCode.OK;
         }
     }
 
     @Command(name = "batches", mixinStandardHelpOptions = true,
             description = "Show batches: warehouse stock first, then by ETA.")
-    static final class Batches implements Callable<Integer> {
-        @ParentCommand
-        private AllocationDeskCommand root;
-        @Spec
-        private CommandSpec spec;
+    static final class Batches extends Subcommand {
         @Option(names = "--sku", paramLabel = "SKU", description = "Only SKUs starting with this (any case).")
         private String sku;
         @Option(names = "--json", description = "Print [{\"ref\",\"sku\",\"eta\",\"purchased\",\"allocated\",\"available\"}].")
         private boolean json;
 
         @Override
-        public Integer call() {
-            return root.run(spec, app -> {
-                List<BatchView> rows = app.get(BatchesQuery.class).list(sku);
-                PrintWriter out = spec.commandLine().getOut();
-                if (json) {
-                    Json.print(out, rows.stream().map(b -> Json.object("ref", b.reference(), "sku", b.sku(),
-                            "eta", b.eta() == null ? null : b.eta().toString(), "purchased", b.purchased(),
-                            "allocated", b.allocated(), "available", b.available())).toList());
-                } else {
-                    Table table = Table.of("REF", "SKU", "ETA", "PURCHASED>", "ALLOCATED>", "AVAILABLE>");
-                    rows.forEach(b -> table.row(b.reference(), b.sku(), b.eta() == null ? "warehouse" : b.eta(),
-                            b.purchased(), b.allocated(), b.available()));
-                    table.print(out);
-                }
-                return ExitCode.OK;
-            });
+        protected int execute(Bootstrap app) {
+            List<BatchView> rows = app.get(BatchesQuery.class).list(sku);
+            PrintWriter out = out();
+            if (json) {
+                Json.print(out, rows.stream().map(b -> Json.object("ref", b.reference(), "sku", b.sku(),
+                        "eta", b.eta() == null ? null : b.eta().toString(), "purchased", b.purchased(),
+                        "allocated", b.allocated(), "available", b.available())).toList());
+            } else {
+                Table table = Table.of("REF", "SKU", "ETA", "PURCHASED>", "ALLOCATED>", "AVAILABLE>");
+                rows.forEach(b -> table.row(b.reference(), b.sku(), b.eta() == null ? "warehouse" : b.eta(),
+                        b.purchased(), b.allocated(), b.available()));
+                table.print(out);
+            }
+            return ExitCode.OK;
         }
     }
 
     @Command(name = "waiting", mixinStandardHelpOptions = true,
             description = "Show order lines waiting for stock, oldest first.")
-    static final class Waiting implements Callable<Integer> {
-        @ParentCommand
-        private AllocationDeskCommand root;
-        @Spec
-        private CommandSpec spec;
+    static final class Waiting extends Subcommand {
         @Option(names = "--sku", paramLabel = "SKU", description = "Only SKUs starting with this (any case).")
         private String sku;
         @Option(names = "--json", description = "Print [{\"orderid\",\"sku\",\"qty\",\"since\"}].")
         private boolean json;
 
         @Override
-        public Integer call() {
-            return root.run(spec, app -> {
-                List<WaitingView> rows = app.get(WaitingQuery.class).list(sku);
-                PrintWriter out = spec.commandLine().getOut();
-                if (json) {
-                    Json.print(out, rows.stream().map(w -> Json.object("orderid", w.orderId(), "sku", w.sku(),
-                            "qty", w.quantity(), "since", w.since().toString())).toList());
-                } else {
-                    Table table = Table.of("ORDER", "SKU", "QTY>", "WAITING SINCE");
-                    rows.forEach(w -> table.row(w.orderId(), w.sku(), w.quantity(), w.since()));
-                    table.print(out);
-                }
-                return ExitCode.OK;
-            });
+        protected int execute(Bootstrap app) {
+            List<WaitingView> rows = app.get(WaitingQuery.class).list(sku);
+            PrintWriter out = out();
+            if (json) {
+                Json.print(out, rows.stream().map(w -> Json.object("orderid", w.orderId(), "sku", w.sku(),
+                        "qty", w.quantity(), "since", w.since().toString())).toList());
+            } else {
+                Table table = Table.of("ORDER", "SKU", "QTY>", "WAITING SINCE");
+                rows.forEach(w -> table.row(w.orderId(), w.sku(), w.quantity(), w.since()));
+                table.print(out);
+            }
+            return ExitCode.OK;
         }
     }
 
     @Command(name = "notifications", mixinStandardHelpOptions = true,
             description = "Show the most recent out-of-stock notifications, newest first.")
-    static final class Notifications implements Callable<Integer> {
-        @ParentCommand
-        private AllocationDeskCommand root;
-        @Spec
-        private CommandSpec spec;
+    static final class Notifications extends Subcommand {
         @Option(names = "--limit", paramLabel = "N", defaultValue = "50", description = "How many (default ${DEFAULT-VALUE}).")
         private int limit;
         @Option(names = "--json", description = "Print [{\"id\",\"at\",\"sku\",\"orderid\",\"qty\",\"read\"}].")
         private boolean json;
 
         @Override
-        public Integer call() {
-            return root.run(spec, app -> {
-                if (limit < 0) {
-                    throw new BadInput("--limit cannot be negative, was " + limit);
-                }
-                List<NotificationView> rows = app.get(NotificationsQuery.class).recent(limit);
-                PrintWriter out = spec.commandLine().getOut();
-                if (json) {
-                    Json.print(out, rows.stream().map(n -> Json.object("id", n.id(), "at", n.at().toString(),
-                            "sku", n.sku(), "orderid", n.orderId(), "qty", n.quantity(), "read", n.read())).toList());
-                } else {
-                    Table table = Table.of("ID>", "AT", "SKU", "ORDER", "QTY>", "READ");
-                    rows.forEach(n -> table.row(n.id(), n.at(), n.sku(), n.orderId(), n.quantity(), n.read() ? "yes" : "no"));
-                    table.print(out);
-                }
-                return ExitCode.OK;
-            });
+        protected int execute(Bootstrap app) {
+            if (limit < 0) {
+                throw new BadInput("--limit cannot be negative, was " + limit);
+            }
+            List<NotificationView> rows = app.get(NotificationsQuery.class).recent(limit);
+            PrintWriter out = out();
+            if (json) {
+                Json.print(out, rows.stream().map(n -> Json.object("id", n.id(), "at", n.at().toString(),
+                        "sku", n.sku(), "orderid", n.orderId(), "qty", n.quantity(), "read", n.read())).toList());
+            } else {
+                Table table = Table.of("ID>", "AT", "SKU", "ORDER", "QTY>", "READ");
+                rows.forEach(n -> table.row(n.id(), n.at(), n.sku(), n.orderId(), n.quantity(), n.read() ? "yes" : "no"));
+                table.print(out);
+            }
+            return ExitCode.OK;
         }
     }
 }

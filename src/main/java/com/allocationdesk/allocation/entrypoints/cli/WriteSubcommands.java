@@ -1,5 +1,6 @@
 package com.allocationdesk.allocation.entrypoints.cli;
 
+import com.allocationdesk.allocation.bootstrap.Bootstrap;
 import com.allocationdesk.allocation.domain.commands.ChangeBatchQuantity;
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
 import com.allocationdesk.allocation.entrypoints.imports.Cells;
@@ -10,15 +11,11 @@ import com.allocationdesk.allocation.views.BatchesQuery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 /** The subcommands that change stock or allocations; each sends one command over the bus. */
 final class WriteSubcommands {
@@ -39,11 +36,7 @@ final class WriteSubcommands {
 
     @Command(name = "add-batch", mixinStandardHelpOptions = true,
             description = "Add a batch of stock: in the warehouse, or expected on --eta.")
-    static final class AddBatch implements Callable<Integer> {
-        @ParentCommand
-        private AllocationDeskCommand root;
-        @Spec
-        private CommandSpec spec;
+    static final class AddBatch extends Subcommand {
         @Parameters(index = "0", paramLabel = "REF", description = "Batch reference (unique).")
         private String reference;
         @Parameters(index = "1", paramLabel = "SKU")
@@ -54,27 +47,21 @@ final class WriteSubcommands {
         private String eta;
 
         @Override
-        public Integer call() {
-            return root.run(spec, app -> {
-                CreateBatch command = new CreateBatch(reference, sku, quantity, Cells.eta(eta));
-                app.get(MessageBus.class).handle(command);
-                PrintWriter out = spec.commandLine().getOut();
-                out.println("Added batch " + command.reference() + ": " + command.quantity() + " x " + command.sku()
-                        + (command.eta() == null ? ", in the warehouse" : ", expected " + command.eta()));
-                out.flush();
-                return ExitCode.OK;
-            });
+        protected int execute(Bootstrap app) {
+            CreateBatch command = new CreateBatch(reference, sku, quantity, Cells.eta(eta));
+            app.get(MessageBus.class).handle(command);
+            PrintWriter out = out();
+            out.println("Added batch " + command.reference() + ": " + command.quantity() + " x " + command.sku()
+                    + (command.eta() == null ? ", in the warehouse" : ", expected " + command.eta()));
+            out.flush();
+            return ExitCode.OK;
         }
     }
 
     @Command(name = "allocate", mixinStandardHelpOptions = true,
             description = {"Allocate an order line; prints the chosen batch reference.",
                     "Exit code 3 when no batch can take it: the line waits for stock."})
-    static final class Allocate implements Callable<Integer> {
-        @ParentCommand
-        private AllocationDeskCommand root;
-        @Spec
-        private CommandSpec spec;
+    static final class Allocate extends Subcommand {
         @Parameters(index = "0", paramLabel = "ORDERID")
         private String orderId;
         @Parameters(index = "1", paramLabel = "SKU")
@@ -83,90 +70,67 @@ final class WriteSubcommands {
         private int quantity;
 
         @Override
-        public Integer call() {
-            return root.run(spec, app -> {
-                var command = new com.allocationdesk.allocation.domain.commands.Allocate(orderId, sku, quantity);
-                Optional<String> batch = app.get(MessageBus.class).handle(command);
-                if (batch.isEmpty()) {
-                    Terminal.tell(spec.commandLine().getErr(), "Out of stock: no batch of " + command.sku() + " can take "
-                            + command.quantity() + "; order " + command.orderId() + " waits for stock (notification recorded)");
-                    return ExitCode.OUT_OF_STOCK;
-                }
-                spec.commandLine().getOut().println(batch.get());
-                spec.commandLine().getOut().flush();
-                return ExitCode.OK;
-            });
+        protected int execute(Bootstrap app) {
+            var command = new com.allocationdesk.allocation.domain.commands.Allocate(orderId, sku, quantity);
+            Optional<String> batch = app.get(MessageBus.class).handle(command);
+            if (batch.isEmpty()) {
+                Terminal.tell(spec.commandLine().getErr(), "Out of stock: no batch of " + command.sku() + " can take "
+                        + command.quantity() + "; order " + command.orderId() + " waits for stock (notification recorded)");
+                return ExitCode.OUT_OF_STOCK;
+            }
+            say(batch.get());
+            return ExitCode.OK;
         }
     }
 
     @Command(name = "deallocate", mixinStandardHelpOptions = true,
             description = "Cancel an order's line of a SKU (allocated or waiting); it is not reallocated.")
-    static final class Deallocate implements Callable<Integer> {
-        @ParentCommand
-        private AllocationDeskCommand root;
-        @Spec
-        private CommandSpec spec;
+    static final class Deallocate extends Subcommand {
         @Parameters(index = "0", paramLabel = "ORDERID")
         private String orderId;
         @Parameters(index = "1", paramLabel = "SKU")
         private String sku;
 
         @Override
-        public Integer call() {
-            return root.run(spec, app -> {
-                var command = new com.allocationdesk.allocation.domain.commands.Deallocate(orderId, sku);
-                app.get(MessageBus.class).handle(command);
-                spec.commandLine().getOut().println("Cancelled order " + command.orderId() + "'s line of " + command.sku());
-                spec.commandLine().getOut().flush();
-                return ExitCode.OK;
-            });
+        protected int execute(Bootstrap app) {
+            var command = new com.allocationdesk.allocation.domain.commands.Deallocate(orderId, sku);
+            app.get(MessageBus.class).handle(command);
+            say("Cancelled order " + command.orderId() + "'s line of " + command.sku());
+            return ExitCode.OK;
         }
     }
 
     @Command(name = "change-quantity", mixinStandardHelpOptions = true,
             description = {"Correct a batch's purchased quantity (0: the batch is lost).",
                     "Lines it can no longer hold move to other batches or wait."})
-    static final class ChangeQuantity implements Callable<Integer> {
-        @ParentCommand
-        private AllocationDeskCommand root;
-        @Spec
-        private CommandSpec spec;
+    static final class ChangeQuantity extends Subcommand {
         @Parameters(index = "0", paramLabel = "REF")
         private String reference;
         @Parameters(index = "1", paramLabel = "QTY", converter = Quantity.class)
         private int quantity;
 
         @Override
-        public Integer call() {
-            return root.run(spec, app -> {
-                ChangeBatchQuantity command = new ChangeBatchQuantity(reference, quantity);
-                app.get(MessageBus.class).handle(command);
-                PrintWriter out = spec.commandLine().getOut();
-                app.get(BatchesQuery.class).byReference(command.reference()).ifPresent(b ->
-                        out.println("Batch " + b.reference() + " now has " + b.purchased() + " x " + b.sku() + ": "
-                                + b.allocated() + " allocated, " + b.available() + " available"));
-                out.flush();
-                return ExitCode.OK;
-            });
+        protected int execute(Bootstrap app) {
+            ChangeBatchQuantity command = new ChangeBatchQuantity(reference, quantity);
+            app.get(MessageBus.class).handle(command);
+            PrintWriter out = out();
+            app.get(BatchesQuery.class).byReference(command.reference()).ifPresent(b ->
+                    out.println("Batch " + b.reference() + " now has " + b.purchased() + " x " + b.sku() + ": "
+                            + b.allocated() + " allocated, " + b.available() + " available"));
+            out.flush();
+            return ExitCode.OK;
         }
     }
 
     @Command(name = "rebuild-views", mixinStandardHelpOptions = true,
             description = "Recompute every read table from the stock and allocations, in one transaction.")
-    static final class RebuildViews implements Callable<Integer> {
-        @ParentCommand
-        private AllocationDeskCommand root;
-        @Spec
-        private CommandSpec spec;
+    static final class RebuildViews extends Subcommand {
 
         @Override
-        public Integer call() {
-            return root.run(spec, app -> {
-                app.get(MessageBus.class).handle(new com.allocationdesk.allocation.domain.commands.RebuildViews());
-                spec.commandLine().getOut().println("Views rebuilt");
-                spec.commandLine().getOut().flush();
-                return ExitCode.OK;
-            });
+        protected int execute(Bootstrap app) {
+            app.get(MessageBus.class).handle(new com.allocationdesk.allocation.domain.commands.RebuildViews());
+            say("Views rebuilt");
+            return ExitCode.OK;
         }
     }
 }
