@@ -18,12 +18,14 @@ import java.util.regex.Pattern;
 /**
  * Item 5: start-up of the shaded jar as a planner starts it. The command line: launch to the first
  * byte on stdout and to exit, for {@code batches}. The window (under Xvfb): launch to the log lines
- * the window writes, "Window shown N ms after JVM start" and "Main window ready N ms after JVM
- * start" (N is the JVM's own uptime; the wall time from launch is measured too).
+ * the window writes, "Window shown N ms after JVM start", "Main window ready N ms after JVM start"
+ * and "First data shown N ms after JVM start" (the first query result laid out in the Batches table);
+ * N is the JVM's own uptime, and the wall time from launch is measured too.
  */
 final class StartUp {
     private static final Pattern SHOWN = Pattern.compile("Window shown (\\d+) ms after JVM start");
     private static final Pattern READY = Pattern.compile("Main window ready (\\d+) ms after JVM start");
+    private static final Pattern DATA = Pattern.compile("First data shown (\\d+) ms after JVM start");
 
     private final Path project;
     private final Path work;
@@ -91,8 +93,10 @@ final class StartUp {
             Thread.sleep(1000);
             Stats.Figure shownUptime = new Stats.Figure("window shown (JVM uptime when logged)", "ms (target < 1,500)");
             Stats.Figure shownWall = new Stats.Figure("window shown (wall time from launch, ±10 ms polling)", "ms");
-            Stats.Figure readyUptime = new Stats.Figure("main window ready: container + FXML (JVM uptime)", "ms (target data < 3,000)");
+            Stats.Figure readyUptime = new Stats.Figure("main window ready: container + FXML (JVM uptime)", "ms");
             Stats.Figure readyWall = new Stats.Figure("main window ready (wall time from launch)", "ms");
+            Stats.Figure dataUptime = new Stats.Figure("first data in the Batches table (JVM uptime)", "ms (target < 3,000)");
+            Stats.Figure dataWall = new Stats.Figure("first data in the Batches table (wall time from launch)", "ms");
             for (int i = 0; i < runs; i++) {
                 Path logs = Files.createDirectories(work.resolve("window-logs-" + i));
                 Path log = logs.resolve("allocation-desk.log");
@@ -103,9 +107,10 @@ final class StartUp {
                 Process p = builder.start();
                 long shownAt = 0;
                 long readyAt = 0;
+                long dataAt = 0;
                 long deadline = start + TimeUnit.SECONDS.toNanos(60);
                 String text = "";
-                while ((shownAt == 0 || readyAt == 0) && System.nanoTime() < deadline && p.isAlive()) {
+                while ((shownAt == 0 || readyAt == 0 || dataAt == 0) && System.nanoTime() < deadline && p.isAlive()) {
                     Thread.sleep(10);
                     text = Files.exists(log) ? Files.readString(log) : "";
                     if (shownAt == 0 && SHOWN.matcher(text).find()) {
@@ -114,6 +119,9 @@ final class StartUp {
                     if (readyAt == 0 && READY.matcher(text).find()) {
                         readyAt = System.nanoTime();
                     }
+                    if (dataAt == 0 && DATA.matcher(text).find()) {
+                        dataAt = System.nanoTime();
+                    }
                 }
                 p.destroy();
                 if (!p.waitFor(20, TimeUnit.SECONDS)) {
@@ -121,7 +129,8 @@ final class StartUp {
                 }
                 Matcher shown = SHOWN.matcher(text);
                 Matcher ready = READY.matcher(text);
-                if (!shown.find() || !ready.find()) {
+                Matcher data = DATA.matcher(text);
+                if (!shown.find() || !ready.find() || !data.find()) {
                     line.accept("");
                     line.accept("**Window run " + i + " failed**: no start-up lines in its log; stdout: "
                             + Files.readString(logs.resolve("stdout.txt")).lines().limit(5).toList());
@@ -131,11 +140,13 @@ final class StartUp {
                 readyUptime.add(Long.parseLong(ready.group(1)));
                 shownWall.add((shownAt - start) / 1e6);
                 readyWall.add((readyAt - start) / 1e6);
+                dataUptime.add(Long.parseLong(data.group(1)));
+                dataWall.add((dataAt - start) / 1e6);
             }
-            table.accept(List.of(shownUptime, shownWall, readyUptime, readyWall));
-            line.accept("Launch to first data in the tables is **not measured**: the window logs nothing when its first"
-                    + " query result reaches a table (a hook is missing; \"main window ready\" is when the container is up and"
-                    + " the FXML is loaded, just before the first queries are submitted).");
+            table.accept(List.of(shownUptime, shownWall, readyUptime, readyWall, dataUptime, dataWall));
+            line.accept("\"Main window ready\": the container is up and the main window's FXML is loaded and in the stage."
+                    + " \"First data\": the first result of the Batches table's query has been laid out in the window"
+                    + " (logged from the scene's next post-layout pulse after the rows arrive), once per launch.");
         } finally {
             display.destroy();
             display.waitFor(10, TimeUnit.SECONDS);

@@ -100,6 +100,11 @@ public class MainWindowController {
         return viewModel;
     }
 
+    /** The Batches view, the one shown at start. */
+    public BatchesController batches() {
+        return batchesController;
+    }
+
     @FXML
     void onShowBatches() {
         tabs.getSelectionModel().select(batchesTab);

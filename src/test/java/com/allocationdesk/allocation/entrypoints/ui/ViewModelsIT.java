@@ -11,6 +11,7 @@ import com.allocationdesk.allocation.entrypoints.imports.ImportReport;
 import com.allocationdesk.allocation.entrypoints.imports.OrderImport;
 import com.allocationdesk.allocation.entrypoints.ui.allocations.AllocationsViewModel;
 import com.allocationdesk.allocation.entrypoints.ui.batches.AddBatchDialogViewModel;
+import com.allocationdesk.allocation.entrypoints.ui.batches.BatchesViewModel;
 import com.allocationdesk.allocation.entrypoints.ui.orders.OrdersViewModel;
 import com.allocationdesk.allocation.entrypoints.ui.support.LiveUpdates;
 import com.allocationdesk.allocation.servicelayer.EventBroadcaster;
@@ -235,6 +236,20 @@ class ViewModelsIT {
             assertThat(allocated("BULK")).isEqualTo(1_200);
             assertThat(app.get(BatchesQuery.class).byReference("BULK-1").orElseThrow().allocated()).isEqualTo(2_400);
         }
+    }
+
+    @Test
+    void theBatchesViewSaysWhenItsFirstResultIsIn() {
+        BatchesViewModel vm = new BatchesViewModel(app.get(BatchesQuery.class), runner, live);
+        assertThat(vm.loadedProperty().get()).as("nothing read yet").isFalse();
+
+        vm.skuFilterProperty().set("NO-SUCH-SKU");
+
+        assertThat(vm.loadedProperty().get()).as("an empty result is a result").isTrue();
+        assertThat(vm.rowCount()).isZero();
+        vm.skuFilterProperty().set("LAMP");
+        assertThat(vm.rowCount()).isEqualTo(vm.batches().size()).isPositive();
+        assertThat(vm.loadedProperty().get()).isTrue();
     }
 
     @Test

@@ -91,6 +91,11 @@ public class BatchesController {
         viewModel.reload();
     }
 
+    /** The view model behind the table (the window watches its first result). */
+    public BatchesViewModel viewModel() {
+        return viewModel;
+    }
+
     public void focusFilter() {
         skuFilterField.requestFocus();
     }

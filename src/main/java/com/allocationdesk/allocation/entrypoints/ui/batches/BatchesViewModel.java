@@ -8,6 +8,8 @@ import com.allocationdesk.allocation.views.BatchView;
 import com.allocationdesk.allocation.views.BatchesQuery;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -24,6 +26,7 @@ public class BatchesViewModel {
     private final ObservableList<BatchView> batches = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage", "");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded", false);
     private final Reloader<List<BatchView>> reloader;
 
     @Inject
@@ -43,6 +46,7 @@ public class BatchesViewModel {
         batches.setAll(rows);
         int available = rows.stream().mapToInt(BatchView::available).sum();
         summary.set(rows.size() + (rows.size() == 1 ? " batch" : " batches") + ", " + available + " available");
+        loaded.set(true);
     }
 
     public StringProperty skuFilterProperty() {
@@ -59,5 +63,15 @@ public class BatchesViewModel {
 
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
+    }
+
+    /** False until the first query result is in {@link #batches()} (even an empty one); then true for good. */
+    public ReadOnlyBooleanProperty loadedProperty() {
+        return loaded.getReadOnlyProperty();
+    }
+
+    /** How many rows the table holds now. */
+    public int rowCount() {
+        return batches.size();
     }
 }
