@@ -533,14 +533,8 @@ public final class Bench {
 
     // ------------------------------------------------------------------ 6. FX-thread stalls
 
-    private void fxStalls() {
-        line("");
-        line("## 6. FX-thread stalls during a 10,000-line import with the window open");
-        line("");
-        line("**Not measured yet.** The window imports CSV files (File > Import, run through its BackgroundRunner off the"
-                + " FX thread), but this benchmark does not drive the window's import and watch the FX thread yet."
-                + " `entrypoints.ui.ResponsiveWindowIT` checks the related property (the FX thread answers within 100 ms"
-                + " while a slow command runs), without a figure.");
+    private void fxStalls() throws Exception {
+        new FxStalls(work, RUNS, this::line, this::table).run();
     }
 
     static void deleteTree(Path root) throws IOException {
