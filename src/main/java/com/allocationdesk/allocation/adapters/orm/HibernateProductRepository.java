@@ -9,8 +9,10 @@ import org.hibernate.Session;
 import org.hibernate.engine.spi.EntityEntry;
 import org.hibernate.engine.spi.SessionImplementor;
 
+import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -46,12 +48,19 @@ final class HibernateProductRepository extends ProductRepository {
 
     @Override
     protected Optional<Product> loadBySku(String sku) {
-        Product product = session.find(Product.class, sku);
-        if (product == null) {
-            return Optional.empty();
+        return Optional.ofNullable(session.find(Product.class, sku)).map(this::loaded);
+    }
+
+    /** One query for the products; their batches and waiting lines then load 64 products at a time. */
+    @Override
+    protected Map<String, Product> loadBySkus(Collection<String> skus) {
+        Map<String, Product> found = new LinkedHashMap<>();
+        for (Product product : session.findMultiple(Product.class, List.copyOf(skus))) {
+            if (product != null) {
+                found.put(product.sku(), loaded(product));
+            }
         }
-        loadedVersions.putIfAbsent(product, product.version());
-        return Optional.of(attachBook(product));
+        return found;
     }
 
     /** One primary-key lookup of the batch tells the SKU; its product comes locked as above. */
@@ -75,6 +84,11 @@ final class HibernateProductRepository extends ProductRepository {
                 entry.forceLocked(product, next);
             }
         });
+    }
+
+    private Product loaded(Product product) {
+        loadedVersions.putIfAbsent(product, product.version());
+        return attachBook(product);
     }
 
     /** Writes the allocation changes of every product; call after Hibernate flushed the batches. */
