@@ -4,7 +4,9 @@ import com.allocationdesk.allocation.domain.Product;
 
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -25,6 +27,16 @@ public abstract class ProductRepository {
         return track(loadBySku(sku));
     }
 
+    /**
+     * The products of these SKUs that exist, by SKU; one round trip where the adapter can, so a
+     * chunk of 500 lines does not load its products one query at a time.
+     */
+    public final Map<String, Product> getAll(Collection<String> skus) {
+        Map<String, Product> found = loadBySkus(skus);
+        seen.addAll(found.values());
+        return found;
+    }
+
     public final Optional<Product> getByBatchReference(String reference) {
         return track(loadByBatchReference(reference));
     }
@@ -39,6 +51,15 @@ public abstract class ProductRepository {
     protected abstract Optional<Product> loadBySku(String sku);
 
     protected abstract Optional<Product> loadByBatchReference(String reference);
+
+    /** One {@link #loadBySku} per SKU unless the adapter can do better. */
+    protected Map<String, Product> loadBySkus(Collection<String> skus) {
+        Map<String, Product> found = new LinkedHashMap<>();
+        for (String sku : skus) {
+            loadBySku(sku).ifPresent(product -> found.put(sku, product));
+        }
+        return found;
+    }
 
     private Optional<Product> track(Optional<Product> product) {
         product.ifPresent(seen::add);

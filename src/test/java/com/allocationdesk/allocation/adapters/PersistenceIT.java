@@ -7,6 +7,7 @@ import com.allocationdesk.allocation.domain.OrderLine;
 import com.allocationdesk.allocation.domain.Product;
 import com.allocationdesk.allocation.domain.WaitingLine;
 import com.allocationdesk.allocation.domain.commands.Allocate;
+import com.allocationdesk.allocation.domain.commands.AllocateLines;
 import com.allocationdesk.allocation.domain.commands.ChangeBatchQuantity;
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
 import com.allocationdesk.allocation.domain.commands.Deallocate;
@@ -198,6 +199,23 @@ class PersistenceIT {
             bus.handle(new CreateBatch("b2", "LAMP", 50, ETA)); // allocates the waiting line
 
             assertThat(version("LAMP")).isEqualTo(before + 4);
+        }
+
+        @Test
+        void aChunkBumpsEachOfItsProductsByExactlyOneWhateverChangedInIt() {
+            bus.handle(new CreateBatch("b1", "LAMP", 10, null));
+            bus.handle(new CreateBatch("b2", "DESK", 1, null));
+            bus.handle(new Allocate("o1", "LAMP", 1));
+            long lamp = version("LAMP");
+            long desk = version("DESK");
+
+            bus.handle(new AllocateLines(List.of(
+                    new Allocate("o1", "LAMP", 1),     // already allocated: nothing changes on LAMP
+                    new Allocate("o2", "DESK", 1),     // allocated
+                    new Allocate("o3", "DESK", 1))));  // waits
+
+            assertThat(version("LAMP")).isEqualTo(lamp + 1);
+            assertThat(version("DESK")).isEqualTo(desk + 1);
         }
 
         @Test

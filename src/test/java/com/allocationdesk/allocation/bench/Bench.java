@@ -45,7 +45,8 @@ import javax.sql.DataSource;
  * the runs, every ratio from the same run, and writes them to {@code docs/BENCHMARKS.md}.
  * <p>
  * Arguments: project directory. System properties (for a quicker run): {@code bench.runs} (3),
- * {@code bench.bigLines} (1,000,000), {@code bench.importRows} (100,000), {@code bench.only}
+ * {@code bench.bigLines} (1,000,000), {@code bench.importRows} (100,000), {@code bench.importSkus}
+ * (10,000), {@code bench.only}
  * (comma-separated item numbers).
  */
 public final class Bench {
@@ -53,6 +54,12 @@ public final class Bench {
     static final int RUNS = Integer.getInteger("bench.runs", 3);
     static final int BIG_LINES = Integer.getInteger("bench.bigLines", 1_000_000);
     static final int IMPORT_ROWS = Integer.getInteger("bench.importRows", 100_000);
+    /**
+     * SKUs of the import files: 10,000 gives 10 batches per SKU, a warehouse's usual few open
+     * batches per product (every line's product is loaded with all its batches). The earlier
+     * figures used 1,000 (100 batches per SKU); {@code -Dbench.importSkus=1000} measures that.
+     */
+    static final int IMPORT_SKUS = Integer.getInteger("bench.importSkus", 10_000);
     static final String ONLY = System.getProperty("bench.only", "1,2,3,4,5,6");
 
     private final Path project;
@@ -437,14 +444,14 @@ public final class Bench {
 
     private void imports() throws Exception {
         int rows = IMPORT_ROWS;
-        int skus = 1_000;
+        int skus = IMPORT_SKUS;
         line("");
         line("## 4. Imports through the command line, in process");
         line("");
         line(String.format("`import-batches` of %,d rows (%,d SKUs), then `import-orders` of %,d lines on the same SKUs"
-                + " (stock for all of them), by `AllocationDeskCommand` exactly as the jar runs it (whole-file check, then"
+                + " (stock for all of them; %,d batches per SKU), by `AllocationDeskCommand` exactly as the jar runs it (whole-file check, then"
                 + " chunks of 500, one transaction each), into a fresh database per run. Heap: used heap sampled every 20 ms"
-                + " during the import (peak), and after a GC at the end (retained).", rows, skus, rows));
+                + " during the import (peak), and after a GC at the end (retained).", rows, skus, rows, rows / skus));
         Path batchesCsv = work.resolve("batches.csv");
         Path ordersCsv = work.resolve("orders.csv");
         try (Writer w = Files.newBufferedWriter(batchesCsv)) {

@@ -8,6 +8,7 @@ import com.allocationdesk.allocation.domain.Product;
 import com.allocationdesk.allocation.domain.UnknownBatch;
 import com.allocationdesk.allocation.domain.UnknownOrderLine;
 import com.allocationdesk.allocation.domain.commands.Allocate;
+import com.allocationdesk.allocation.domain.commands.AllocateLines;
 import com.allocationdesk.allocation.domain.commands.ChangeBatchQuantity;
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
 import com.allocationdesk.allocation.domain.commands.Deallocate;
@@ -408,6 +409,39 @@ public abstract class AllocationRulesContract {
                             .containsExactlyInAnyOrderElementsOf(expected.keySet());
                 }
             }
+        }
+    }
+
+    @Nested
+    class AllocatingAChunk {
+        @Test
+        void allocatesEveryLineOfSeveralSkusInOneCommand() {
+            batch("lamp-1", "LAMP", 10, null);
+            batch("desk-1", "DESK", 1, null);
+            batch("chair-1", "CHAIR", 5, TODAY.plusDays(3));
+
+            List<Optional<String>> placed = bus.handle(new AllocateLines(List.of(
+                    new Allocate("o1", "LAMP", 4), new Allocate("o2", "DESK", 1), new Allocate("o3", "DESK", 1),
+                    new Allocate("o4", "CHAIR", 5), new Allocate("o5", "LAMP", 6))));
+
+            assertThat(placed).containsExactly(Optional.of("lamp-1"), Optional.of("desk-1"), Optional.empty(),
+                    Optional.of("chair-1"), Optional.of("lamp-1"));
+            assertThat(placements("LAMP")).containsExactlyInAnyOrderEntriesOf(Map.of("o1", "lamp-1", "o5", "lamp-1"));
+            assertThat(placements("DESK")).containsExactlyInAnyOrderEntriesOf(Map.of("o2", "desk-1", "o3", "waiting"));
+            assertThat(available("chair-1")).isZero();
+            assertThat(notifications.sent()).hasSize(1);
+        }
+
+        @Test
+        void anUnknownSkuRejectsTheWholeChunk() {
+            batch("lamp-1", "LAMP", 10, null);
+
+            assertThatThrownBy(() -> bus.handle(new AllocateLines(List.of(
+                    new Allocate("o1", "LAMP", 4), new Allocate("o2", "NO-SUCH-SKU", 1)))))
+                    .isInstanceOf(InvalidSku.class);
+
+            assertThat(available("lamp-1")).isEqualTo(10);
+            assertThat(placements("LAMP")).isEmpty();
         }
     }
 }

@@ -12,10 +12,17 @@ public interface ConnectionRunner {
     <T> T call(SqlCall<T> work);
 
     /**
-     * Runs {@code work} with a prepared statement for {@code sql}. The statement is kept for the
-     * rest of the unit of work, so a chunk of 500 lines compiles each statement once, not 500 times.
+     * Runs {@code work} with a prepared statement for {@code sql}. Preparing is cheap: the pool
+     * ({@link Database}) keeps each connection's compiled statements, and closing one returns it
+     * there, so a chunk of 500 lines compiles each statement once, not 500 times.
      */
-    <T> T withStatement(String sql, StatementCall<T> work);
+    default <T> T withStatement(String sql, StatementCall<T> work) {
+        return call(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                return work.call(statement);
+            }
+        });
+    }
 
     default void run(SqlWork work) {
         call(connection -> {

@@ -1,18 +1,19 @@
 package com.allocationdesk.allocation.adapters.orm;
 
 import com.allocationdesk.allocation.adapters.db.ConnectionRunner;
-import com.allocationdesk.allocation.adapters.db.StatementCache;
 import com.allocationdesk.allocation.adapters.readmodel.JdbcReadModelWriter;
 import com.allocationdesk.allocation.servicelayer.ConcurrentModification;
 import com.allocationdesk.allocation.servicelayer.ProductRepository;
 import com.allocationdesk.allocation.servicelayer.ReadModelWriter;
 import com.allocationdesk.allocation.servicelayer.UnitOfWork;
 
+import org.hibernate.FlushMode;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.Transaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
 
 /**
  * One Hibernate session and one database transaction. The allocated lines and the read tables are
@@ -27,30 +28,22 @@ public final class HibernateUnitOfWork implements UnitOfWork {
     private final Transaction transaction;
     private final HibernateProductRepository products;
     private final JdbcReadModelWriter views;
-    private final StatementCache statements = new StatementCache();
     /** A conflict met by a read-table write; projections log and swallow failures, so commit re-raises it. */
     private ConcurrentModification conflict;
     private boolean committed;
 
     public HibernateUnitOfWork(SessionFactory sessionFactory) {
         this.session = sessionFactory.openSession();
+        // commit() flushes once, explicitly; nothing here queries through Hibernate in between,
+        // so no automatic flush is needed (and the commit's own would walk every entity again).
+        session.setHibernateFlushMode(FlushMode.MANUAL);
         try {
             this.transaction = session.beginTransaction();
         } catch (RuntimeException e) {
             session.close();
             throw e;
         }
-        ConnectionRunner connection = new ConnectionRunner() {
-            @Override
-            public <T> T call(SqlCall<T> work) {
-                return onConnection(work);
-            }
-
-            @Override
-            public <T> T withStatement(String sql, StatementCall<T> work) {
-                return onConnection(jdbc -> work.call(statements.prepare(jdbc, sql)));
-            }
-        };
+        ConnectionRunner connection = this::onConnection;
         this.products = new HibernateProductRepository(session, connection);
         this.views = new JdbcReadModelWriter(connection);
     }
@@ -78,10 +71,8 @@ public final class HibernateUnitOfWork implements UnitOfWork {
         try {
             views.flush();
             session.flush();
+            products.bumpUnchangedVersions();
             products.flushAllocations();
-            // Close our statements while the connection is still ours: once the transaction ends,
-            // Hibernate hands the connection back to the pool, and another thread may be using it.
-            statements.close();
             transaction.commit();
             committed = true;
         } catch (RuntimeException e) {
@@ -91,7 +82,6 @@ public final class HibernateUnitOfWork implements UnitOfWork {
 
     @Override
     public void close() {
-        statements.close();
         try {
             if (!committed && transaction.getStatus().canRollback()) {
                 transaction.rollback();

@@ -10,9 +10,11 @@ import com.allocationdesk.allocation.servicelayer.HandlerContext;
 import com.allocationdesk.allocation.servicelayer.UnitOfWork;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Creates a chunk of batches in one unit of work and commits once. Batches that already exist
@@ -22,7 +24,9 @@ public final class CreateBatchesHandler implements CommandHandler<CreateBatches,
     @Override
     public Integer handle(CreateBatches command, HandlerContext context) {
         UnitOfWork uow = context.uow();
-        Map<String, Product> products = new LinkedHashMap<>();
+        Set<String> skus = new LinkedHashSet<>();
+        command.batches().forEach(batch -> skus.add(batch.sku()));
+        Map<String, Product> products = new LinkedHashMap<>(uow.products().getAll(skus));
         int created = 0;
         for (CreateBatch wanted : command.batches()) {
             Optional<Batch> existing = findBatch(wanted.reference(), products, uow);
@@ -34,11 +38,8 @@ public final class CreateBatchesHandler implements CommandHandler<CreateBatches,
             }
             Product product = products.get(wanted.sku());
             if (product == null) {
-                product = uow.products().get(wanted.sku()).orElseGet(() -> {
-                    Product fresh = new Product(wanted.sku());
-                    uow.products().add(fresh);
-                    return fresh;
-                });
+                product = new Product(wanted.sku());
+                uow.products().add(product);
                 products.put(wanted.sku(), product);
             }
             product.addBatch(wanted.reference(), wanted.quantity(), wanted.eta());
