@@ -11,10 +11,24 @@ import java.util.Objects;
  * {@link Bootstrap}), never through a static.
  *
  * @param databasePath the HSQLDB file path (without HSQLDB's suffixes)
+ * @param writesAtOnce start the write side (Hibernate) in the background as soon as the database
+ *                     is open, because a command will follow at once (the default). When false,
+ *                     it starts on {@link Bootstrap#prepareForWrites()} or with the first command,
+ *                     so it does not compete with showing data (the window) and is never started
+ *                     by a run that only reads (read subcommands).
  */
-public record AppConfig(Path databasePath) {
+public record AppConfig(Path databasePath, boolean writesAtOnce) {
     public AppConfig {
         Objects.requireNonNull(databasePath, "databasePath");
+    }
+
+    public AppConfig(Path databasePath) {
+        this(databasePath, true);
+    }
+
+    /** The same, with the write side started only when asked for. */
+    public AppConfig readingFirst() {
+        return new AppConfig(databasePath, false);
     }
 
     /**

@@ -41,7 +41,11 @@ public class AppProducers {
     @Produces
     @Singleton
     Database database(AppConfig config) {
-        return Database.open(config.databasePath());
+        Database database = Database.open(config.databasePath());
+        if (config.writesAtOnce()) {
+            database.bootInBackground();
+        }
+        return database;
     }
 
     void closeDatabase(@Disposes Database database) {

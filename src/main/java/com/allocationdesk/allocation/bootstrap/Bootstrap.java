@@ -1,5 +1,6 @@
 package com.allocationdesk.allocation.bootstrap;
 
+import com.allocationdesk.allocation.adapters.db.Database;
 import com.allocationdesk.allocation.servicelayer.DatabaseUnavailable;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
 
@@ -50,6 +51,14 @@ public final class Bootstrap implements AutoCloseable {
     /** The one bean of this type (a query, the bus, the broadcaster, a controller...). */
     public <T> T get(Class<T> type) {
         return container.select(type).get();
+    }
+
+    /**
+     * Starts the write side in the background now, when the application was started
+     * {@link AppConfig#readingFirst() reading first} and the first data is on screen.
+     */
+    public void prepareForWrites() {
+        get(Database.class).bootInBackground();
     }
 
     public Path databasePath() {

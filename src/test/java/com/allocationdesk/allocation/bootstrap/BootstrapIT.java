@@ -86,6 +86,27 @@ class BootstrapIT {
     }
 
     @Test
+    void aRunThatReadsFirstStartsTheWriteSideOnlyWhenAskedOrAtTheFirstCommand() {
+        try (Bootstrap app = Bootstrap.start(config().readingFirst())) {
+            Database database = app.get(Database.class);
+            assertThat(app.get(BatchesQuery.class).list(null)).isEmpty();
+            assertThat(database.writeSideStarted()).isFalse();
+
+            app.get(MessageBus.class).handle(new CreateBatch("b1", "LAMP", 10, null));
+
+            assertThat(database.writeSideStarted()).isTrue();
+            assertThat(app.get(BatchesQuery.class).list(null)).hasSize(1);
+        }
+        try (Bootstrap app = Bootstrap.start(config().readingFirst())) {
+            app.prepareForWrites();
+            assertThat(app.get(Database.class).writeSideStarted()).isTrue();
+        }
+        try (Bootstrap app = Bootstrap.start(config())) {
+            assertThat(app.get(Database.class).writeSideStarted()).as("writes at once by default").isTrue();
+        }
+    }
+
+    @Test
     void testsCanSwapAdaptersForFakes() {
         List<OutOfStock> sent = new CopyOnWriteArrayList<>();
         Clock fixed = Clock.fixed(Instant.parse("2026-11-27T08:00:00Z"), ZoneOffset.UTC);

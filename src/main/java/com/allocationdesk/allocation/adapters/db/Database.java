@@ -90,14 +90,14 @@ public final class Database implements AutoCloseable {
     private final Path path;
     private final ProcessLock lock;
     private final BasicDataSource pool;
-    private final CompletableFuture<SessionFactory> sessionFactory;
+    /** Hibernate, booting or booted; null until {@link #bootInBackground()} or the first unit of work. */
+    private CompletableFuture<SessionFactory> sessionFactory;
     private boolean closed;
 
-    private Database(Path path, ProcessLock lock, BasicDataSource pool, CompletableFuture<SessionFactory> sessionFactory) {
+    private Database(Path path, ProcessLock lock, BasicDataSource pool) {
         this.path = path;
         this.lock = lock;
         this.pool = pool;
-        this.sessionFactory = sessionFactory;
     }
 
     /**
@@ -117,19 +117,8 @@ public final class Database implements AutoCloseable {
             Opened opened = connect(path);
             pool = opened.pool();
             migrate(pool, path, opened.schemaVersion());
-            BasicDataSource migrated = pool;
-            CompletableFuture<SessionFactory> sessionFactory = new CompletableFuture<>();
-            Thread boot = new Thread(() -> {
-                try {
-                    sessionFactory.complete(bootHibernate(migrated, path));
-                } catch (RuntimeException e) {
-                    sessionFactory.completeExceptionally(e);
-                }
-            }, "hibernate-boot");
-            boot.setDaemon(true);
-            boot.start();
             log.info("Opened database {}", path);
-            return new Database(path, lock, pool, sessionFactory);
+            return new Database(path, lock, pool);
         } catch (RuntimeException e) {
             if (pool != null) {
                 shutdown(pool, path);
@@ -140,16 +129,51 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * Starts Hibernate (about a second of CPU) on a background thread, unless it has started
+     * already. Queries never need it; call this as soon as commands are to be expected, so the
+     * first one does not wait the whole boot.
+     */
+    public synchronized void bootInBackground() {
+        if (sessionFactory != null || closed) {
+            return;
+        }
+        CompletableFuture<SessionFactory> booting = new CompletableFuture<>();
+        Thread boot = new Thread(() -> {
+            try {
+                booting.complete(bootHibernate(pool, path));
+            } catch (RuntimeException e) {
+                booting.completeExceptionally(e);
+            }
+        }, "hibernate-boot");
+        boot.setDaemon(true);
+        sessionFactory = booting;
+        boot.start();
+    }
+
+    /** Whether the write side has been asked to start (by {@link #bootInBackground()} or a unit of work). */
+    public synchronized boolean writeSideStarted() {
+        return sessionFactory != null;
+    }
+
+    /**
      * A fresh Hibernate unit of work per call; the bus starts one per handler call. The first one
-     * waits until Hibernate has booted.
+     * boots Hibernate if nobody asked for it yet, and waits until it has booted.
      */
     public UnitOfWork.Factory unitsOfWork() {
         return () -> new HibernateUnitOfWork(sessionFactory());
     }
 
     private SessionFactory sessionFactory() {
+        CompletableFuture<SessionFactory> booting;
+        synchronized (this) {
+            if (closed) {
+                throw new DatabaseUnavailable("The database " + path + " is closed");
+            }
+            bootInBackground();
+            booting = sessionFactory;
+        }
         try {
-            return sessionFactory.join();
+            return booting.join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
@@ -172,9 +196,10 @@ public final class Database implements AutoCloseable {
         }
         closed = true;
         try {
-            // A short read-only run may end before Hibernate has booted: wait for it, so that no
+            // A short run may end while Hibernate is still booting: wait for it, so that no
             // thread of ours touches the files after SHUTDOWN has released them.
-            SessionFactory booted = sessionFactory.handle((factory, failure) -> factory).join();
+            SessionFactory booted = sessionFactory == null ? null
+                    : sessionFactory.handle((factory, failure) -> factory).join();
             if (booted != null) {
                 booted.close();
             }

@@ -108,11 +108,14 @@ public final class AllocationDeskCommand implements Runnable {
         int run(Bootstrap app);
     }
 
-    /** Starts the application on the chosen database, runs the work, shuts down; maps failures to exit codes. */
-    int run(CommandSpec subcommand, Work work) {
+    /**
+     * Starts the application on the chosen database, runs the work, shuts down; maps failures to
+     * exit codes. A run that only reads never starts the write side (Hibernate).
+     */
+    int run(CommandSpec subcommand, boolean readsOnly, Work work) {
         PrintWriter err = subcommand.commandLine().getErr();
         try {
-            AppConfig config = AppConfig.from(db, env);
+            AppConfig config = readsOnly ? AppConfig.from(db, env).readingFirst() : AppConfig.from(db, env);
             try (Bootstrap app = starter.apply(config)) {
                 return work.run(app);
             }

@@ -24,7 +24,7 @@ import java.nio.file.StandardCopyOption;
  */
 @Command(name = "export-allocations", mixinStandardHelpOptions = true,
         description = "Write every allocation to a CSV file (orderid,sku,qty,batchref).")
-final class ExportAllocations extends Subcommand {
+final class ExportAllocations extends ReadSubcommands.ReadOnly {
     @Parameters(index = "0", paramLabel = "FILE.csv")
     private Path file;
 

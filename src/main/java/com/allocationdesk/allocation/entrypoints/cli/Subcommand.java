@@ -22,7 +22,12 @@ abstract class Subcommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
-        return root.run(spec, this::execute);
+        return root.run(spec, readsOnly(), this::execute);
+    }
+
+    /** True for a subcommand that never changes anything: it then never starts the write side. */
+    protected boolean readsOnly() {
+        return false;
     }
 
     /** Runs against the started application; returns the exit code. */

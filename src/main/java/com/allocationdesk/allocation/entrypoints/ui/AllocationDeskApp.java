@@ -66,8 +66,9 @@ public class AllocationDeskApp extends Application {
     @Override
     public void start(Stage primaryStage) {
         this.stage = primaryStage;
-        AppConfig config = fixedConfig != null ? fixedConfig
-                : AppConfig.from(databaseOption(getParameters().getRaw()), System.getenv());
+        // The window reads first: Hibernate starts once the first data is on screen (below).
+        AppConfig config = (fixedConfig != null ? fixedConfig
+                : AppConfig.from(databaseOption(getParameters().getRaw()), System.getenv())).readingFirst();
         // AtlantaFX Primer Light, by its stylesheet: AtlantaFX 2.1's classes are Java 21 bytecode.
         Application.setUserAgentStylesheet(AllocationDeskApp.class.getResource(THEME).toExternalForm());
         placement = WindowPlacement.besides(config.databasePath());
@@ -131,6 +132,7 @@ public class AllocationDeskApp extends Application {
     /**
      * Logs once, when the first query result of the Batches table (the view shown at start) has been
      * laid out in the window: "First data shown N ms after JVM start". The start-up benchmark reads it.
+     * Then the write side starts, in the background; a command given before that starts it itself.
      */
     private void logFirstData(BatchesViewModel batches) {
         Scene scene = stage.getScene();
@@ -138,6 +140,7 @@ public class AllocationDeskApp extends Application {
         afterLayout[0] = () -> {
             scene.removePostLayoutPulseListener(afterLayout[0]);
             log.info("First data shown {} ms after JVM start ({} rows in the Batches table)", uptime(), batches.rowCount());
+            bootstrap.prepareForWrites();
         };
         if (batches.loadedProperty().get()) {
             scene.addPostLayoutPulseListener(afterLayout[0]);
