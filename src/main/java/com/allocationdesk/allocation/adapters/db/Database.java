@@ -65,8 +65,11 @@ public final class Database implements AutoCloseable {
     private static final String FIRST_MIGRATION = "V1__write_model.sql";
     /**
      * HSQLDB property, its value, and the statement that sets it: durable commits, MVCC, tables on
-     * disk, and up to 250,000 rows (64 MB) of them cached in memory so a planner's lookups stay in
-     * RAM (HSQLDB's default is 50,000 rows, 10 MB).
+     * disk, and up to 500,000 rows (128 MB of row data) of them cached in memory (HSQLDB's default
+     * is 50,000 rows, 10 MB). A command touches a product, its batches, their view rows and a few
+     * history rows; when these no longer fit, every access reads and decodes the row from the
+     * {@code .data} file again. With 250,000 rows an import of 100,000 order lines onto 100,000
+     * batches spent 30% more time; a bigger cache bought nothing more (docs/BENCHMARKS.md).
      */
     private static final Map<String, String[]> SETTINGS = new LinkedHashMap<>();
 
@@ -74,8 +77,8 @@ public final class Database implements AutoCloseable {
         SETTINGS.put("hsqldb.write_delay", new String[] {"false", "SET FILES WRITE DELAY FALSE"});
         SETTINGS.put("hsqldb.tx", new String[] {"mvcc", "SET DATABASE TRANSACTION CONTROL MVCC"});
         SETTINGS.put("hsqldb.default_table_type", new String[] {"cached", "SET DATABASE DEFAULT TABLE TYPE CACHED"});
-        SETTINGS.put("hsqldb.cache_rows", new String[] {"250000", "SET FILES CACHE ROWS 250000"});
-        SETTINGS.put("hsqldb.cache_size", new String[] {"65536", "SET FILES CACHE SIZE 65536"});
+        SETTINGS.put("hsqldb.cache_rows", new String[] {"500000", "SET FILES CACHE ROWS 500000"});
+        SETTINGS.put("hsqldb.cache_size", new String[] {"131072", "SET FILES CACHE SIZE 131072"});
     }
     /** Connections for the bus's workers and the screens' queries; HSQLDB sessions are cheap. */
     private static final int POOL_SIZE = 32;
@@ -418,7 +421,7 @@ public final class Database implements AutoCloseable {
     private static String url(Path path) {
         return "jdbc:hsqldb:file:" + path
                 + ";hsqldb.tx=mvcc;hsqldb.write_delay=false;hsqldb.default_table_type=cached"
-                + ";hsqldb.cache_rows=250000;hsqldb.cache_size=65536"
+                + ";hsqldb.cache_rows=500000;hsqldb.cache_size=131072"
                 + ";shutdown=false;hsqldb.lock_file=false";
     }
 
