@@ -16,15 +16,15 @@ public final class AllocationsQuery {
     private static final String FOR_ORDER = COLUMNS + " WHERE order_id = ? ORDER BY sku";
     private static final String ALL = COLUMNS + " ORDER BY order_id, sku";
 
-    private final Sql sql;
+    private final DataSource dataSource;
 
     public AllocationsQuery(DataSource dataSource) {
-        this.sql = new Sql(Objects.requireNonNull(dataSource, "dataSource"));
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     }
 
     /** The order's allocated lines, by SKU; empty when the order has none (or does not exist). */
     public List<AllocationView> forOrder(String orderId) {
-        return sql.list(FOR_ORDER, AllocationsQuery::row, orderId == null ? "" : orderId.strip());
+        return Sql.list(dataSource, FOR_ORDER, AllocationsQuery::row, orderId == null ? "" : orderId.strip());
     }
 
     /** One page of all allocations, by order id then SKU. */
@@ -36,20 +36,20 @@ public final class AllocationsQuery {
         List<Object> parameters = new ArrayList<>(filter.parameters());
         parameters.add(limit);
         parameters.add(offset);
-        return sql.list(COLUMNS + filter.where() + " ORDER BY order_id, sku LIMIT ? OFFSET ?",
+        return Sql.list(dataSource, COLUMNS + filter.where() + " ORDER BY order_id, sku LIMIT ? OFFSET ?",
                 AllocationsQuery::row, parameters.toArray());
     }
 
     /** How many allocations match the filters (for the pager). */
     public int count(String orderIdPrefix, String skuPrefix) {
         Filter filter = Filter.of(orderIdPrefix, skuPrefix);
-        return sql.integer("SELECT COUNT(*) FROM allocations_view" + filter.where(),
+        return Sql.integer(dataSource, "SELECT COUNT(*) FROM allocations_view" + filter.where(),
                 filter.parameters().toArray());
     }
 
     /** Every allocation, by order id then SKU, streamed row by row (for exports of any size). */
     public void forEach(Consumer<AllocationView> consumer) {
-        sql.each(ALL, 1_000, rs -> consumer.accept(row(rs)));
+        Sql.each(dataSource, ALL, 1_000, rs -> consumer.accept(row(rs)));
     }
 
     private static AllocationView row(java.sql.ResultSet rs) throws java.sql.SQLException {

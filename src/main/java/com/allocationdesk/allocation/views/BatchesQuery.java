@@ -16,22 +16,22 @@ public final class BatchesQuery {
     private static final String BY_SKU = COLUMNS + " WHERE " + Sql.startsWith("sku_key") + ORDER;
     private static final String BY_REFERENCE = COLUMNS + " WHERE reference = ?";
 
-    private final Sql sql;
+    private final DataSource dataSource;
 
     public BatchesQuery(DataSource dataSource) {
-        this.sql = new Sql(Objects.requireNonNull(dataSource, "dataSource"));
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     }
 
     /** Batches whose SKU starts with {@code skuPrefix} (any case); every batch when it is null or blank. */
     public List<BatchView> list(String skuPrefix) {
         return Sql.isBlank(skuPrefix)
-                ? sql.list(ALL, BatchesQuery::row)
-                : sql.list(BY_SKU, BatchesQuery::row, Sql.prefixBounds(skuPrefix).toArray());
+                ? Sql.list(dataSource, ALL, BatchesQuery::row)
+                : Sql.list(dataSource, BY_SKU, BatchesQuery::row, Sql.prefixBounds(skuPrefix).toArray());
     }
 
     /** The batch with exactly this reference (primary key lookup). */
     public Optional<BatchView> byReference(String reference) {
-        return sql.list(BY_REFERENCE, BatchesQuery::row, reference).stream().findFirst();
+        return Sql.list(dataSource, BY_REFERENCE, BatchesQuery::row, reference).stream().findFirst();
     }
 
     private static BatchView row(ResultSet rs) throws SQLException {

@@ -10,10 +10,10 @@ public final class NotificationsQuery {
             + " ORDER BY id DESC LIMIT ?";
     private static final String UNREAD = "SELECT COUNT(*) FROM notifications WHERE is_read = FALSE";
 
-    private final Sql sql;
+    private final DataSource dataSource;
 
     public NotificationsQuery(DataSource dataSource) {
-        this.sql = new Sql(Objects.requireNonNull(dataSource, "dataSource"));
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     }
 
     /** The {@code limit} most recent notifications, newest first. */
@@ -21,11 +21,11 @@ public final class NotificationsQuery {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must not be negative");
         }
-        return sql.list(RECENT, rs -> new NotificationView(rs.getLong(1), Sql.instant(rs, 2),
+        return Sql.list(dataSource, RECENT, rs -> new NotificationView(rs.getLong(1), Sql.instant(rs, 2),
                 rs.getString(3), rs.getString(4), rs.getInt(5), rs.getBoolean(6)), limit);
     }
 
     public int unreadCount() {
-        return sql.integer(UNREAD);
+        return Sql.integer(dataSource, UNREAD);
     }
 }

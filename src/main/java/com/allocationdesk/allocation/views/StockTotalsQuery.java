@@ -12,15 +12,15 @@ public final class StockTotalsQuery {
             + " LEFT JOIN (SELECT sku, SUM(quantity) AS waiting FROM waiting_view GROUP BY sku) w ON w.sku = b.sku"
             + " ORDER BY b.sku";
 
-    private final Sql sql;
+    private final DataSource dataSource;
 
     public StockTotalsQuery(DataSource dataSource) {
-        this.sql = new Sql(Objects.requireNonNull(dataSource, "dataSource"));
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     }
 
     /** One row per SKU that has batches, by SKU. */
     public List<SkuTotals> perSku() {
-        return sql.list(PER_SKU,
+        return Sql.list(dataSource, PER_SKU,
                 rs -> new SkuTotals(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)));
     }
 }

@@ -14,22 +14,22 @@ public final class WaitingQuery {
     private static final String BY_SKU = COLUMNS + " WHERE " + Sql.startsWith("sku_key") + ORDER;
     private static final String FOR_ORDER = COLUMNS + " WHERE order_id = ? ORDER BY sku";
 
-    private final Sql sql;
+    private final DataSource dataSource;
 
     public WaitingQuery(DataSource dataSource) {
-        this.sql = new Sql(Objects.requireNonNull(dataSource, "dataSource"));
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     }
 
     /** Waiting lines whose SKU starts with {@code skuPrefix} (any case); all when it is null or blank. */
     public List<WaitingView> list(String skuPrefix) {
         return Sql.isBlank(skuPrefix)
-                ? sql.list(ALL, WaitingQuery::row)
-                : sql.list(BY_SKU, WaitingQuery::row, Sql.prefixBounds(skuPrefix).toArray());
+                ? Sql.list(dataSource, ALL, WaitingQuery::row)
+                : Sql.list(dataSource, BY_SKU, WaitingQuery::row, Sql.prefixBounds(skuPrefix).toArray());
     }
 
     /** The order's waiting lines (exact order id). */
     public List<WaitingView> forOrder(String orderId) {
-        return sql.list(FOR_ORDER, WaitingQuery::row, orderId == null ? "" : orderId.strip());
+        return Sql.list(dataSource, FOR_ORDER, WaitingQuery::row, orderId == null ? "" : orderId.strip());
     }
 
     private static WaitingView row(ResultSet rs) throws SQLException {
