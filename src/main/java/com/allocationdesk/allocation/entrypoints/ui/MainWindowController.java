@@ -2,6 +2,7 @@ package com.allocationdesk.allocation.entrypoints.ui;
 
 import com.allocationdesk.allocation.entrypoints.imports.ImportProblem;
 import com.allocationdesk.allocation.entrypoints.imports.ImportReport;
+import com.allocationdesk.allocation.entrypoints.ui.allocations.AllocationsController;
 import com.allocationdesk.allocation.entrypoints.ui.batches.AddBatchDialogController;
 import com.allocationdesk.allocation.entrypoints.ui.batches.BatchesController;
 import com.allocationdesk.allocation.entrypoints.ui.orders.OrdersController;
@@ -44,6 +45,7 @@ public class MainWindowController {
     @FXML private Tab allocationsTab;
     @FXML private BatchesController batchesController;
     @FXML private OrdersController ordersController;
+    @FXML private AllocationsController allocationsController;
     @FXML private VBox emptyState;
     @FXML private Button loadSampleButton;
     @FXML private MenuItem sampleDataItem;
@@ -93,6 +95,7 @@ public class MainWindowController {
                 dialogs.message(Alert.AlertType.ERROR, window(), "Import failed", text, List.of());
             }
         });
+        allocationsController.viewModel().shownProperty().bind(allocationsTab.selectedProperty());
         viewModel.reload();
     }
 

@@ -253,6 +253,30 @@ class ViewModelsIT {
     }
 
     @Test
+    void aHiddenAllocationsViewCatchesUpOnceWhenShownInsteadOfOnEveryChange() {
+        AllocationsViewModel vm = new AllocationsViewModel(app.get(AllocationsQuery.class), runner, live);
+        vm.skuFilterProperty().set("HIDE");
+        assertThat(vm.totalProperty().get()).isZero();
+        bus.handle(new CreateBatch("B-HIDE", "HIDE", 10, null));
+        vm.shownProperty().set(false);
+        int queriesBefore = runner.submitted;
+
+        bus.handle(new Allocate("H-1", "HIDE", 1));
+        vm.reload();
+        bus.handle(new Allocate("H-2", "HIDE", 1));
+        vm.reload();
+
+        assertThat(runner.submitted).as("no query while hidden").isEqualTo(queriesBefore);
+        assertThat(vm.totalProperty().get()).isZero();
+        vm.shownProperty().set(true);
+        assertThat(runner.submitted).as("one query when shown").isEqualTo(queriesBefore + 1);
+        assertThat(vm.totalProperty().get()).isEqualTo(2);
+        vm.shownProperty().set(false);
+        vm.shownProperty().set(true);
+        assertThat(runner.submitted).as("nothing to catch up").isEqualTo(queriesBefore + 1);
+    }
+
+    @Test
     void allocationsArePagedSoLargeTablesStaySmooth() {
         bus.handle(new CreateBatch("B-PAGE", "PAGE", 10_000, null));
         bus.handle(new AllocateLines(IntStream.range(0, 450)

@@ -30,6 +30,7 @@ class WindowIT extends WindowFixture {
         waitUntil("the out-of-stock alert lands in the panel", () -> node("#notificationsList") instanceof
                 javafx.scene.control.ListView<?> list && list.getItems().size() == 1);
         assertThat(text("#unreadBadge")).isEqualTo("1");
+        showAllocations();
         waitUntil("the allocations show", () -> allocationRows().size() == 5);
     }
 
@@ -108,7 +109,9 @@ class WindowIT extends WindowFixture {
         fill("#quantityField", "5");
         press(KeyCode.ENTER).release(KeyCode.ENTER);
         waitUntil("the result shows the batch", () -> text("#resultLabel").contains("allocated to batch B-WH"));
+        showAllocations();
         waitUntil("the allocation appears", () -> allocationRows().contains(new AllocationView("ORD-1", "LAMP", 5, "B-WH")));
+        showOrders();
 
         // Out of stock: the banner names SKU, order and quantity; the panel keeps it; the line waits.
         fill("#orderIdField", "ORD-2");
@@ -133,12 +136,15 @@ class WindowIT extends WindowFixture {
         fill("#newQuantityField", "2");
         press(KeyCode.ENTER).release(KeyCode.ENTER);
         waitUntil("the dialog closes", () -> find("#saveButton").isEmpty());
+        showAllocations();
         waitUntil("ORD-1 is reallocated to the shipment",
                 () -> allocationRows().contains(new AllocationView("ORD-1", "LAMP", 5, "B-SHIP")));
 
         // New stock arrives: the waiting line is allocated and leaves the waiting list.
+        showBatches();
         addBatch("B-NEW", "LAMP", "500", "");
         waitUntil("ORD-2 no longer waits", () -> table("#waitingTable").getItems().isEmpty());
+        showAllocations();
         waitUntil("ORD-2 is allocated", () -> allocationRows().contains(new AllocationView("ORD-2", "LAMP", 100, "B-NEW")));
     }
 
@@ -155,6 +161,19 @@ class WindowIT extends WindowFixture {
         fill("#batchQuantityField", quantity);
         fill("#etaField", eta);
         press(KeyCode.ENTER).release(KeyCode.ENTER);
+    }
+
+    private void showBatches() {
+        clickOn("#summaryLabel");
+        press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+        waitUntil("the Batches view shows", () -> node("#batchesTable").isVisible());
+    }
+
+    /** The Allocations view reads its rows when it is shown (a hidden tab catches up then). */
+    private void showAllocations() {
+        clickOn("#summaryLabel");
+        press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        waitUntil("the Allocations view shows", () -> node("#allocationsTable").isVisible());
     }
 
     private void showOrders() {

@@ -82,4 +82,8 @@ public class AllocationsController {
     void onRefresh() {
         viewModel.reload();
     }
+
+    public AllocationsViewModel viewModel() {
+        return viewModel;
+    }
 }

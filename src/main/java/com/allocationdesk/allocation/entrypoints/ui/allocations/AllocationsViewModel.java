@@ -8,12 +8,14 @@ import com.allocationdesk.allocation.views.AllocationView;
 import com.allocationdesk.allocation.views.AllocationsQuery;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -41,6 +43,7 @@ public class AllocationsViewModel {
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage", "");
     private final ReadOnlyBooleanWrapper canPrevious = new ReadOnlyBooleanWrapper(this, "canPrevious", false);
     private final ReadOnlyBooleanWrapper canNext = new ReadOnlyBooleanWrapper(this, "canNext", false);
+    private final BooleanProperty shown = new SimpleBooleanProperty(this, "shown", true);
     private final Reloader<Page> reloader;
     private volatile int offset;
 
@@ -55,7 +58,13 @@ public class AllocationsViewModel {
         }, this::show, error -> errorMessage.set(ErrorText.of(error)));
         orderFilter.addListener((obs, old, now) -> firstPage());
         skuFilter.addListener((obs, old, now) -> firstPage());
+        reloader.onlyWhileShown(shown);
         live.onChange(LiveUpdates.Topic.ALLOCATIONS, this::reload);
+    }
+
+    /** Whether the view is on screen; while it is not, changes are caught up when it is shown. */
+    public BooleanProperty shownProperty() {
+        return shown;
     }
 
     public void reload() {
