@@ -83,9 +83,13 @@ class CrashDurabilityIT {
             if (!lines.contains("READY")) {
                 killedDuringStartUp++;
             }
-            child.destroyForcibly(); // SIGKILL
+            // SIGKILL through the process handle: Process.destroyForcibly() would also close our end
+            // of the child's stdout, dropping the SEND/ACK lines still in the pipe (a line the child
+            // had sent, and committed, then looked "never sent").
+            child.toHandle().destroyForcibly();
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
             reader.join(10_000);
+            assertThat(reader.isAlive()).as("the child's output was read to its end").isFalse();
             acknowledged += record(lines);
 
             long start = System.nanoTime();
