@@ -307,7 +307,7 @@ public final class Bench {
     // ------------------------------------------------------------------ 2 + 3. scaling and read side
 
     private void scalingAndReadSide() throws Exception {
-        int perRun = Integer.getInteger("bench.latencySamples", 200);
+        int perRun = Integer.getInteger("bench.latencySamples", 1_000);
         Path smallDb = work.resolve("small").resolve("desk");
         Path bigDb = work.resolve("big").resolve("desk");
         line("");
