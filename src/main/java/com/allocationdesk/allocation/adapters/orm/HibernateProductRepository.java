@@ -63,7 +63,7 @@ final class HibernateProductRepository extends ProductRepository {
         return found;
     }
 
-    /** One primary-key lookup of the batch tells the SKU; its product comes locked as above. */
+    /** One primary-key lookup of the batch tells the SKU; its product is versioned as above. */
     @Override
     protected Optional<Product> loadByBatchReference(String reference) {
         return Optional.ofNullable(session.find(Batch.class, reference)).flatMap(batch -> loadBySku(batch.sku()));
