@@ -2,6 +2,7 @@ package com.allocationdesk.allocation.entrypoints.ui.support;
 
 import com.allocationdesk.allocation.domain.DomainException;
 import com.allocationdesk.allocation.entrypoints.imports.UnusableInput;
+import com.allocationdesk.allocation.servicelayer.DatabaseUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +19,11 @@ public final class ErrorText {
         Throwable cause = error;
         while (cause != null) {
             if (cause instanceof DomainException || cause instanceof UnusableInput) {
+                return cause.getMessage();
+            }
+            if (cause instanceof DatabaseUnavailable) {
+                // already open elsewhere, not ours, unwritable folder: the message says what to do
+                log.warn("Database unavailable", error);
                 return cause.getMessage();
             }
             if (cause instanceof CancellationException) {
