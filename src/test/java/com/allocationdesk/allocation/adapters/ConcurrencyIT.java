@@ -1,6 +1,7 @@
 package com.allocationdesk.allocation.adapters;
 
 import com.allocationdesk.allocation.adapters.db.Database;
+import com.allocationdesk.allocation.reliability.Tables;
 import com.allocationdesk.allocation.bootstrap.CoreHandlers;
 import com.allocationdesk.allocation.domain.commands.Allocate;
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
@@ -124,10 +125,7 @@ class ConcurrencyIT {
     }
 
     private List<List<List<Object>>> views() {
-        return List.of(
-                TestData.rows(database, "SELECT * FROM batches_view ORDER BY reference"),
-                TestData.rows(database, "SELECT * FROM allocations_view ORDER BY order_id, sku"),
-                TestData.rows(database, "SELECT * FROM waiting_view ORDER BY order_id, sku"));
+        return Tables.views(database.dataSource());
     }
 
     @FunctionalInterface

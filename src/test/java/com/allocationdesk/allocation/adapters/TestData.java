@@ -1,12 +1,11 @@
 package com.allocationdesk.allocation.adapters;
 
 import com.allocationdesk.allocation.adapters.db.Database;
+import com.allocationdesk.allocation.reliability.Tables;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 /** SQL helpers for the integration tests. */
@@ -31,25 +30,10 @@ final class TestData {
 
     /** Every row of the query, each as a list of column values (compared by equals). */
     static List<List<Object>> rows(Database database, String sql) {
-        try (Connection connection = database.dataSource().getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(sql)) {
-            List<List<Object>> rows = new ArrayList<>();
-            int columns = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                List<Object> row = new ArrayList<>();
-                for (int i = 1; i <= columns; i++) {
-                    row.add(rs.getObject(i));
-                }
-                rows.add(row);
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return Tables.rows(database.dataSource(), sql);
     }
 
     static long number(Database database, String sql) {
-        return ((Number) rows(database, sql).get(0).get(0)).longValue();
+        return Tables.number(database.dataSource(), sql);
     }
 }

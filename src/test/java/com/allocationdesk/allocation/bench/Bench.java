@@ -4,18 +4,14 @@ import com.allocationdesk.allocation.bootstrap.AppConfig;
 import com.allocationdesk.allocation.bootstrap.Bootstrap;
 import com.allocationdesk.allocation.domain.commands.Allocate;
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
-import com.allocationdesk.allocation.entrypoints.cli.AllocationDeskCommand;
+import com.allocationdesk.allocation.entrypoints.cli.InProcessCli;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
 import com.allocationdesk.allocation.views.AllocationsQuery;
 import com.allocationdesk.allocation.views.BatchesQuery;
 
-import picocli.CommandLine;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +26,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -501,20 +496,13 @@ public final class Bench {
         });
         sampler.setDaemon(true);
         sampler.start();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = AllocationDeskCommand.commandLine(new AllocationDeskCommand(Map.of(), Bootstrap::start));
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        List<String> all = new ArrayList<>(List.of("--db", db.toString()));
-        all.addAll(List.of(args));
         long start = System.nanoTime();
-        int code = cli.execute(all.toArray(String[]::new));
+        InProcessCli.Run run = InProcessCli.onDatabase(db, args);
         double seconds = (System.nanoTime() - start) / 1e9;
         running.set(false);
         sampler.join();
-        if (code != 0) {
-            throw new IllegalStateException(args[0] + " failed with " + code + ": " + err);
+        if (run.code() != 0) {
+            throw new IllegalStateException(args[0] + " failed with " + run.code() + ": " + run.err());
         }
         double r = IMPORT_ROWS / seconds;
         double mb = max.get() / (1024.0 * 1024.0);

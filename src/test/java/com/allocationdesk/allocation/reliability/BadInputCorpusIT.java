@@ -2,7 +2,8 @@ package com.allocationdesk.allocation.reliability;
 
 import com.allocationdesk.allocation.adapters.db.Database;
 import com.allocationdesk.allocation.bootstrap.Bootstrap;
-import com.allocationdesk.allocation.entrypoints.cli.AllocationDeskCommand;
+import com.allocationdesk.allocation.entrypoints.cli.InProcessCli.Run;
+import com.allocationdesk.allocation.entrypoints.cli.InProcessCli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -11,8 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,9 +51,6 @@ class BadInputCorpusIT {
     private final List<Map.Entry<Integer, Map<String, String>>> checksumsAtEachStart = new ArrayList<>();
     private int currentCase = -1;
 
-    record Run(int code, String out, String err) {
-    }
-
     /**
      * What some cases' messages must say (a part of it), besides the checks every case gets: the
      * bugs fixed in {@code entrypoints} (a library class name, a raw escape sequence, a UTF-16
@@ -63,19 +59,11 @@ class BadInputCorpusIT {
     private final Map<String, String> expected = new LinkedHashMap<>();
 
     private Run cli(String... args) {
-        List<String> all = new ArrayList<>(List.of("--db", db.toString()));
-        all.addAll(List.of(args));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = AllocationDeskCommand.commandLine(new AllocationDeskCommand(Map.of(), config -> {
+        return InProcessCli.onDatabase(db, config -> {
             Bootstrap app = Bootstrap.start(config);
             checksumsAtEachStart.add(Map.entry(currentCase, Tables.checksums(app.get(DataSource.class))));
             return app;
-        }));
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int code = commandLine.execute(all.toArray(String[]::new));
-        return new Run(code, out.toString(), err.toString());
+        }, args);
     }
 
     /** A case: a name, what to run, how many lines on stderr at most. */

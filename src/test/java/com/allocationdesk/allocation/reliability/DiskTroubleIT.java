@@ -1,17 +1,13 @@
 package com.allocationdesk.allocation.reliability;
 
-import com.allocationdesk.allocation.bootstrap.Bootstrap;
-import com.allocationdesk.allocation.entrypoints.cli.AllocationDeskCommand;
+import com.allocationdesk.allocation.entrypoints.cli.InProcessCli.Run;
+import com.allocationdesk.allocation.entrypoints.cli.InProcessCli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import picocli.CommandLine;
-
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,21 +39,8 @@ class DiskTroubleIT {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
     private Run cli(Path db, String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "--db";
-        all[1] = db.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = AllocationDeskCommand.commandLine(new AllocationDeskCommand(Map.of(), Bootstrap::start));
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int code = commandLine.execute(all);
-        return new Run(code, out.toString(), err.toString());
+        return InProcessCli.onDatabase(db, args);
     }
 
     private static void assertClearRefusal(Run run, String expected) {

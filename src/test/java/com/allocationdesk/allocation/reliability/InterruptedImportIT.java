@@ -1,26 +1,21 @@
 package com.allocationdesk.allocation.reliability;
 
 import com.allocationdesk.allocation.adapters.db.Database;
-import com.allocationdesk.allocation.bootstrap.Bootstrap;
 import com.allocationdesk.allocation.bootstrap.CoreHandlers;
 import com.allocationdesk.allocation.domain.commands.RebuildViews;
 import com.allocationdesk.allocation.entrypoints.Main;
-import com.allocationdesk.allocation.entrypoints.cli.AllocationDeskCommand;
+import com.allocationdesk.allocation.entrypoints.cli.InProcessCli.Run;
+import com.allocationdesk.allocation.entrypoints.cli.InProcessCli;
 import com.allocationdesk.allocation.servicelayer.FakeNotifications;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import picocli.CommandLine;
-
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
@@ -45,8 +40,8 @@ class InterruptedImportIT {
     @Test
     void reRunningAnImportKilledHalfWayFinishesItWithoutDoublingAnything() throws Exception {
         Path db = dir.resolve("data").resolve("desk");
-        assertThat(cli(db, "add-batch", "lamps", "LAMP", Integer.toString(LINES)).code).isZero();
-        assertThat(cli(db, "add-batch", "tables", "TABLE", Integer.toString(LINES / 4)).code).isZero();
+        assertThat(cli(db, "add-batch", "lamps", "LAMP", Integer.toString(LINES)).code()).isZero();
+        assertThat(cli(db, "add-batch", "tables", "TABLE", Integer.toString(LINES / 4)).code()).isZero();
         StringBuilder csv = new StringBuilder("orderid,sku,qty\n");
         for (int i = 0; i < LINES; i++) {
             csv.append("o").append(i).append(i % 2 == 0 ? ",LAMP,1\n" : ",TABLE,1\n");
@@ -73,8 +68,8 @@ class InterruptedImportIT {
         assertThat(placedAtKill).as("killed half-way").isBetween(1L, LINES - 1L);
 
         Run rerun = cli(db, "import-orders", file.toString());
-        assertThat(rerun.code).as(rerun.err).isZero();
-        assertThat(rerun.out).contains("Imported " + LINES + " order lines");
+        assertThat(rerun.code()).as(rerun.err()).isZero();
+        assertThat(rerun.out()).contains("Imported " + LINES + " order lines");
 
         try (Database database = Database.open(db)) {
             DataSource ds = database.dataSource();
@@ -94,19 +89,7 @@ class InterruptedImportIT {
         return Tables.number(ds, "SELECT (SELECT COUNT(*) FROM allocations) + (SELECT COUNT(*) FROM waiting_lines) FROM (VALUES (0))");
     }
 
-    private record Run(int code, String out, String err) {
-    }
-
     private static Run cli(Path db, String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "--db";
-        all[1] = db.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = AllocationDeskCommand.commandLine(new AllocationDeskCommand(Map.of(), Bootstrap::start));
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return new Run(commandLine.execute(all), out.toString(), err.toString());
+        return InProcessCli.onDatabase(db, args);
     }
 }

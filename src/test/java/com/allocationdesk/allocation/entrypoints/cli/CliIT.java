@@ -1,25 +1,20 @@
 package com.allocationdesk.allocation.entrypoints.cli;
 
 import com.allocationdesk.allocation.adapters.db.Database;
+import com.allocationdesk.allocation.entrypoints.cli.InProcessCli.Run;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import picocli.CommandLine;
-
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,32 +24,17 @@ class CliIT {
     Path dir;
     private Path db;
 
-    record Run(int code, String out, String err) {
-        List<String> outLines() {
-            return out.isEmpty() ? List.of() : List.of(out.split("\\R"));
-        }
-    }
-
     @BeforeEach
     void database() {
         db = dir.resolve("data").resolve("desk");
     }
 
     private Run cli(String... args) {
-        List<String> all = new ArrayList<>(List.of("--db", db.toString()));
-        all.addAll(List.of(args));
-        return raw(all.toArray(String[]::new));
+        return InProcessCli.onDatabase(db, args);
     }
 
     private Run raw(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = AllocationDeskCommand.commandLine(new AllocationDeskCommand(Map.of(), 
-                com.allocationdesk.allocation.bootstrap.Bootstrap::start));
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int code = commandLine.execute(args);
-        return new Run(code, out.toString(), err.toString());
+        return InProcessCli.run(com.allocationdesk.allocation.bootstrap.Bootstrap::start, args);
     }
 
     private Run ok(String... args) {
@@ -266,18 +246,13 @@ class CliIT {
 
         @Test
         void somethingUnexpectedExitsOneWithTheLogFileAndNoStackTrace() {
-            StringWriter err = new StringWriter();
-            CommandLine commandLine = AllocationDeskCommand.commandLine(new AllocationDeskCommand(Map.of(), config -> {
+            Run run = InProcessCli.onDatabase(db, config -> {
                 throw new IllegalStateException("disk on fire");
-            }));
-            commandLine.setErr(new PrintWriter(err, true));
-            commandLine.setOut(new PrintWriter(new StringWriter(), true));
+            }, "batches");
 
-            int code = commandLine.execute("--db", db.toString(), "batches");
-
-            assertThat(code).isEqualTo(ExitCode.UNEXPECTED);
-            assertThat(err.toString()).contains("disk on fire").contains("allocation-desk.log").doesNotContain("\tat ");
-            assertThat(err.toString().lines().count()).isEqualTo(1);
+            assertThat(run.code()).isEqualTo(ExitCode.UNEXPECTED);
+            assertThat(run.err()).contains("disk on fire").contains("allocation-desk.log").doesNotContain("\tat ");
+            assertThat(run.err().lines().count()).isEqualTo(1);
         }
     }
 
