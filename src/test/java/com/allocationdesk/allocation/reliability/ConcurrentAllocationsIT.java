@@ -39,9 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>
  * Asserted: over-allocated batches 0 (SQL on the write tables), every line stored once (commands
  * that gave up included: a command that gave up stored nothing), final version = versions before +
- * commands that succeeded, commands that ended neither allocated nor waiting 0 (on one SKU only
- * with {@code -Dreliability.knownBugs=true}: see docs/RELIABILITY.md). Reported: conflicts
- * retried, throughput.
+ * commands that succeeded, commands that ended neither allocated nor waiting 0. Reported:
+ * conflicts retried, throughput.
  */
 @Timeout(600)
 class ConcurrentAllocationsIT {
@@ -160,12 +159,8 @@ class ConcurrentAllocationsIT {
                 + " / " + succeeded);
 
         assertThat(overAllocated).as("over-allocated batches").isZero();
-        // Known miss (reported): with the production RetryPolicy.DEFAULT (10 attempts, 5 ms back-off)
-        // some commands on one contended SKU give up; the figure is reported above. Asserted with
-        // -Dreliability.knownBugs=true until the retry policy copes with 8 writers on one product.
-        if (Boolean.getBoolean("reliability.knownBugs") || skus.size() > 1) {
-            assertThat(outcome.failed).as("commands that ended neither allocated nor waiting").isZero();
-        }
+        // RetryPolicy.DEFAULT (30 attempts, growing pauses) lets eight writers on one product through
+        assertThat(outcome.failed).as("commands that ended neither allocated nor waiting").isZero();
         assertThat(stored).as("every successful line stored once, nothing of the failed ones").isEqualTo(succeeded);
         assertThat(versions - outcome.versionsBefore).as("one version per successful command").isEqualTo(succeeded);
         assertThat(Tables.number(db, "SELECT COUNT(*) FROM waiting_lines w WHERE w.quantity <= "
