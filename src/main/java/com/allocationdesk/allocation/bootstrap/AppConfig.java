@@ -1,6 +1,7 @@
 package com.allocationdesk.allocation.bootstrap;
 
 import com.allocationdesk.allocation.adapters.db.DataLocation;
+import com.allocationdesk.allocation.adapters.db.Database;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -16,10 +17,21 @@ import java.util.Objects;
  *                     it starts on {@link Bootstrap#prepareForWrites()} or with the first command,
  *                     so it does not compete with showing data (the window) and is never started
  *                     by a run that only reads (read subcommands).
+ * @param minFreeBytes free disk space below which changes are refused ({@value #MIN_FREE_ENV} in MB)
  */
-public record AppConfig(Path databasePath, boolean writesAtOnce) {
+public record AppConfig(Path databasePath, boolean writesAtOnce, long minFreeBytes) {
+    /** Environment variable: free space (MB) the database's disk must keep; no change is written below it. */
+    public static final String MIN_FREE_ENV = "ALLOCATION_DESK_MIN_FREE_MB";
+
     public AppConfig {
         Objects.requireNonNull(databasePath, "databasePath");
+        if (minFreeBytes < 0) {
+            throw new IllegalArgumentException("minFreeBytes cannot be negative, was " + minFreeBytes);
+        }
+    }
+
+    public AppConfig(Path databasePath, boolean writesAtOnce) {
+        this(databasePath, writesAtOnce, Database.DEFAULT_MIN_FREE_BYTES);
     }
 
     public AppConfig(Path databasePath) {
@@ -28,7 +40,7 @@ public record AppConfig(Path databasePath, boolean writesAtOnce) {
 
     /** The same, with the write side started only when asked for. */
     public AppConfig readingFirst() {
-        return new AppConfig(databasePath, false);
+        return new AppConfig(databasePath, false, minFreeBytes);
     }
 
     /**
@@ -36,6 +48,24 @@ public record AppConfig(Path databasePath, boolean writesAtOnce) {
      * environment variable, else the per-user default in the XDG data directory.
      */
     public static AppConfig from(String dbOptionOrNull, Map<String, String> env) {
-        return new AppConfig(DataLocation.resolve(dbOptionOrNull, env));
+        return new AppConfig(DataLocation.resolve(dbOptionOrNull, env), true, minFreeBytes(env));
+    }
+
+    /**
+     * {@value #MIN_FREE_ENV} in whole megabytes (0 allowed: refuse only when a write fails), else
+     * {@link Database#DEFAULT_MIN_FREE_BYTES}.
+     *
+     * @throws IllegalArgumentException with a planner's message when the value is not such a number
+     */
+    static long minFreeBytes(Map<String, String> env) {
+        String value = env.get(MIN_FREE_ENV);
+        if (value == null) {
+            return Database.DEFAULT_MIN_FREE_BYTES;
+        }
+        if (!value.strip().matches("[0-9]{1,7}")) {
+            throw new IllegalArgumentException(MIN_FREE_ENV + " must be a whole number of megabytes (0 to 9999999), was '"
+                    + value + "'");
+        }
+        return Long.parseLong(value.strip()) << 20;
     }
 }

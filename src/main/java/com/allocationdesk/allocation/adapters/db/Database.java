@@ -1,5 +1,6 @@
 package com.allocationdesk.allocation.adapters.db;
 
+import com.allocationdesk.allocation.adapters.orm.CommitGate;
 import com.allocationdesk.allocation.adapters.orm.HibernateUnitOfWork;
 import com.allocationdesk.allocation.adapters.orm.SessionFactories;
 import com.allocationdesk.allocation.servicelayer.DatabaseUnavailable;
@@ -14,9 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -24,6 +25,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -47,13 +49,29 @@ import javax.sql.DataSource;
  * log is synced to disk on every commit, so a command that returned survives {@code kill -9}
  * (HSQLDB's default delays the sync by 500 ms). After a crash the next open replays the log.
  *
+ * <h2>Acknowledged means on disk</h2>
+ * HSQLDB does not fail a commit whose log write fails (a full disk): it logs a warning and returns
+ * as if the commit were durable ({@link HsqldbEvents}). Every unit of work therefore commits
+ * through this class's {@link CommitGate}:
+ * <ul>
+ *   <li>before writing, at least {@link #minFreeBytes} must be free on the database's file system
+ *       (a {@code statvfs}, microseconds), so a full disk is refused before it is reached;</li>
+ *   <li>commits are serialised around HSQLDB's own (which writes the log under one lock anyway);
+ *       a commit during which HSQLDB reported a write failure is refused with
+ *       {@link DatabaseUnavailable}, never acknowledged;</li>
+ *   <li>after such a failure the engine is shut down at once ({@code SHUTDOWN IMMEDIATELY}), the
+ *       {@code .log} is cut back to its length after the last acknowledged commit (what follows was
+ *       never acknowledged), and the database stays closed until there is room again; the next use
+ *       then reopens it from its files: back to exactly what was acknowledged, without a restart.</li>
+ * </ul>
+ *
  * <h2>One writer process</h2>
- * Before HSQLDB sees the files we take an OS lock ({@link FileChannel#tryLock()}) on
- * {@code PATH.app.lock}. A second process (or a second open in this JVM) fails at once with
- * {@link DatabaseUnavailable}, instead of waiting for HSQLDB's own lock. The OS drops the lock
- * when the process dies, even on {@code kill -9}.
+ * Before HSQLDB sees the files we take OS locks ({@link ProcessLock}): a second process (or a
+ * second open in this JVM) fails at once with {@link DatabaseUnavailable}, instead of waiting for
+ * HSQLDB's own lock, even when the lock file beside the database was deleted or replaced. The OS
+ * drops the locks when the process dies, even on {@code kill -9}.
  */
-public final class Database implements AutoCloseable {
+public final class Database implements AutoCloseable, CommitGate {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
     /**
      * The highest migration in {@code db/migration}. When the database is already there, start-up
@@ -89,18 +107,41 @@ public final class Database implements AutoCloseable {
      * SQL text be compiled once per connection. The application has a few dozen distinct statements.
      */
     private static final int STATEMENTS_PER_CONNECTION = 200;
+    /**
+     * Free space below which no change is written, unless {@code open} is told otherwise: room for
+     * HSQLDB's log to reach its checkpoint size (50 MB) and for the checkpoint itself.
+     */
+    public static final long DEFAULT_MIN_FREE_BYTES = 64L << 20;
+    /** HSQLDB's vendor codes for file input/output failures (ErrorCode 452, 466, 467, 468). */
+    private static final java.util.Set<Integer> FILE_ERRORS = java.util.Set.of(-452, -466, -467, -468);
 
     private final Path path;
     private final ProcessLock lock;
-    private final BasicDataSource pool;
+    private final long minFreeBytes;
+    private final FileStore fileStore;
+    /** The pool of the engine now open; replaced when the engine is reopened after a write failure. */
+    private volatile BasicDataSource pool;
+    /** HSQLDB's unique name of the open engine: how {@link HsqldbEvents} names its failures. */
+    private volatile String engineName;
+    /** Why no change can be written, when a write failed; null while all is well. */
+    private volatile String writeFailure;
+    /** Serialises commits, so a write failure is attributed to the commit that met it. */
+    private final Object commitLock = new Object();
+    /** Length of the {@code .log} after the last acknowledged commit: everything after it may go. */
+    private long durableLogLength;
+    private final DataSource dataSource = new CurrentPool();
     /** Hibernate, booting or booted; null until {@link #bootInBackground()} or the first unit of work. */
     private CompletableFuture<SessionFactory> sessionFactory;
     private boolean closed;
 
-    private Database(Path path, ProcessLock lock, BasicDataSource pool) {
+    private Database(Path path, ProcessLock lock, Opened opened, long minFreeBytes) {
         this.path = path;
         this.lock = lock;
-        this.pool = pool;
+        this.pool = opened.pool();
+        this.engineName = opened.engineName();
+        this.minFreeBytes = minFreeBytes;
+        this.fileStore = fileStoreOf(path.getParent());
+        this.durableLogLength = logLength();
     }
 
     /**
@@ -111,6 +152,18 @@ public final class Database implements AutoCloseable {
      *                             our databases, or when its folder cannot be written
      */
     public static Database open(Path dbPath) {
+        return open(dbPath, DEFAULT_MIN_FREE_BYTES);
+    }
+
+    /**
+     * @param minFreeBytes free space on the database's file system below which changes are refused
+     *                     (0: refused only when a write actually fails)
+     */
+    public static Database open(Path dbPath, long minFreeBytes) {
+        if (minFreeBytes < 0) {
+            throw new IllegalArgumentException("minFreeBytes cannot be negative, was " + minFreeBytes);
+        }
+        HsqldbEvents.install();
         Path path = dbPath.toAbsolutePath().normalize();
         refuseWhatCannotBeADatabase(path);
         createFolder(path.getParent());
@@ -121,7 +174,7 @@ public final class Database implements AutoCloseable {
             pool = opened.pool();
             migrate(pool, path, opened.schemaVersion());
             log.info("Opened database {}", path);
-            return new Database(path, lock, pool);
+            return new Database(path, lock, opened, minFreeBytes);
         } catch (RuntimeException e) {
             if (pool != null) {
                 shutdown(pool, path);
@@ -143,7 +196,7 @@ public final class Database implements AutoCloseable {
         CompletableFuture<SessionFactory> booting = new CompletableFuture<>();
         Thread boot = new Thread(() -> {
             try {
-                booting.complete(bootHibernate(pool, path));
+                booting.complete(bootHibernate(dataSource, path));
             } catch (RuntimeException e) {
                 booting.completeExceptionally(e);
             }
@@ -163,7 +216,159 @@ public final class Database implements AutoCloseable {
      * boots Hibernate if nobody asked for it yet, and waits until it has booted.
      */
     public UnitOfWork.Factory unitsOfWork() {
-        return () -> new HibernateUnitOfWork(sessionFactory());
+        return () -> {
+            if (writeFailure != null) {
+                reopenWhenThereIsRoom();
+            }
+            return new HibernateUnitOfWork(sessionFactory(), this);
+        };
+    }
+
+    @Override
+    public void beforeWriting() {
+        if (writeFailure != null) {
+            reopenWhenThereIsRoom();
+        }
+        long free = freeBytes();
+        if (free < minFreeBytes) {
+            throw notEnoughSpace(free);
+        }
+        lock.verify();
+    }
+
+    @Override
+    public void commit(Runnable commit) {
+        synchronized (commitLock) {
+            long failuresBefore = HsqldbEvents.ioFailures(engineName);
+            commit.run();
+            if (HsqldbEvents.ioFailures(engineName) != failuresBefore) {
+                throw writeFailed(null);
+            }
+            durableLogLength = logLength();
+        }
+    }
+
+    @Override
+    public RuntimeException failure(RuntimeException e) {
+        if (e instanceof DatabaseUnavailable) {
+            return e;
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && FILE_ERRORS.contains(sql.getErrorCode())) {
+                return writeFailed(e);
+            }
+        }
+        return e;
+    }
+
+    /**
+     * A write did not reach the disk: stop the engine before anything else is written or read from
+     * its memory (which holds the change the planner is now told was not saved), and cut the log
+     * back to what was acknowledged. The next use reopens the files once there is room.
+     */
+    private DatabaseUnavailable writeFailed(Throwable cause) {
+        synchronized (this) {
+            if (writeFailure == null) {
+                long free = freeBytes();
+                writeFailure = "The change was not saved: the disk of the database " + path + " is full ("
+                        + megabytes(free) + " free). Free some disk space; the desk carries on by itself once there is room.";
+                log.error("A write to {} failed ({} bytes free); stopping the engine and going back to the last acknowledged commit",
+                        path, free, cause);
+                shutdownImmediately();
+            }
+            return new DatabaseUnavailable(writeFailure, cause);
+        }
+    }
+
+    private synchronized void shutdownImmediately() {
+        BasicDataSource failed = pool;
+        try (Connection connection = DriverManager.getConnection(url(path), "SA", "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN IMMEDIATELY");
+        } catch (SQLException e) {
+            log.warn("SHUTDOWN IMMEDIATELY of {} after a write failure", path, e);
+        }
+        try {
+            failed.close();
+        } catch (SQLException e) {
+            log.debug("Closing the pool of {} after a write failure", path, e);
+        }
+        Path logFile = sibling(path, ".log");
+        try (FileChannel channel = FileChannel.open(logFile, StandardOpenOption.WRITE)) {
+            if (channel.size() > durableLogLength) {
+                log.warn("Cutting {} back from {} to {} bytes: the rest was never acknowledged", logFile, channel.size(),
+                        durableLogLength);
+                channel.truncate(durableLogLength);
+                channel.force(true);
+            }
+        } catch (IOException e) {
+            log.error("Cannot cut back {}; the next open replays it as HSQLDB finds it", logFile, e);
+        }
+    }
+
+    /** After a write failure: reopen the files when there is room again, else refuse. */
+    private synchronized void reopenWhenThereIsRoom() {
+        if (writeFailure == null) {
+            return;
+        }
+        if (closed) {
+            throw new DatabaseUnavailable("The database " + path + " is closed");
+        }
+        long free = freeBytes();
+        if (free < Math.max(minFreeBytes, 1)) {
+            throw new DatabaseUnavailable(writeFailure);
+        }
+        Opened opened;
+        try {
+            opened = connect(path);
+        } catch (DatabaseUnavailable e) {
+            log.warn("Reopening {} after a write failure failed", path, e);
+            throw new DatabaseUnavailable(writeFailure, e);
+        }
+        pool = opened.pool();
+        engineName = opened.engineName();
+        durableLogLength = logLength();
+        writeFailure = null;
+        log.info("Reopened {} after a write failure: {} free", path, megabytes(free));
+    }
+
+    private DatabaseUnavailable notEnoughSpace(long free) {
+        return new DatabaseUnavailable("Not enough disk space to save changes safely: " + megabytes(free)
+                + " free for the database " + path + ", at least " + megabytes(minFreeBytes)
+                + " needed. Free some disk space; the desk carries on by itself once there is room.");
+    }
+
+    private long freeBytes() {
+        if (fileStore == null) {
+            return Long.MAX_VALUE;
+        }
+        try {
+            return fileStore.getUsableSpace();
+        } catch (IOException e) {
+            log.debug("Reading the free space of {}", path, e);
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private static FileStore fileStoreOf(Path folder) {
+        try {
+            return Files.getFileStore(folder);
+        } catch (IOException e) {
+            log.warn("Cannot tell the free space of {}; no free-space floor", folder, e);
+            return null;
+        }
+    }
+
+    private long logLength() {
+        try {
+            return Files.size(sibling(path, ".log"));
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static String megabytes(long bytes) {
+        return bytes == Long.MAX_VALUE ? "unknown" : String.format(java.util.Locale.ROOT, "%,.1f MB", bytes / 1_048_576.0);
     }
 
     private SessionFactory sessionFactory() {
@@ -182,9 +387,9 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Connections for read queries; each auto-commits unless the caller says otherwise. */
+    /** Connections for read queries (from the engine now open); each auto-commits unless the caller says otherwise. */
     public DataSource dataSource() {
-        return pool;
+        return dataSource;
     }
 
     public Path path() {
@@ -208,7 +413,9 @@ public final class Database implements AutoCloseable {
             }
         } finally {
             try {
-                shutdown(pool, path);
+                if (writeFailure == null) {
+                    shutdown(pool, path);
+                }
             } finally {
                 lock.release();
             }
@@ -242,7 +449,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** The pool on a database we recognised, and the schema version Flyway last installed in it (-1: none). */
-    private record Opened(BasicDataSource pool, int schemaVersion) {
+    private record Opened(BasicDataSource pool, int schemaVersion, String engineName) {
     }
 
     /**
@@ -255,6 +462,7 @@ public final class Database implements AutoCloseable {
         boolean hadLog = Files.exists(sibling(path, ".log"));
         boolean hadTmp = Files.exists(sibling(path, ".tmp"));
         int schemaVersion;
+        String engineName;
         try (Connection connection = DriverManager.getConnection(url(path), "SA", "");
              Statement statement = connection.createStatement()) {
             Ownership ownership = ownership(statement);
@@ -265,6 +473,10 @@ public final class Database implements AutoCloseable {
             }
             schemaVersion = ownership.schemaVersion();
             applySettings(statement);
+            try (ResultSet name = statement.executeQuery("VALUES DATABASE_NAME()")) {
+                name.next();
+                engineName = name.getString(1);
+            }
         } catch (SQLException e) {
             tidyUp(path, hadLog, hadTmp);
             throw new DatabaseUnavailable("Cannot open the database " + path
@@ -281,7 +493,7 @@ public final class Database implements AutoCloseable {
         pool.setMaxOpenPreparedStatements(STATEMENTS_PER_CONNECTION);
         // An in-process HSQLDB connection does not go stale; no validation round trip on borrow.
         pool.setTestOnBorrow(false);
-        return new Opened(pool, schemaVersion);
+        return new Opened(pool, schemaVersion, engineName);
     }
 
     /**
@@ -416,13 +628,15 @@ public final class Database implements AutoCloseable {
      *       {@code kill -9} its stale heartbeat makes the next open wait about ten seconds. This
      *       is safe only because {@link ProcessLock} guarantees a single process: nothing but
      *       {@link #open} may open these files.</li>
+     *   <li>{@code hsqldb.extlog=2}: HSQLDB reports warnings (a failed log write among them) to
+     *       {@link HsqldbEvents}.</li>
      * </ul>
      */
     private static String url(Path path) {
         return "jdbc:hsqldb:file:" + path
                 + ";hsqldb.tx=mvcc;hsqldb.write_delay=false;hsqldb.default_table_type=cached"
                 + ";hsqldb.cache_rows=500000;hsqldb.cache_size=131072"
-                + ";shutdown=false;hsqldb.lock_file=false";
+                + ";shutdown=false;hsqldb.lock_file=false;hsqldb.extlog=2";
     }
 
     /** @param installed the version Flyway last installed ({@link #ownership}), -1 for a new database */
@@ -465,57 +679,65 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Our own OS-level lock on {@code PATH.app.lock}: one process per database, released on death. */
-    private static final class ProcessLock {
-        private final FileChannel channel;
-        private final FileLock lock;
-
-        private ProcessLock(FileChannel channel, FileLock lock) {
-            this.channel = channel;
-            this.lock = lock;
+    /** The pool of the engine now open; after a write failure, "waiting for room" until it reopens. */
+    private final class CurrentPool implements DataSource {
+        private BasicDataSource current() throws SQLException {
+            if (writeFailure != null) {
+                try {
+                    reopenWhenThereIsRoom();
+                } catch (DatabaseUnavailable e) {
+                    throw new SQLException(e.getMessage(), "08001", e);
+                }
+            }
+            return pool;
         }
 
-        static ProcessLock acquire(Path path) {
-            Path lockFile = path.resolveSibling(path.getFileName() + ".app.lock");
-            FileChannel channel;
-            try {
-                channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            } catch (IOException e) {
-                throw new DatabaseUnavailable("Cannot write to the database folder " + path.getParent()
-                        + ": " + e.getMessage(), e);
-            }
-            FileLock lock;
-            try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null; // this JVM already holds it
-            } catch (IOException e) {
-                closeQuietly(channel);
-                throw new DatabaseUnavailable("Cannot lock the database " + path + ": " + e.getMessage(), e);
-            }
-            if (lock == null) {
-                closeQuietly(channel);
-                throw new DatabaseUnavailable("Allocation Desk is already open on this database: " + path);
-            }
-            return new ProcessLock(channel, lock);
+        @Override
+        public Connection getConnection() throws SQLException {
+            return current().getConnection();
         }
 
-        void release() {
-            try {
-                lock.release();
-            } catch (IOException e) {
-                log.debug("Releasing the database lock", e);
-            } finally {
-                closeQuietly(channel);
-            }
+        @Override
+        public Connection getConnection(String username, String password) throws SQLException {
+            return current().getConnection(username, password);
         }
 
-        private static void closeQuietly(FileChannel channel) {
-            try {
-                channel.close();
-            } catch (IOException e) {
-                log.debug("Closing the lock file", e);
+        @Override
+        public PrintWriter getLogWriter() throws SQLException {
+            return pool.getLogWriter();
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) throws SQLException {
+            pool.setLogWriter(out);
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) throws SQLException {
+            pool.setLoginTimeout(seconds);
+        }
+
+        @Override
+        public int getLoginTimeout() throws SQLException {
+            return pool.getLoginTimeout();
+        }
+
+        @Override
+        public java.util.logging.Logger getParentLogger() throws SQLFeatureNotSupportedException {
+            throw new SQLFeatureNotSupportedException();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) throws SQLException {
+            if (type.isInstance(this)) {
+                return type.cast(this);
             }
+            throw new SQLException("Not a wrapper of " + type);
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) {
+            return type.isInstance(this);
         }
     }
 }

@@ -28,11 +28,14 @@ public final class HibernateUnitOfWork implements UnitOfWork {
     private final Transaction transaction;
     private final HibernateProductRepository products;
     private final JdbcReadModelWriter views;
+    private final CommitGate gate;
     /** A conflict met by a read-table write; projections log and swallow failures, so commit re-raises it. */
     private ConcurrentModification conflict;
     private boolean committed;
 
-    public HibernateUnitOfWork(SessionFactory sessionFactory) {
+    /** @param gate the store's say on when a commit may start and whether it reached the disk */
+    public HibernateUnitOfWork(SessionFactory sessionFactory, CommitGate gate) {
+        this.gate = gate;
         this.session = sessionFactory.openSession();
         // commit() flushes once, explicitly; nothing here queries through Hibernate in between,
         // so no automatic flush is needed (and the commit's own would walk every entity again).
@@ -61,7 +64,8 @@ public final class HibernateUnitOfWork implements UnitOfWork {
     /**
      * Flushes and commits; the commit is durable when this returns. Throws
      * {@link ConcurrentModification} when another transaction changed one of our products first
-     * (version check, serialization failure, or a concurrent insert of the same product).
+     * (version check, serialization failure, or a concurrent insert of the same product), and
+     * {@code DatabaseUnavailable} when the change cannot be written or did not reach the disk.
      */
     @Override
     public void commit() {
@@ -69,14 +73,15 @@ public final class HibernateUnitOfWork implements UnitOfWork {
             throw conflict;
         }
         try {
+            gate.beforeWriting();
             views.flush();
             session.flush();
             products.bumpUnchangedVersions();
             products.flushAllocations();
-            transaction.commit();
+            gate.commit(transaction::commit);
             committed = true;
         } catch (RuntimeException e) {
-            throw Conflicts.translate(e);
+            throw Conflicts.translate(gate.failure(e));
         }
     }
 

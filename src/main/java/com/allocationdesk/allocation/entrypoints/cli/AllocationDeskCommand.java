@@ -115,12 +115,20 @@ public final class AllocationDeskCommand implements Runnable {
     int run(CommandSpec subcommand, boolean readsOnly, Work work) {
         PrintWriter err = subcommand.commandLine().getErr();
         try {
-            AppConfig config = readsOnly ? AppConfig.from(db, env).readingFirst() : AppConfig.from(db, env);
+            AppConfig config = readsOnly ? config().readingFirst() : config();
             try (Bootstrap app = starter.apply(config)) {
                 return work.run(app);
             }
         } catch (RuntimeException e) {
             return failed(e, err);
+        }
+    }
+
+    private AppConfig config() {
+        try {
+            return AppConfig.from(db, env);
+        } catch (IllegalArgumentException e) {
+            throw new BadInput(e.getMessage(), e);
         }
     }
 

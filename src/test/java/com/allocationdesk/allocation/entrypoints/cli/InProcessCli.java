@@ -38,11 +38,20 @@ public final class InProcessCli {
         return run(starter, withDatabase(db, args));
     }
 
+    /** {@code --db db} followed by {@code args}, on the real bootstrap, with these environment variables. */
+    public static Run onDatabase(Map<String, String> env, Path db, String... args) {
+        return run(env, Bootstrap::start, withDatabase(db, args));
+    }
+
     /** Exactly these arguments. */
     public static Run run(Function<AppConfig, Bootstrap> starter, String... args) {
+        return run(Map.of(), starter, args);
+    }
+
+    private static Run run(Map<String, String> env, Function<AppConfig, Bootstrap> starter, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = AllocationDeskCommand.commandLine(new AllocationDeskCommand(Map.of(), starter));
+        CommandLine commandLine = AllocationDeskCommand.commandLine(new AllocationDeskCommand(env, starter));
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         int code = commandLine.execute(args);

@@ -1,0 +1,41 @@
+package com.allocationdesk.allocation.adapters.orm;
+
+/**
+ * What a unit of work must pass to commit: the store's say on whether a commit may start (room on
+ * the disk, the database still ours) and on whether it reached the disk. Implemented by
+ * {@code adapters.db.Database}; a unit of work never acknowledges a commit the gate did not pass.
+ */
+public interface CommitGate {
+    /** Throws {@code DatabaseUnavailable} when no change may be written now (too little disk space, say). */
+    void beforeWriting();
+
+    /**
+     * Runs the database commit; throws {@code DatabaseUnavailable} when it did not reach the disk
+     * (then nothing of it counts: the store goes back to its last durable state).
+     */
+    void commit(Runnable commit);
+
+    /**
+     * What a failure of the unit of work means for the planner: a file write failure of the store
+     * (a full disk) becomes {@code DatabaseUnavailable} and sends the store back to its last durable
+     * state; anything else is returned as it is.
+     */
+    RuntimeException failure(RuntimeException e);
+
+    /** For stores whose commits are durable when they return. */
+    CommitGate NONE = new CommitGate() {
+        @Override
+        public void beforeWriting() {
+        }
+
+        @Override
+        public void commit(Runnable commit) {
+            commit.run();
+        }
+
+        @Override
+        public RuntimeException failure(RuntimeException e) {
+            return e;
+        }
+    };
+}
