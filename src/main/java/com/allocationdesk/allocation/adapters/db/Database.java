@@ -112,6 +112,8 @@ public final class Database implements AutoCloseable, CommitGate {
      * HSQLDB's log to reach its checkpoint size (50 MB) and for the checkpoint itself.
      */
     public static final long DEFAULT_MIN_FREE_BYTES = 64L << 20;
+    /** Below this, an open that fails is put down to the full disk, not to damage. */
+    private static final long NEARLY_FULL = 1L << 20;
     /** HSQLDB's vendor codes for file input/output failures (ErrorCode 452, 466, 467, 468). */
     private static final java.util.Set<Integer> FILE_ERRORS = java.util.Set.of(-452, -466, -467, -468);
 
@@ -350,6 +352,15 @@ public final class Database implements AutoCloseable, CommitGate {
         }
     }
 
+    private static long freeBytesOf(Path folder) {
+        FileStore store = fileStoreOf(folder);
+        try {
+            return store == null ? Long.MAX_VALUE : store.getUsableSpace();
+        } catch (IOException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
     private static FileStore fileStoreOf(Path folder) {
         try {
             return Files.getFileStore(folder);
@@ -479,6 +490,11 @@ public final class Database implements AutoCloseable, CommitGate {
             }
         } catch (SQLException e) {
             tidyUp(path, hadLog, hadTmp);
+            long free = freeBytesOf(path.getParent());
+            if (free < NEARLY_FULL) {
+                throw new DatabaseUnavailable("Cannot open the database " + path + ": the disk is full ("
+                        + megabytes(free) + " free). Free some disk space and try again.", e);
+            }
             throw new DatabaseUnavailable("Cannot open the database " + path
                     + ": it is damaged or not an Allocation Desk database (" + withoutClassNames(e.getMessage()) + ")", e);
         }
