@@ -40,9 +40,14 @@ public final class InProcessCli {
 
     /** Exactly these arguments. */
     public static Run run(Function<AppConfig, Bootstrap> starter, String... args) {
+        return run(Map.of(), starter, args);
+    }
+
+    /** Exactly these arguments, in this environment (e.g. an {@code XDG_DATA_HOME} of the test's own). */
+    public static Run run(Map<String, String> env, Function<AppConfig, Bootstrap> starter, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = AllocationDeskCommand.commandLine(new AllocationDeskCommand(Map.of(), starter));
+        CommandLine commandLine = AllocationDeskCommand.commandLine(new AllocationDeskCommand(env, starter));
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         int code = commandLine.execute(args);
