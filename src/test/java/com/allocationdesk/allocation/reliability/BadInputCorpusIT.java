@@ -180,6 +180,8 @@ class BadInputCorpusIT {
         expect("use a UTF-8 locale, e.g. LANG=C.UTF-8");
         args("deallocate order id the terminal could not decode", "deallocate", "\uFFFDo1", "LAMP");
         expect("use a UTF-8 locale, e.g. LANG=C.UTF-8");
+        args("allocate 5000-character order id the terminal could not decode", "allocate", "\uFFFD" + VERY_LONG, "LAMP", "1");
+        expect("is not readable text in this terminal's character set");
         // ids of only space-like or invisible characters
         for (String blank : List.of("\u00A0", "\u2007", "\u202F", "\u3000", "\u00A0 \u2007", "\u200B\u200C", "\uFEFF", "\u3164")) {
             args("add-batch ref of only " + escaped(blank), "add-batch", blank, "LAMP", "5");

@@ -63,11 +63,16 @@ final class Arguments {
         for (String arg : args) {
             if (arg.indexOf(Validation.REPLACEMENT_CHARACTER) >= 0
                     || (decoding.questionMarkMayBeMangled() && arg.indexOf('?') >= 0)) {
-                return Optional.of("The argument '" + arg + "' is not readable text in this terminal's character set ("
+                return Optional.of("The argument '" + shortened(arg) + "' is not readable text in this terminal's character set ("
                         + decoding.encoding() + "): " + USE_UTF8 + " (see README, \"Terminal and locale\"). Nothing was changed");
             }
         }
         return Optional.empty();
+    }
+
+    /** At most 40 characters of an argument, for a one-line message. */
+    private static String shortened(String arg) {
+        return arg.codePointCount(0, arg.length()) <= 40 ? arg : arg.substring(0, arg.offsetByCodePoints(0, 40)) + "...";
     }
 
     static Optional<String> unreadable(List<String> args) {

@@ -29,6 +29,12 @@ class ArgumentsTest {
     }
 
     @Test
+    void aLongUnreadableArgumentIsQuotedShortened() {
+        String message = Arguments.unreadable(List.of("\uFFFD" + "x".repeat(5000)), NO_LOCALE).orElseThrow();
+        assertThat(message).contains("'\uFFFD" + "x".repeat(39) + "...'").hasSizeLessThan(250);
+    }
+
+    @Test
     void readableArgumentsPassInEveryLocaleAndAQuestionMarkIsTypedTextExceptUnderAWindowsCodePage() {
         List<String> typed = List.of("allocate", "Ä-100", "what?", "1");
         assertThat(Arguments.unreadable(typed, NO_LOCALE)).isEmpty();
