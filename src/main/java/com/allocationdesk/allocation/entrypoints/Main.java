@@ -16,6 +16,9 @@ public final class Main {
     /** The window, written separately; looked up by name so this build works with or without it. */
     static final String WINDOW = "com.allocationdesk.allocation.entrypoints.ui.AllocationDeskApp";
 
+    /** What {@link #run} returns when the window was shown and closed: the JVM ends by itself, as JavaFX expects. */
+    private static final int WINDOW_CLOSED = -1;
+
     private Main() {
     }
 
@@ -31,9 +34,6 @@ public final class Main {
             System.exit(code);
         }
     }
-
-    /** What {@link #run} returns when the window was shown and closed: the JVM ends by itself, as JavaFX expects. */
-    private static final int WINDOW_CLOSED = -1;
 
     /**
      * The window (no arguments, or only {@code --db}), else the command line. The window's

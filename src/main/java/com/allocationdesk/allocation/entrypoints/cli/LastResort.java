@@ -49,7 +49,7 @@ public final class LastResort {
     }
 
     static String unexpected(Path logFile) {
-        return "Something unexpected went wrong; nothing more was done. Details are in " + logFile;
+        return "Something unexpected went wrong and the command stopped. Details are in " + logFile;
     }
 
     /**
