@@ -1,6 +1,8 @@
 package com.allocationdesk.allocation.entrypoints;
 
 import com.allocationdesk.allocation.entrypoints.cli.AllocationDeskCommand;
+import com.allocationdesk.allocation.entrypoints.cli.ExitCode;
+import com.allocationdesk.allocation.entrypoints.cli.LastResort;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -14,22 +16,54 @@ public final class Main {
     /** The window, written separately; looked up by name so this build works with or without it. */
     static final String WINDOW = "com.allocationdesk.allocation.entrypoints.ui.AllocationDeskApp";
 
+    /** What {@link #run} returns when the window was shown and closed: the JVM ends by itself, as JavaFX expects. */
+    private static final int WINDOW_CLOSED = -1;
+
     private Main() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        int code;
+        try {
+            LastResort.install();
+            code = run(args);
+        } catch (Throwable e) { // the last resort: one line (out of memory, or unexpected), never a stack trace
+            code = LastResort.escaped(e);
+        }
+        if (code != WINDOW_CLOSED) {
+            System.exit(code);
+        }
+    }
+
+    /**
+     * The window (no arguments, or only {@code --db}), else the command line. The window's
+     * arguments meet the command line's rules; on a machine without a display, or when JavaFX
+     * cannot start, the planner gets one line and exit code 1.
+     */
+    static int run(String[] args) throws Throwable {
         if (args.length == 0 || onlyDatabaseOption(args)) {
             Method launch = windowLauncher();
             if (launch != null) {
+                int refused = AllocationDeskCommand.checkWindowArguments(args);
+                if (refused != ExitCode.OK) {
+                    return refused;
+                }
+                String noDisplay = LastResort.missingDisplay(System.getenv(), System.getProperty("os.name"));
+                if (noDisplay != null) {
+                    return LastResort.windowUnavailable(noDisplay, null, System.getenv());
+                }
                 try {
                     launch.invoke(null, (Object) args);
                 } catch (InvocationTargetException e) {
-                    throw e.getCause() instanceof Exception cause ? cause : e;
+                    if (e.getCause() instanceof OutOfMemoryError) {
+                        throw e.getCause();
+                    }
+                    return LastResort.windowUnavailable(null, e.getCause(), System.getenv());
                 }
-                return;
+                return WINDOW_CLOSED;
             }
         }
-        System.exit(AllocationDeskCommand.execute(args));
+        return AllocationDeskCommand.execute(args);
     }
 
     /** {@code --db PATH} (or {@code --db=PATH}) alone opens the window on that database. */

@@ -30,6 +30,29 @@ class CommandValidationTest {
                 .isInstanceOf(InvalidCommand.class).hasMessage("SKU is required");
     }
 
+    /** Spaces that Character.isWhitespace does not count (no-break, figure, narrow), and invisible characters. */
+    @ParameterizedTest
+    @ValueSource(strings = {"\u00A0", "\u2007", "\u202F", "\u3000", "\u00A0\u2007\u202F", "\u200B", "\uFEFF",
+            "\u200C\u200D", "\u2060", "\u3164", "\u115F\u1160", "\u2800", " \u00A0\t\u200B "})
+    void refusesIdsOfOnlySpaceLikeOrInvisibleCharacters(String blank) {
+        assertThatThrownBy(() -> new Allocate(blank, "LAMP", 1))
+                .isInstanceOf(InvalidCommand.class).hasMessage("Order id is required");
+        assertThatThrownBy(() -> new CreateBatch("b1", blank, 1, null))
+                .isInstanceOf(InvalidCommand.class).hasMessage("SKU is required");
+    }
+
+    @Test
+    void stripsNoBreakAndIdeographicSpacesAroundAnIdLikeOtherSpaces() {
+        assertThat(new Allocate("\u00A0o1\u202F", "\u3000LAMP\u2007", 1)).isEqualTo(new Allocate("o1", "LAMP", 1));
+        assertThat(new CreateBatch("b\u00A01", "LAMP", 1, null).reference()).isEqualTo("b\u00A01"); // inside: kept
+    }
+
+    @Test
+    void refusesTheReplacementCharacterOfTextThatCouldNotBeDecoded() {
+        assertThatThrownBy(() -> new Allocate("\uFFFD\uFFFD-100", "LAMP", 1))
+                .isInstanceOf(InvalidCommand.class).hasMessageStartingWith("Order id contains U+FFFD");
+    }
+
     @Test
     void refusesMissingIds() {
         assertThatThrownBy(() -> new Deallocate(null, "LAMP")).isInstanceOf(InvalidCommand.class);

@@ -171,6 +171,65 @@ class BadInputCorpusIT {
         args("import-batches of a folder", "import-batches", dir.toString());
         args("export into a missing folder", "export-allocations", dir.resolve("no/such/x.csv").toString());
 
+        // --- issue 10: what a terminal without a UTF-8 locale passes (U+FFFD for each byte it cannot decode)
+        args("allocate order id the terminal could not decode", "allocate", "\uFFFD\uFFFD-100", "LAMP", "1");
+        expect("is not readable text in this terminal's character set");
+        args("add-batch SKU the terminal could not decode", "add-batch", "b9", "L\uFFFDMP", "5");
+        expect("use a UTF-8 locale, e.g. LANG=C.UTF-8");
+        args("add-batch qty the terminal could not decode", "add-batch", "b9", "LAMP", "\uFFFD");
+        expect("use a UTF-8 locale, e.g. LANG=C.UTF-8");
+        args("deallocate order id the terminal could not decode", "deallocate", "\uFFFDo1", "LAMP");
+        expect("use a UTF-8 locale, e.g. LANG=C.UTF-8");
+        args("allocate 5000-character order id the terminal could not decode", "allocate", "\uFFFD" + VERY_LONG, "LAMP", "1");
+        expect("is not readable text in this terminal's character set");
+        // ids of only space-like or invisible characters
+        for (String blank : List.of("\u00A0", "\u2007", "\u202F", "\u3000", "\u00A0 \u2007", "\u200B\u200C", "\uFEFF", "\u3164")) {
+            args("add-batch ref of only " + escaped(blank), "add-batch", blank, "LAMP", "5");
+            expect("Batch reference is required");
+        }
+        args("allocate order id of only no-break spaces", "allocate", "\u00A0\u00A0", "LAMP", "1");
+        expect("Order id is required");
+        args("allocate SKU of only a narrow no-break space", "allocate", "o9", "\u202F", "1");
+        expect("SKU is required");
+        // empty or blank option values: refused, never read as "not given"
+        for (String blank : List.of("", " ", "\u00A0")) {
+            args("add-batch --eta " + escaped("'" + blank + "'"), "add-batch", "b9", "LAMP", "5", "--eta", blank);
+            expect("--eta needs a value");
+            args("add-batch --eta=" + escaped("'" + blank + "'"), "add-batch", "b9", "LAMP", "5", "--eta=" + blank);
+            expect("--eta needs a value");
+            args("batches --sku " + escaped("'" + blank + "'"), "batches", "--sku", blank);
+            expect("--sku needs a value");
+            args("waiting --sku " + escaped("'" + blank + "'"), "waiting", "--sku", blank);
+            expect("--sku needs a value");
+        }
+        args("notifications --limit ''", "notifications", "--limit", "");
+        // the hidden --chunk of the imports
+        Path goodOrders = dir.resolve("good-orders.csv");
+        Files.writeString(goodOrders, "orderid,sku,qty\no20,LAMP,1\n");
+        for (String chunk : List.of("0", "-1", "2147483647", "100001", "", "x")) {
+            args("import-orders --chunk '" + chunk + "'", "import-orders", goodOrders.toString(), "--chunk", chunk);
+            expect("rows per chunk must be a whole number from 1 to 100000");
+            args("import-batches --chunk '" + chunk + "'", "import-batches", goodOrders.toString(), "--chunk", chunk);
+        }
+        // exports onto what is not a regular file
+        Path fifo = dir.resolve("fifo.csv");
+        try {
+            assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).as("mkfifo").isZero();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        args("export onto a named pipe", "export-allocations", fifo.toString());
+        expect("it is a device, a named pipe or a socket, not a file");
+        args("export onto a symbolic link to a named pipe", "export-allocations",
+                Files.createSymbolicLink(dir.resolve("link-to-fifo.csv"), fifo).toString());
+        expect("(a link to " + fifo + ")");
+        args("export onto an empty folder", "export-allocations", Files.createDirectories(dir.resolve("empty.csv")).toString());
+        expect("it is a folder, not a file");
+        args("export onto a symbolic link to a missing folder", "export-allocations",
+                Files.createSymbolicLink(dir.resolve("link-nowhere.csv"), dir.resolve("gone/x.csv")).toString());
+        expect("does not exist");
+
         // --- CSV rows: one good row and one bad row; nothing may be imported
         for (String qty : List.of("0", "-1", "ten", "", "1.5", "99999999999", "10000001", "1,000")) {
             batchesFile("batch row qty '" + qty + "'", "b10,LAMP," + qty + ",");
@@ -221,6 +280,12 @@ class BadInputCorpusIT {
         expect("line 3: Order id contains control characters");
         ordersFile("order row sku ending in a bell", "o20,LAMP\u0007,1");
         expect("contains control characters");
+        ordersFile("order row order id of only no-break spaces", "\u00A0\u00A0,LAMP,1");
+        expect("line 3: Order id is required");
+        batchesFile("batch row SKU of only an ideographic space", "b10,\u3000,5,");
+        expect("line 3: SKU is required");
+        ordersFile("order row order id with U+FFFD (text damaged before it was saved)", "\uFFFD\uFFFD-100,LAMP,1");
+        expect("line 3: Order id contains U+FFFD");
         ordersFile("order row qty in Arabic-Indic digits", "o20,LAMP,\u0663");
         expect("line 3: qty must be written with the digits 0-9, was '\u0663'");
 
@@ -362,6 +427,13 @@ class BadInputCorpusIT {
         try (Database database = Database.open(db)) {
             return Tables.checksums(database.dataSource());
         }
+    }
+
+    /** A case name with what cannot be seen written as U+XXXX. */
+    private static String escaped(String s) {
+        StringBuilder b = new StringBuilder();
+        s.codePoints().forEach(cp -> b.append(cp < 0x7F && cp > ' ' || cp == '\'' ? String.valueOf((char) cp) : String.format("U+%04X", cp)));
+        return b.toString();
     }
 
     static String printable(String s) {

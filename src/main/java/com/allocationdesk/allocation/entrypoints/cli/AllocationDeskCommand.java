@@ -18,8 +18,10 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -74,13 +76,24 @@ public final class AllocationDeskCommand implements Runnable {
         this.starter = Objects.requireNonNull(starter, "starter");
     }
 
-    /** A command line with this project's one-line error handling, ready to {@code execute}. */
+    /**
+     * A command line with this project's one-line error handling, ready to {@code execute}. Before
+     * anything runs, every argument must be readable text and no option value blank
+     * ({@link Arguments}); picocli's {@code @FILE} expansion is off, so {@code @x} is the literal
+     * text {@code @x}, never the content of the file {@code x}.
+     */
     public static CommandLine commandLine(AllocationDeskCommand root) {
         CommandLine commandLine = new CommandLine(root);
-        commandLine.setParameterExceptionHandler((e, args) -> {
-            Terminal.tell(e.getCommandLine().getErr(), "Error: " + e.getMessage() + " (see '"
-                    + e.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
-            return ExitCode.BAD_INPUT;
+        commandLine.setExpandAtFiles(false);
+        commandLine.setParameterExceptionHandler(AllocationDeskCommand::refuse);
+        commandLine.setExecutionStrategy(parseResult -> {
+            Optional<String> unreadable = Arguments.unreadable(parseResult.originalArgs());
+            if (unreadable.isPresent()) {
+                Terminal.tell(commandLine.getErr(), unreadable.get());
+                return ExitCode.BAD_INPUT;
+            }
+            Arguments.refuseBlankOptionValues(parseResult);
+            return new CommandLine.RunLast().execute(parseResult);
         });
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> root.failed(e, cmd.getErr()));
         return commandLine;
@@ -94,6 +107,34 @@ public final class AllocationDeskCommand implements Runnable {
             return ExitCode.BAD_INPUT;
         }
         return commandLine.execute(args);
+    }
+
+    /**
+     * Checks the arguments the window is started with ({@code --db PATH} or none) by the command
+     * line's rules: {@link ExitCode#OK}, or the planner was told why not ({@link ExitCode#BAD_INPUT}).
+     */
+    public static int checkWindowArguments(String... args) {
+        CommandLine commandLine = commandLine(new AllocationDeskCommand());
+        PrintWriter err = commandLine.getErr();
+        Optional<String> unreadable = Arguments.unreadable(List.of(args));
+        if (unreadable.isPresent()) {
+            Terminal.tell(err, unreadable.get());
+            return ExitCode.BAD_INPUT;
+        }
+        try {
+            Arguments.refuseBlankOptionValues(commandLine.parseArgs(args));
+            return ExitCode.OK;
+        } catch (CommandLine.ParameterException e) {
+            return refuse(e, args);
+        }
+    }
+
+    /** Arguments picocli cannot take (or a blank option value): one line, exit code 2. */
+    private static int refuse(CommandLine.ParameterException e, String[] args) {
+        // an unreadable argument can make parsing fail too (a quantity of U+FFFD): say why first
+        Terminal.tell(e.getCommandLine().getErr(), Arguments.unreadable(List.of(args)).orElseGet(() ->
+                "Error: " + e.getMessage() + " (see '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help')"));
+        return ExitCode.BAD_INPUT;
     }
 
     /** No subcommand: show what there is. */
@@ -119,7 +160,7 @@ public final class AllocationDeskCommand implements Runnable {
             try (Bootstrap app = starter.apply(config)) {
                 return work.run(app);
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             return failed(e, err);
         }
     }
@@ -132,16 +173,25 @@ public final class AllocationDeskCommand implements Runnable {
         }
     }
 
-    private int failed(Exception e, PrintWriter err) {
+    /**
+     * What went wrong, as an exit code and one line on stderr. Only messages written for the
+     * planner are shown (rules, bad input, an unusable database); anything else is told as
+     * "something unexpected" with the log file, its details (class names, library text) only in
+     * the log.
+     */
+    private int failed(Throwable e, PrintWriter err) {
         int code;
         String message;
+        if (cause(e, OutOfMemoryError.class) != null) {
+            return LastResort.outOfMemory(e, err);
+        }
         if (e instanceof DomainException || e instanceof BadInput || e instanceof UnusableInput) {
             code = ExitCode.BAD_INPUT;
             message = e.getMessage();
             log.info("Rejected: {}", message);
         } else if (cause(e, DatabaseUnavailable.class) != null) {
             code = ExitCode.DATABASE_UNAVAILABLE;
-            message = cause(e, DatabaseUnavailable.class).getMessage();
+            message = LastResort.withoutLibraryText(cause(e, DatabaseUnavailable.class), LogLocation.file(env));
             log.warn("Database unavailable", e);
         } else if (e instanceof ConcurrentModification) {
             code = ExitCode.UNEXPECTED;
@@ -149,7 +199,7 @@ public final class AllocationDeskCommand implements Runnable {
             log.warn("Gave up after concurrent changes", e);
         } else {
             code = ExitCode.UNEXPECTED;
-            message = "Something unexpected went wrong: " + e + ". Details are in " + LogLocation.file(env);
+            message = LastResort.unexpected(LogLocation.file(env));
             log.error("Unexpected failure", e);
         }
         if (e instanceof BadInput bad && !bad.lines().isEmpty()) {

@@ -19,7 +19,7 @@ import java.nio.file.Path;
 final class ImportBatches extends Subcommand {
     @Parameters(index = "0", paramLabel = "FILE.csv")
     private Path file;
-    @Option(names = "--chunk", paramLabel = "N", defaultValue = "500", hidden = true)
+    @Option(names = "--chunk", paramLabel = "N", defaultValue = "500", hidden = true, converter = Arguments.ChunkSize.class)
     private int chunk;
 
     @Override

@@ -1,5 +1,7 @@
 package com.allocationdesk.allocation.entrypoints.cli;
 
+import com.allocationdesk.allocation.domain.commands.Validation;
+
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -48,12 +50,15 @@ final class Terminal {
         return escaped.toString();
     }
 
-    /** Controls (C0, DEL, C1), format characters (zero-width, bidi overrides), separators, lone surrogates, unassigned. */
+    /**
+     * The ids' own rule ({@link Validation#isControlOrInvisible}), plus what looks like a space but
+     * is not one (a no-break space would otherwise pass for a blank) and U+FFFD, the mark of text
+     * that could not be read.
+     */
     private static boolean unprintable(int codePoint) {
-        int type = Character.getType(codePoint);
-        return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-                || type == Character.PARAGRAPH_SEPARATOR || type == Character.UNASSIGNED
-                || type == Character.SURROGATE || type == Character.PRIVATE_USE;
+        return Validation.isControlOrInvisible(codePoint)
+                || (codePoint != ' ' && Validation.isSpaceLike(codePoint))
+                || codePoint == Validation.REPLACEMENT_CHARACTER;
     }
 
     static String oneLine(String message) {

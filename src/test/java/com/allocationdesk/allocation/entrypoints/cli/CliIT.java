@@ -251,8 +251,180 @@ class CliIT {
             }, "batches");
 
             assertThat(run.code()).isEqualTo(ExitCode.UNEXPECTED);
-            assertThat(run.err()).contains("disk on fire").contains("allocation-desk.log").doesNotContain("\tat ");
+            assertThat(run.err()).contains("Something unexpected went wrong").contains("allocation-desk.log")
+                    .doesNotContain("\tat ");
             assertThat(run.err().lines().count()).isEqualTo(1);
+        }
+
+        @Test
+        void anUnexpectedFailureShowsNeitherItsClassNorALibrarysText() {
+            Run run = InProcessCli.onDatabase(db, config -> {
+                throw new java.io.UncheckedIOException(new java.io.IOException("No space left on device"));
+            }, "add-batch", "b9", "LAMP", "1");
+
+            assertThat(run.code()).isEqualTo(ExitCode.UNEXPECTED);
+            assertThat(run.err()).contains("Something unexpected went wrong").contains("allocation-desk.log")
+                    .doesNotContain("IOException", "java.", "No space left on device", "\tat ");
+            assertThat(run.err().lines().count()).isEqualTo(1);
+        }
+
+        @Test
+        void anUnusableDatabaseIsToldInItsOwnWordsWithoutTheLibrarysText() {
+            java.io.IOException disk = new java.nio.file.FileSystemException("/data/desk.log", null, "No space left on device");
+            RuntimeException hsqldb = new RuntimeException("java.io.IOException: RowInputBinary: end of file", disk);
+            Run run = InProcessCli.onDatabase(db, config -> {
+                throw new com.allocationdesk.allocation.servicelayer.DatabaseUnavailable("Cannot open the database "
+                        + config.databasePath() + ": it is damaged or not an Allocation Desk database ("
+                        + hsqldb.getMessage() + ")", hsqldb);
+            }, "batches");
+
+            assertThat(run.code()).isEqualTo(ExitCode.DATABASE_UNAVAILABLE);
+            assertThat(run.err()).startsWith("Cannot open the database " + db + ": it is damaged or not an Allocation Desk database")
+                    .contains("allocation-desk.log")
+                    .doesNotContain("IOException", "java.", "RowInputBinary", "No space left", "()", "\tat ");
+            assertThat(run.err().lines().count()).isEqualTo(1);
+        }
+
+        @Test
+        void runningOutOfMemoryIsOneLineWithTheAdvice() {
+            Run run = InProcessCli.onDatabase(db, config -> {
+                throw new IllegalStateException("WELD-001524: Unable to load proxy class", new OutOfMemoryError("Java heap space"));
+            }, "batches");
+
+            assertThat(run.code()).isEqualTo(ExitCode.UNEXPECTED);
+            assertThat(run.err().strip()).startsWith("Allocation Desk ran out of memory").contains("-Xmx2g")
+                    .doesNotContain("WELD", "OutOfMemoryError", "\tat ");
+            assertThat(run.err().lines().count()).isEqualTo(1);
+        }
+    }
+
+    /** Issue 10: what the terminal passes (locale, '@'), blank option values, hidden options, where exports go. */
+    @Nested
+    class TextOptionsAndExports {
+        @BeforeEach
+        void someStock() {
+            stock();
+            ok("allocate", "o1", "LAMP", "8");
+        }
+
+        @Test
+        void anArgumentTheTerminalCouldNotDecodeIsRefusedWithTheLocaleAdvice() {
+            // what Java 17 passes for "Ä-100" and "Ö-100" when no locale is set: both the same
+            String undecodable = "\uFFFD\uFFFD-100";
+            rejectsWithoutChange(2, "LANG=C.UTF-8", "allocate", undecodable, "LAMP", "1");
+            rejectsWithoutChange(2, "'\\uFFFD\\uFFFD-100' is not readable text", "add-batch", undecodable, "LAMP", "1");
+            rejectsWithoutChange(2, "LANG=C.UTF-8", "allocate", "o9", "LAMP", "\uFFFD"); // where picocli fails first
+            rejectsWithoutChange(2, "LANG=C.UTF-8", "allocations", "\uFFFD");
+            // what a UTF-8 terminal passes is fine
+            assertThat(ok("allocate", "Ä-100", "LAMP", "1").out().strip()).isEqualTo("warehouse");
+            assertThat(ok("allocate", "Ö-100", "LAMP", "1").out().strip()).isEqualTo("warehouse");
+            assertThat(ok("allocations", "Ä-100", "--json").out()).contains("\"orderid\":\"Ä-100\"");
+        }
+
+        @Test
+        void idsOfOnlyNoBreakOrOtherSpaceLikeCharactersAreRequiredAndSuchSpacesAroundAnIdAreStripped() {
+            for (String blank : List.of("\u00A0", "\u2007\u202F", "\u3000", "\u200B\u00A0", "\u3164")) {
+                rejectsWithoutChange(2, "Batch reference is required", "add-batch", blank, "LAMP", "5");
+                rejectsWithoutChange(2, "Order id is required", "allocate", blank, "LAMP", "1");
+            }
+            assertThat(ok("add-batch", "\u00A0b9\u202F", "LAMP", "1").out()).contains("Added batch b9: 1 x LAMP");
+        }
+
+        @Test
+        void anArgumentStartingWithAtIsTheLiteralTextNeverTheContentOfThatFile() throws IOException {
+            Path file = dir.resolve("order");
+            java.nio.file.Files.writeString(file, "o1\n");
+            Path batchFile = dir.resolve("b");
+            java.nio.file.Files.writeString(batchFile, "secret\n");
+
+            // expanded, '@FILE' would be "o1", whose allocation exists
+            assertThat(ok("allocations", "@" + file, "--json").out().strip()).isEqualTo("[]");
+            assertThat(ok("add-batch", "@b", "LAMP", "1").out()).contains("Added batch @b: 1 x LAMP");
+            assertThat(ok("batches", "--json").out()).contains("\"ref\":\"@b\"").doesNotContain("secret");
+        }
+
+        @Test
+        void anEmptyOrBlankOptionValueIsRefusedNeverReadAsNotGiven() {
+            Path home = dir.resolve("home");
+            for (String blank : List.of("", " ")) {
+                Run run = InProcessCli.run(java.util.Map.of("XDG_DATA_HOME", home.toString()),
+                        com.allocationdesk.allocation.bootstrap.Bootstrap::start, "--db", blank, "add-batch", "b9", "LAMP", "1");
+                assertRejected(run, 2, "--db needs a value, was '" + blank + "'");
+                Run after = InProcessCli.run(java.util.Map.of("XDG_DATA_HOME", home.toString()),
+                        com.allocationdesk.allocation.bootstrap.Bootstrap::start, "add-batch", "b9", "LAMP", "1", "--db=" + blank);
+                assertRejected(after, 2, "--db needs a value");
+            }
+            assertThat(home).as("the per-user default database was not used").doesNotExist();
+
+            for (String blank : List.of("", " ", "\u00A0")) {
+                rejectsWithoutChange(2, "--eta needs a value", "add-batch", "b9", "LAMP", "5", "--eta", blank);
+                rejectsWithoutChange(2, "--eta needs a value", "add-batch", "b9", "LAMP", "5", "--eta=" + blank);
+                rejectsWithoutChange(2, "--sku needs a value", "batches", "--sku", blank);
+                rejectsWithoutChange(2, "--sku needs a value", "waiting", "--sku", blank);
+                // a number option refuses it as it refuses any other text that is not a number
+                rejectsWithoutChange(2, "Invalid value for option '--limit'", "notifications", "--limit", blank);
+            }
+            // flags take no value, and a real value is still fine
+            assertThat(ok("batches", "--sku", "LA", "--json").out()).contains("\"ref\":\"warehouse\"");
+        }
+
+        @Test
+        void theHiddenChunkOptionRefusesEveryBadValueWithExitTwoAndPlainWords() throws IOException {
+            Path orders = dir.resolve("orders.csv");
+            java.nio.file.Files.writeString(orders, "orderid,sku,qty\no2,LAMP,1\n");
+            Path batches = dir.resolve("batches.csv");
+            java.nio.file.Files.writeString(batches, "ref,sku,qty,eta\nb2,LAMP,1,\n");
+            for (String chunk : List.of("0", "-1", "2147483647", "100001", "", "ten")) {
+                String expected = "rows per chunk must be a whole number from 1 to 100000, was '" + chunk + "'";
+                rejectsWithoutChange(2, expected, "import-orders", orders.toString(), "--chunk", chunk);
+                rejectsWithoutChange(2, expected, "import-batches", batches.toString(), "--chunk", chunk);
+            }
+            assertThat(ok("import-orders", orders.toString(), "--chunk", "1").out()).contains("1 allocated");
+        }
+
+        @Test
+        void anExportOntoASymbolicLinkWritesTheFileItLeadsToAndKeepsTheLink() throws IOException {
+            Path targets = java.nio.file.Files.createDirectories(dir.resolve("targets"));
+            Path target = targets.resolve("allocations.csv");
+            java.nio.file.Files.writeString(target, "old\n");
+            Path link = java.nio.file.Files.createSymbolicLink(dir.resolve("latest.csv"), target);
+            Path dangling = java.nio.file.Files.createSymbolicLink(dir.resolve("new.csv"), Path.of("targets", "new.csv"));
+
+            assertThat(ok("export-allocations", link.toString()).out()).contains("Exported 1 allocations to " + link);
+            assertThat(ok("export-allocations", dangling.toString()).out()).contains("Exported 1 allocations");
+
+            assertThat(java.nio.file.Files.isSymbolicLink(link)).isTrue();
+            assertThat(java.nio.file.Files.readSymbolicLink(link)).isEqualTo(target);
+            assertThat(java.nio.file.Files.readAllLines(target)).containsExactly("orderid,sku,qty,batchref", "o1,LAMP,8,warehouse");
+            assertThat(java.nio.file.Files.isSymbolicLink(dangling)).isTrue();
+            assertThat(java.nio.file.Files.readAllLines(targets.resolve("new.csv"))).hasSize(2);
+            try (var left = java.nio.file.Files.list(targets)) {
+                assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("allocations.csv", "new.csv");
+            }
+        }
+
+        @Test
+        void anExportOntoAPipeAFolderOrALinkToOneIsRefusedAndLeavesItAsItWas() throws Exception {
+            Path fifo = dir.resolve("pipe.csv");
+            assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+            Path folder = java.nio.file.Files.createDirectories(dir.resolve("folder.csv"));
+            Path linkToFifo = java.nio.file.Files.createSymbolicLink(dir.resolve("link.csv"), fifo);
+            Path linkToFolder = java.nio.file.Files.createSymbolicLink(dir.resolve("link2.csv"), folder);
+
+            rejectsWithoutChange(2, "Cannot write " + fifo + ": it is a device, a named pipe or a socket, not a file",
+                    "export-allocations", fifo.toString());
+            rejectsWithoutChange(2, "Cannot write " + folder + ": it is a folder, not a file", "export-allocations", folder.toString());
+            rejectsWithoutChange(2, "(a link to " + fifo + "): it is a device", "export-allocations", linkToFifo.toString());
+            rejectsWithoutChange(2, "it is a folder", "export-allocations", linkToFolder.toString());
+
+            assertThat(java.nio.file.Files.readAttributes(fifo, java.nio.file.attribute.BasicFileAttributes.class,
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS).isOther()).as("still a named pipe").isTrue();
+            assertThat(folder).isEmptyDirectory();
+            assertThat(java.nio.file.Files.readSymbolicLink(linkToFifo)).isEqualTo(fifo);
+            assertThat(java.nio.file.Files.readSymbolicLink(linkToFolder)).isEqualTo(folder);
+            try (var left = java.nio.file.Files.list(dir)) {
+                assertThat(left.map(p -> p.getFileName().toString())).noneMatch(name -> name.endsWith(".part"));
+            }
         }
     }
 

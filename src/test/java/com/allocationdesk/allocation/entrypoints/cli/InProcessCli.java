@@ -48,7 +48,8 @@ public final class InProcessCli {
         return run(Map.of(), starter, args);
     }
 
-    private static Run run(Map<String, String> env, Function<AppConfig, Bootstrap> starter, String... args) {
+    /** Exactly these arguments, in this environment (e.g. an {@code XDG_DATA_HOME} of the test's own). */
+    public static Run run(Map<String, String> env, Function<AppConfig, Bootstrap> starter, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine commandLine = AllocationDeskCommand.commandLine(new AllocationDeskCommand(env, starter));

@@ -1,0 +1,192 @@
+package com.allocationdesk.allocation.entrypoints.cli;
+
+import org.slf4j.LoggerFactory;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
+
+/**
+ * The messages for what nobody planned: running out of memory, an unexpected failure, a database
+ * message that quotes a library, a window that cannot open. Each is one line on stderr without a
+ * class name or a library's text; the details go to the log. {@code Main} uses it before and
+ * around the command line and the window.
+ */
+public final class LastResort {
+    /** Running out of memory, anywhere. */
+    static final String OUT_OF_MEMORY = "Allocation Desk ran out of memory and stopped;"
+            + " try a larger heap, e.g. java -Xmx2g -jar allocation-desk.jar ...";
+
+    /** A qualified Java class name ({@code java.io.IOException}), with the colon after it. */
+    private static final Pattern CLASS_NAME = Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*:?\\s*");
+    /** A simple exception name ({@code EOFException:}). */
+    private static final Pattern EXCEPTION_NAME = Pattern.compile("\\b[A-Z][A-Za-z0-9_$]*(?:Exception|Error)\\b:?\\s*");
+
+    private static final AtomicBoolean TOLD_OUT_OF_MEMORY = new AtomicBoolean();
+    /** Kept from the start and dropped when memory runs out, so the message and the log line can still be made. */
+    @SuppressWarnings("unused")
+    private static volatile byte[] reserve = new byte[256 * 1024];
+
+    static {
+        // loaded now, while there is memory: without it, telling an OutOfMemoryError fails to load them
+        Terminal.printable(OUT_OF_MEMORY + '\u00A0');
+        stderr();
+    }
+
+    private LastResort() {
+    }
+
+    /**
+     * Makes this the handler of every thread's uncaught exceptions (see {@link #uncaught}) and
+     * loads what telling "out of memory" needs, while there is memory. Main calls it first.
+     */
+    public static void install() {
+        Thread.setDefaultUncaughtExceptionHandler(LastResort::uncaught);
+    }
+
+    static String unexpected(Path logFile) {
+        return "Something unexpected went wrong and the command stopped. Details are in " + logFile;
+    }
+
+    /**
+     * The planner's part of a message built for the planner ({@code DatabaseUnavailable}) that
+     * also quotes the exceptions it was made from: their text (an OS error, an HSQLDB or Flyway
+     * message) and any class name is taken out, and the log file is named instead.
+     */
+    static String withoutLibraryText(Throwable planners, Path logFile) {
+        String message = planners.getMessage() == null ? "" : planners.getMessage();
+        List<String> quoted = new ArrayList<>();
+        for (Throwable cause = planners.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            quoted.add(cause.toString());
+            if (cause.getMessage() != null) {
+                quoted.add(cause.getMessage());
+                quoted.add(withoutClassNames(cause.getMessage()));
+            }
+        }
+        quoted.sort((a, b) -> b.length() - a.length()); // longest first: a message inside its toString
+        String kept = message;
+        for (String text : quoted) {
+            if (!text.isBlank()) {
+                kept = kept.replace(text, "");
+            }
+        }
+        kept = withoutClassNames(kept);
+        if (kept.equals(message)) {
+            return message;
+        }
+        kept = kept.replaceAll("\\(\\s*\\)", "").replaceAll("[\\s:;,(]+$", "").replaceAll("\\s{2,}", " ").strip();
+        return kept + " (details are in " + logFile + ")";
+    }
+
+    private static String withoutClassNames(String text) {
+        return EXCEPTION_NAME.matcher(CLASS_NAME.matcher(text).replaceAll("")).replaceAll("").strip();
+    }
+
+    /**
+     * What escaped the command line or the window's launcher (Main's last catch): running out of
+     * memory, also inside a class initialiser, is told as such (unless a thread told it already),
+     * anything else as unexpected. One line, exit code 1.
+     */
+    public static int escaped(Throwable e) {
+        if (causedByOutOfMemory(e)) {
+            freeReserve();
+            if (TOLD_OUT_OF_MEMORY.compareAndSet(false, true)) {
+                Terminal.tell(stderr(), OUT_OF_MEMORY);
+            }
+            logQuietly("Out of memory", e);
+        } else {
+            logQuietly("Unexpected failure", e);
+            Terminal.tell(stderr(), unexpected(LogLocation.file(System.getenv())));
+        }
+        return ExitCode.UNEXPECTED;
+    }
+
+    static boolean causedByOutOfMemory(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The command line's own outcome when memory ran out: told on its stderr, always; exit code 1. */
+    static int outOfMemory(Throwable e, PrintWriter err) {
+        freeReserve();
+        TOLD_OUT_OF_MEMORY.set(true);
+        Terminal.tell(err, OUT_OF_MEMORY);
+        logQuietly("Out of memory", e);
+        return ExitCode.UNEXPECTED;
+    }
+
+    /**
+     * For {@link Thread#setDefaultUncaughtExceptionHandler}: a thread that dies of an exception
+     * nobody caught is logged, not printed as a stack trace; running out of memory is also told,
+     * once.
+     */
+    public static void uncaught(Thread thread, Throwable e) {
+        try {
+            if (causedByOutOfMemory(e)) {
+                freeReserve();
+                if (TOLD_OUT_OF_MEMORY.compareAndSet(false, true)) {
+                    Terminal.tell(stderr(), OUT_OF_MEMORY);
+                }
+            }
+            logQuietly("Uncaught in thread " + thread.getName(), e);
+        } catch (Throwable stillFailing) {
+            // an uncaught-exception handler must not throw: the JVM would print it
+        }
+    }
+
+    /** Logging needs memory too: when there is none left, the one line already told is all there is. */
+    private static void logQuietly(String what, Throwable e) {
+        try {
+            LoggerFactory.getLogger(LastResort.class).error(what, e); // not a static: starting logging needs memory
+        } catch (Throwable stillOut) {
+            // out of memory (or a class that could not load because of it): the planner has the message
+        }
+    }
+
+    /** Gives the heap back the little it keeps for telling the planner that memory ran out. */
+    private static void freeReserve() {
+        reserve = null;
+    }
+
+    /**
+     * Why the window cannot open on this machine before JavaFX is even tried, or null: on Linux
+     * and the other X11 systems (not Windows, not macOS) there is no display without
+     * {@code DISPLAY} (JavaFX uses X11, also under Wayland).
+     */
+    public static String missingDisplay(Map<String, String> env, String osName) {
+        String os = osName == null ? "" : osName.toLowerCase(java.util.Locale.ROOT);
+        if (os.startsWith("windows") || os.startsWith("mac")) {
+            return null;
+        }
+        String display = env.get("DISPLAY");
+        return display == null || display.isBlank() ? "no display found (DISPLAY is not set)" : null;
+    }
+
+    /** The window could not open: one line, exit code 1. {@code failure} is what JavaFX threw, or null. */
+    public static int windowUnavailable(String reason, Throwable failure, Map<String, String> env) {
+        String why = reason;
+        if (why == null) {
+            LoggerFactory.getLogger(LastResort.class).error("The window could not be opened", failure);
+            String text = failure == null || failure.getMessage() == null ? "" : failure.getMessage();
+            why = text.contains("DISPLAY")
+                    ? "the display " + env.getOrDefault("DISPLAY", "") + " cannot be opened"
+                    : "it failed to start; details are in " + LogLocation.file(env);
+        } else {
+            LoggerFactory.getLogger(LastResort.class).warn("Cannot open the window: {}", reason);
+        }
+        Terminal.tell(stderr(), "Cannot open the window: " + why + ". Use a subcommand for the command line, see --help.");
+        return ExitCode.UNEXPECTED;
+    }
+
+    private static PrintWriter stderr() {
+        return new PrintWriter(System.err, true);
+    }
+}
