@@ -26,7 +26,6 @@ import com.allocationdesk.allocation.servicelayer.handlers.DeallocateHandler;
 import com.allocationdesk.allocation.servicelayer.handlers.MarkNotificationsReadHandler;
 import com.allocationdesk.allocation.servicelayer.handlers.NotifyOutOfStockHandler;
 import com.allocationdesk.allocation.servicelayer.handlers.ReadModelProjection;
-import com.allocationdesk.allocation.servicelayer.handlers.ReallocateHandler;
 import com.allocationdesk.allocation.servicelayer.handlers.RebuildViewsHandler;
 
 import java.time.Clock;
@@ -52,7 +51,6 @@ public final class CoreHandlers {
                 .command(Deallocate.class, new DeallocateHandler())
                 .command(RebuildViews.class, new RebuildViewsHandler())
                 .command(MarkNotificationsRead.class, new MarkNotificationsReadHandler())
-                .event(Deallocated.class, new ReallocateHandler())
                 .event(OutOfStock.class, new NotifyOutOfStockHandler(notifications))
                 .projection(BatchCreated.class, views::batchCreated)
                 .projection(BatchQuantityChanged.class, views::batchQuantityChanged)
