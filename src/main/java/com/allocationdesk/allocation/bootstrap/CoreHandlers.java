@@ -8,6 +8,7 @@ import com.allocationdesk.allocation.domain.commands.CreateBatches;
 import com.allocationdesk.allocation.domain.commands.Deallocate;
 import com.allocationdesk.allocation.domain.commands.MarkNotificationsRead;
 import com.allocationdesk.allocation.domain.commands.RebuildViews;
+import com.allocationdesk.allocation.domain.commands.ServeWaitingLines;
 import com.allocationdesk.allocation.domain.events.Allocated;
 import com.allocationdesk.allocation.domain.events.BatchCreated;
 import com.allocationdesk.allocation.domain.events.BatchQuantityChanged;
@@ -27,6 +28,7 @@ import com.allocationdesk.allocation.servicelayer.handlers.MarkNotificationsRead
 import com.allocationdesk.allocation.servicelayer.handlers.NotifyOutOfStockHandler;
 import com.allocationdesk.allocation.servicelayer.handlers.ReadModelProjection;
 import com.allocationdesk.allocation.servicelayer.handlers.RebuildViewsHandler;
+import com.allocationdesk.allocation.servicelayer.handlers.ServeWaitingLinesHandler;
 
 import java.time.Clock;
 
@@ -50,6 +52,7 @@ public final class CoreHandlers {
                 .command(ChangeBatchQuantity.class, new ChangeBatchQuantityHandler(clock))
                 .command(Deallocate.class, new DeallocateHandler())
                 .command(RebuildViews.class, new RebuildViewsHandler())
+                .command(ServeWaitingLines.class, new ServeWaitingLinesHandler())
                 .command(MarkNotificationsRead.class, new MarkNotificationsReadHandler())
                 .event(OutOfStock.class, new NotifyOutOfStockHandler(notifications))
                 .projection(BatchCreated.class, views::batchCreated)

@@ -32,6 +32,8 @@ import java.util.Set;
  *       can only take stock that no waiting line fits: it never overtakes a line it competes
  *       with.</li>
  * </ul>
+ * A database written before that invariant was kept (or by anything else) may hold a line waiting
+ * beside stock it fits; {@link #serveWaitingLines()} repairs it.
  * What happened is recorded as events, collected by the unit of work for the message bus.
  * <p>
  * The allocated lines live in an {@link AllocationBook} that hands them out one order at a time,
@@ -200,6 +202,17 @@ public class Product {
         waitingLines.remove(waiting);
         events.add(new LineCancelled(orderId, sku, waiting.quantity(), null));
         return waiting.line();
+    }
+
+    /**
+     * Places every waiting line that fits free stock, first come first served, and returns how
+     * many were placed. Nothing to do while the invariant holds; it repairs a product stored by
+     * code that left a line waiting beside free stock (the start-up sweep sends it).
+     */
+    public int serveWaitingLines() {
+        int waitingBefore = waitingLines.size();
+        allocateWaitingLines();
+        return waitingBefore - waitingLines.size();
     }
 
     private void allocateWaitingLines() {

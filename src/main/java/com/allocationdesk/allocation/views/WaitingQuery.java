@@ -13,6 +13,17 @@ public final class WaitingQuery {
     private static final String ALL = COLUMNS + ORDER;
     private static final String BY_SKU = COLUMNS + " WHERE " + Sql.startsWith("sku_key") + ORDER;
     private static final String FOR_ORDER = COLUMNS + " WHERE order_id = ? ORDER BY sku";
+    /**
+     * Per SKU with free stock, its largest available quantity (batches_view is small: batches, not
+     * lines); then one probe of waiting_view per such SKU through its sku_key index, stopping at the
+     * first line that fits.
+     */
+    private static final String STRANDED = "SELECT b.sku FROM"
+            + " (SELECT sku, sku_key, MAX(available) AS most FROM batches_view WHERE available > 0"
+            + "  GROUP BY sku, sku_key) b"
+            + " WHERE EXISTS (SELECT 1 FROM waiting_view w"
+            + "  WHERE w.sku_key = b.sku_key AND w.sku = b.sku AND w.quantity <= b.most)"
+            + " ORDER BY b.sku";
 
     private final DataSource dataSource;
 
@@ -30,6 +41,15 @@ public final class WaitingQuery {
     /** The order's waiting lines (exact order id). */
     public List<WaitingView> forOrder(String orderId) {
         return Sql.list(dataSource, FOR_ORDER, WaitingQuery::row, orderId == null ? "" : orderId.strip());
+    }
+
+    /**
+     * The SKUs where a line waits although one of the SKU's batches has enough available for it. The
+     * domain never leaves that state behind; an older version's crash could (see the start-up sweep
+     * in {@code Bootstrap}).
+     */
+    public List<String> skusWithALineThatFitsFreeStock() {
+        return Sql.list(dataSource, STRANDED, rs -> rs.getString(1));
     }
 
     private static WaitingView row(ResultSet rs) throws SQLException {
