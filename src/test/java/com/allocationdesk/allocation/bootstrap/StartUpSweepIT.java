@@ -108,6 +108,26 @@ class StartUpSweepIT {
     }
 
     @Test
+    void theSweepFindsThemAlsoWhenThereAreMoreWaitingLinesThanBatches() {
+        try (Bootstrap app = Bootstrap.start(new AppConfig(db).readingFirst())) {   // writes, but no sweep
+            for (int i = 2; i <= 5; i++) {
+                app.get(MessageBus.class).handle(new Allocate("t" + i, "TABLE", 5));
+            }
+        }
+        assertThat(number("SELECT COUNT(*) FROM waiting_view")).isGreaterThan(number("SELECT COUNT(*) FROM batches_view"));
+        assertThat(stranded()).isEqualTo(2);
+
+        try (Bootstrap app = Bootstrap.start(new AppConfig(db))) {
+            assertThat(app.get(MessageBus.class)).isNotNull();
+        }
+
+        assertThat(stranded()).isZero();
+        assertThat(rows("SELECT order_id, batch_reference FROM allocations WHERE sku = 'LAMP' ORDER BY sequence"))
+                .containsExactly(List.of("o1", "shipment"), List.of("o2", "shipment"));
+        assertThat(number("SELECT COUNT(*) FROM waiting_lines WHERE sku = 'TABLE'")).isEqualTo(5);
+    }
+
+    @Test
     void theWindowSweepsOnceTheWriteSideIsPrepared() {
         try (Bootstrap app = Bootstrap.start(new AppConfig(db).readingFirst())) {
             app.prepareForWrites();
