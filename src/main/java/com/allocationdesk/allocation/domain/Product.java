@@ -164,7 +164,7 @@ public class Product {
         int previous = batch.purchasedQuantity();
         batch.changePurchasedQuantity(quantity);
         events.add(new BatchQuantityChanged(reference, sku, previous, quantity));
-        List<WaitingLine> givenBack = new ArrayList<>();
+        Set<WaitingLine> givenBack = new HashSet<>();
         if (batch.isOverAllocated()) {
             for (Allocation last : book().newestFirst(reference)) {
                 unplace(last);
