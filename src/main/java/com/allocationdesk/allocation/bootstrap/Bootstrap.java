@@ -3,6 +3,7 @@ package com.allocationdesk.allocation.bootstrap;
 import com.allocationdesk.allocation.adapters.db.Database;
 import com.allocationdesk.allocation.servicelayer.DatabaseUnavailable;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
+import com.allocationdesk.allocation.views.WaitingQuery;
 
 import org.jboss.weld.bootstrap.spi.BeanDiscoveryMode;
 import org.jboss.weld.environment.se.Weld;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Starts and stops the application: a Weld SE container over the beans of {@link AppProducers}
@@ -26,6 +28,13 @@ import java.util.UUID;
  * <p>
  * Start-up is eager where it matters: the message bus (and with it the database) is built in
  * {@link #start}, so a locked or unreadable database fails there, as {@link DatabaseUnavailable}.
+ * <p>
+ * When the write side starts, the bootstrap runs the recovery sweep once ({@link WaitingLinesSweep}:
+ * lines an older version left waiting beside free stock are placed): in {@link #start} itself,
+ * before the caller's first command, when the config {@link AppConfig#writesAtOnce() writes at
+ * once} (the CLI's writing commands); on a background thread from {@link #prepareForWrites()} (the
+ * window, after the first data is shown). A run that only reads never sweeps, so it never starts
+ * Hibernate.
  */
 public final class Bootstrap implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Bootstrap.class);
@@ -33,6 +42,8 @@ public final class Bootstrap implements AutoCloseable {
 
     private final WeldContainer container;
     private final AppConfig config;
+    /** The recovery sweep, once started; {@link #close()} waits for it. */
+    private CompletableFuture<Void> sweep;
 
     private Bootstrap(WeldContainer container, AppConfig config) {
         this.container = container;
@@ -59,6 +70,27 @@ public final class Bootstrap implements AutoCloseable {
      */
     public void prepareForWrites() {
         get(Database.class).bootInBackground();
+        sweepOnce(true);
+    }
+
+    /** Starts the recovery sweep unless it ran already: on a thread of its own, or in the caller's. */
+    private synchronized void sweepOnce(boolean inBackground) {
+        if (sweep != null || !container.isRunning()) {
+            return;
+        }
+        WaitingQuery waiting = get(WaitingQuery.class);
+        MessageBus bus = get(MessageBus.class);
+        Runnable run = () -> WaitingLinesSweep.run(waiting, bus);
+        if (inBackground) {
+            sweep = CompletableFuture.runAsync(run, task -> {
+                Thread thread = new Thread(task, "desk-startup-sweep");
+                thread.setDaemon(true);
+                thread.start();
+            });
+        } else {
+            run.run();
+            sweep = CompletableFuture.completedFuture(null);
+        }
     }
 
     public Path databasePath() {
@@ -72,6 +104,13 @@ public final class Bootstrap implements AutoCloseable {
     /** Shuts the container down and, through the disposer, the database. Calling it again does nothing. */
     @Override
     public void close() {
+        CompletableFuture<Void> running;
+        synchronized (this) {
+            running = sweep;
+        }
+        if (running != null) {
+            running.join();
+        }
         if (container.isRunning()) {
             long started = System.nanoTime();
             container.shutdown();
@@ -106,6 +145,9 @@ public final class Bootstrap implements AutoCloseable {
             Bootstrap bootstrap = new Bootstrap(container, config);
             try {
                 bootstrap.get(MessageBus.class);
+                if (config.writesAtOnce()) {
+                    bootstrap.sweepOnce(false);
+                }
             } catch (RuntimeException e) {
                 bootstrap.close();
                 throw unwrap(e);

@@ -8,6 +8,7 @@ import com.allocationdesk.allocation.domain.commands.CreateBatches;
 import com.allocationdesk.allocation.domain.commands.Deallocate;
 import com.allocationdesk.allocation.domain.commands.MarkNotificationsRead;
 import com.allocationdesk.allocation.domain.commands.RebuildViews;
+import com.allocationdesk.allocation.domain.commands.ServeWaitingLines;
 import com.allocationdesk.allocation.domain.events.Allocated;
 import com.allocationdesk.allocation.domain.events.BatchCreated;
 import com.allocationdesk.allocation.domain.events.BatchQuantityChanged;
@@ -26,8 +27,8 @@ import com.allocationdesk.allocation.servicelayer.handlers.DeallocateHandler;
 import com.allocationdesk.allocation.servicelayer.handlers.MarkNotificationsReadHandler;
 import com.allocationdesk.allocation.servicelayer.handlers.NotifyOutOfStockHandler;
 import com.allocationdesk.allocation.servicelayer.handlers.ReadModelProjection;
-import com.allocationdesk.allocation.servicelayer.handlers.ReallocateHandler;
 import com.allocationdesk.allocation.servicelayer.handlers.RebuildViewsHandler;
+import com.allocationdesk.allocation.servicelayer.handlers.ServeWaitingLinesHandler;
 
 import java.time.Clock;
 
@@ -51,8 +52,8 @@ public final class CoreHandlers {
                 .command(ChangeBatchQuantity.class, new ChangeBatchQuantityHandler(clock))
                 .command(Deallocate.class, new DeallocateHandler())
                 .command(RebuildViews.class, new RebuildViewsHandler())
+                .command(ServeWaitingLines.class, new ServeWaitingLinesHandler())
                 .command(MarkNotificationsRead.class, new MarkNotificationsReadHandler())
-                .event(Deallocated.class, new ReallocateHandler())
                 .event(OutOfStock.class, new NotifyOutOfStockHandler(notifications))
                 .projection(BatchCreated.class, views::batchCreated)
                 .projection(BatchQuantityChanged.class, views::batchQuantityChanged)

@@ -24,8 +24,16 @@ import java.util.Set;
  * <ul>
  *   <li>an order id names at most one line of this SKU, and that line sits in exactly one place:
  *       one batch, or the waiting queue;</li>
- *   <li>no batch is allocated beyond its purchased quantity.</li>
+ *   <li>no batch is allocated beyond its purchased quantity;</li>
+ *   <li><b>no waiting line fits free stock</b>: no line in the queue is as small as what some batch
+ *       still has available. Every method that frees stock (a new batch, a raised quantity, a
+ *       cancelled line, a batch that shrinks and gives lines back) serves the queue first come first
+ *       served (oldest sequence first) before it returns, in the same unit of work. So a new line
+ *       can only take stock that no waiting line fits: it never overtakes a line it competes
+ *       with.</li>
  * </ul>
+ * A database written before that invariant was kept (or by anything else) may hold a line waiting
+ * beside stock it fits; {@link #serveWaitingLines()} repairs it.
  * What happened is recorded as events, collected by the unit of work for the message bus.
  * <p>
  * The allocated lines live in an {@link AllocationBook} that hands them out one order at a time,
@@ -111,7 +119,9 @@ public class Product {
     /**
      * Places the line in the preferred batch that can take it and returns that batch's reference.
      * Allocating the same line again returns the same batch. When no batch can take it, the line
-     * waits for stock, {@link OutOfStock} is recorded and the result is empty.
+     * waits for stock, {@link OutOfStock} is recorded and the result is empty. A new line never
+     * overtakes a waiting one: since no waiting line fits free stock (the invariant above), the
+     * stock it takes is stock none of them could have had.
      *
      * @param now when the line starts waiting, if it has to
      */
@@ -142,27 +152,36 @@ public class Product {
 
     /**
      * Sets a batch's purchased quantity after damage, loss or a recount. When the batch is now
-     * allocated beyond it, its most recently allocated lines leave it until it is not; each waits
-     * for stock (nothing is lost) and is recorded as {@link Deallocated} so it can be reallocated.
-     * A higher quantity allocates waiting lines.
+     * allocated beyond it, its most recently allocated lines leave it until it is not; each goes
+     * back to the queue with its original place ({@link Deallocated} is recorded). Then the queue
+     * is served first come first served, in this same call: a line that fits another batch is
+     * placed there at once ({@link Allocated}); a line given back that fits nowhere stays waiting
+     * and {@link OutOfStock} is recorded, so the planner is told. A higher quantity serves the
+     * queue too.
      */
     public void changeBatchQuantity(String reference, int quantity, Instant now) {
         Batch batch = batch(reference).orElseThrow(() -> new UnknownBatch(reference));
         int previous = batch.purchasedQuantity();
         batch.changePurchasedQuantity(quantity);
         events.add(new BatchQuantityChanged(reference, sku, previous, quantity));
+        Set<WaitingLine> givenBack = new HashSet<>();
         if (batch.isOverAllocated()) {
             for (Allocation last : book().newestFirst(reference)) {
                 unplace(last);
-                enqueue(last.line(), now, last.sequence());
+                givenBack.add(enqueue(last.line(), now, last.sequence()));
                 events.add(new Deallocated(last.orderId(), sku, last.quantity(), reference, now));
                 if (!batch.isOverAllocated()) {
                     break;
                 }
             }
         }
-        if (quantity > previous) {
+        if (quantity > previous || !givenBack.isEmpty()) {
             allocateWaitingLines();
+        }
+        for (WaitingLine line : waitingLines()) {
+            if (givenBack.contains(line)) {
+                events.add(new OutOfStock(line.orderId(), sku, line.quantity(), line.since()));
+            }
         }
     }
 
@@ -183,6 +202,17 @@ public class Product {
         waitingLines.remove(waiting);
         events.add(new LineCancelled(orderId, sku, waiting.quantity(), null));
         return waiting.line();
+    }
+
+    /**
+     * Places every waiting line that fits free stock, first come first served, and returns how
+     * many were placed. Nothing to do while the invariant holds; it repairs a product stored by
+     * code that left a line waiting beside free stock (the start-up sweep sends it).
+     */
+    public int serveWaitingLines() {
+        int waitingBefore = waitingLines.size();
+        allocateWaitingLines();
+        return waitingBefore - waitingLines.size();
     }
 
     private void allocateWaitingLines() {

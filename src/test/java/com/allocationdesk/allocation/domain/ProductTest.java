@@ -5,6 +5,7 @@ import com.allocationdesk.allocation.domain.events.BatchCreated;
 import com.allocationdesk.allocation.domain.events.BatchQuantityChanged;
 import com.allocationdesk.allocation.domain.events.Deallocated;
 import com.allocationdesk.allocation.domain.events.LineCancelled;
+import com.allocationdesk.allocation.domain.events.OutOfStock;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,7 @@ class ProductTest {
     private static final Instant NOW = Instant.parse("2026-11-27T08:00:00Z");
 
     @Test
-    void aShrinkingBatchRecordsTheQuantityChangeThenEachLineItGivesBack() {
+    void aShrinkingBatchRecordsTheQuantityChangeThenEachLineItGivesBackThenOutOfStockInQueueOrder() {
         Product product = new Product("LAMP");
         product.addBatch("b1", 10, null);
         product.allocate(new OrderLine("o1", "LAMP", 4), NOW);
@@ -30,8 +31,30 @@ class ProductTest {
         assertThat(product.pullEvents()).containsExactly(
                 new BatchQuantityChanged("b1", "LAMP", 10, 3),
                 new Deallocated("o2", "LAMP", 4, "b1", NOW),
-                new Deallocated("o1", "LAMP", 4, "b1", NOW));
+                new Deallocated("o1", "LAMP", 4, "b1", NOW),
+                new OutOfStock("o1", "LAMP", 4, NOW),
+                new OutOfStock("o2", "LAMP", 4, NOW));
         assertThat(product.waitingLines()).extracting(WaitingLine::orderId).containsExactly("o1", "o2");
+    }
+
+    @Test
+    void theLinesAShrinkingBatchGivesBackArePlacedElsewhereInTheSameCallOldestFirst() {
+        Product product = new Product("LAMP");
+        product.addBatch("b1", 10, null);
+        product.allocate(new OrderLine("o1", "LAMP", 4), NOW);
+        product.allocate(new OrderLine("o2", "LAMP", 4), NOW);
+        product.addBatch("b2", 6, NOW.atZone(java.time.ZoneOffset.UTC).toLocalDate().plusDays(1));
+        product.pullEvents();
+
+        product.changeBatchQuantity("b1", 0, NOW);
+
+        assertThat(product.pullEvents()).containsExactly(
+                new BatchQuantityChanged("b1", "LAMP", 10, 0),
+                new Deallocated("o2", "LAMP", 4, "b1", NOW),
+                new Deallocated("o1", "LAMP", 4, "b1", NOW),
+                new Allocated("o1", "LAMP", 4, "b2"),
+                new OutOfStock("o2", "LAMP", 4, NOW));
+        assertThat(product.waitingLines()).extracting(WaitingLine::orderId).containsExactly("o2");
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.Random;
 
 /**
  * The child JVM of {@link CrashDurabilityIT}: opens the database, then sends commands one after
@@ -21,8 +22,12 @@ import java.util.Optional;
  * {@code bus.handle} has returned (the moment a planner would be told "done"). The parent kills
  * it with SIGKILL at a random moment. Arguments: database path, run number.
  * <p>
- * Three SKUs with little stock, so lines are allocated, wait, and move when a batch shrinks
- * (every 10th command changes a batch's quantity, which cascades into reallocations).
+ * Three SKUs with two batches each and little stock, so lines are allocated, wait, and move when
+ * a batch shrinks. Every 5th command changes the quantity of one of the SKU's two batches, drawn at
+ * random: half of them cut it to 0–50, which gives back most of its lines at once (each is then
+ * reallocated to the other batch, if it has room, or waits); the others set it to 100–1,500, which
+ * frees stock for waiting lines (or gives lines back too, when it is below what the batch holds).
+ * The parent aims a share of its kills at the moments right after such a change's {@code SEND}.
  */
 public final class AllocationStreamer {
     static final String[] SKUS = {"LAMP", "TABLE", "CHAIR"};
@@ -37,16 +42,17 @@ public final class AllocationStreamer {
         Database database = Database.open(path);
         MessageBus bus = CoreHandlers.bus(database.unitsOfWork(), new FakeNotifications(), Clock.systemUTC()).build();
         for (String sku : SKUS) {
-            create(bus, new CreateBatch(sku + "-warehouse", sku, 400, null));
-            create(bus, new CreateBatch(sku + "-ship", sku, 300, LocalDate.of(2027, 1, 15)));
+            create(bus, new CreateBatch(sku + "-warehouse", sku, createdQuantity(sku + "-warehouse"), null));
+            create(bus, new CreateBatch(sku + "-ship", sku, createdQuantity(sku + "-ship"), LocalDate.of(2027, 1, 15)));
         }
+        Random random = new Random(run * 7_919L);
         out.println("READY");
         out.flush();
         for (int i = 0; ; i++) {
             String sku = SKUS[i % SKUS.length];
-            if (i % 10 == 9) {
-                String reference = sku + "-warehouse";
-                int quantity = 200 + ((run * 31 + i) % 200);
+            if (i % 5 == 4) {
+                String reference = sku + (random.nextBoolean() ? "-warehouse" : "-ship");
+                int quantity = random.nextBoolean() ? random.nextInt(51) : 100 + random.nextInt(1_401);
                 out.println("SEND QTY " + reference + " " + quantity);
                 out.flush();
                 bus.handle(new ChangeBatchQuantity(reference, quantity));
@@ -61,6 +67,11 @@ public final class AllocationStreamer {
             }
             out.flush();
         }
+    }
+
+    /** The quantity a batch starts with: 400 in the warehouse, 300 on the ship. */
+    static int createdQuantity(String reference) {
+        return reference.endsWith("-warehouse") ? 400 : 300;
     }
 
     private static void create(MessageBus bus, CreateBatch command) {

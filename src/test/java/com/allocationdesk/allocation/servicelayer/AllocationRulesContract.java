@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,10 +51,33 @@ public abstract class AllocationRulesContract {
     /** A fresh, empty store for each test. */
     protected abstract UnitOfWork.Factory newUnitsOfWork();
 
+    /** Units of work the bus has started (reads of the tests themselves are not counted). */
+    protected final AtomicInteger busUnitsOfWork = new AtomicInteger();
+
     @BeforeEach
     void buildBus() {
         unitsOfWork = newUnitsOfWork();
-        bus = CoreHandlers.bus(unitsOfWork, notifications, clock).build();
+        UnitOfWork.Factory counted = () -> {
+            busUnitsOfWork.incrementAndGet();
+            return unitsOfWork.start();
+        };
+        bus = CoreHandlers.bus(counted, notifications, clock).build();
+    }
+
+    /**
+     * The invariant the domain keeps after every command: no waiting line of the SKU is as small as
+     * what one of its batches still has available (else it would be placed there, first come first
+     * served, and a newer line could take that stock ahead of it).
+     */
+    protected void assertNoWaitingLineFitsFreeStock(String sku) {
+        read(products -> {
+            products.get(sku).ifPresent(product -> {
+                int most = product.batches().stream().mapToInt(b -> b.availableQuantity()).max().orElse(0);
+                assertThat(product.waitingLines()).as("lines of %s waiting beside a batch with %d available", sku, most)
+                        .noneMatch(w -> w.quantity() <= most);
+            });
+            return null;
+        });
     }
 
     // --- reading the write model back, in a unit of work of its own ---
@@ -309,6 +333,59 @@ public abstract class AllocationRulesContract {
         }
 
         @Test
+        void aBatchReducedToZeroHandsItsLinesToAnotherBatchInThatOneCommandFirstComeFirstServed() {
+            batch("warehouse", "LAMP", 30, null);
+            batch("shipment", "LAMP", 20, TODAY.plusDays(2));
+            bus.handle(new Allocate("first", "LAMP", 10));
+            bus.handle(new Allocate("second", "LAMP", 10));
+            bus.handle(new Allocate("third", "LAMP", 10));
+            clock.advance(Duration.ofMinutes(5));
+            busUnitsOfWork.set(0);
+
+            bus.handle(new ChangeBatchQuantity("warehouse", 0));
+
+            assertThat(busUnitsOfWork).as("units of work of the command and its follow-ups").hasValue(1);
+            assertThat(placements("LAMP")).containsOnly(Map.entry("first", "shipment"),
+                    Map.entry("second", "shipment"), Map.entry("third", "waiting"));
+            assertThat(notifications.sent()).containsExactly(
+                    new OutOfStock("third", "LAMP", 10, START.plus(Duration.ofMinutes(5))));
+            assertThat(available("shipment")).isZero();
+        }
+
+        @Test
+        void linesGivenBackThatFitNowhereWaitInTheirOldOrderAndEachRaisesAnAlert() {
+            batch("warehouse", "LAMP", 30, null);
+            batch("shipment", "LAMP", 5, TODAY.plusDays(2));
+            bus.handle(new Allocate("first", "LAMP", 10));
+            bus.handle(new Allocate("second", "LAMP", 10));
+            bus.handle(new Allocate("small", "LAMP", 4));
+
+            bus.handle(new ChangeBatchQuantity("warehouse", 0));
+
+            assertThat(placements("LAMP")).containsOnly(Map.entry("first", "waiting"),
+                    Map.entry("second", "waiting"), Map.entry("small", "shipment"));
+            assertThat(waiting("LAMP")).containsExactly("first", "second");
+            assertThat(notifications.sent()).extracting(OutOfStock::orderId).containsExactly("first", "second");
+            assertNoWaitingLineFitsFreeStock("LAMP");
+        }
+
+        @Test
+        void aNewLineCannotOvertakeALineThatWaitsForTheStockItWants() {
+            batch("warehouse", "LAMP", 7, null);
+            bus.handle(new Allocate("a", "LAMP", 1));
+            bus.handle(new Allocate("b", "LAMP", 5));
+            bus.handle(new Allocate("c", "LAMP", 1));
+            bus.handle(new Allocate("waits", "LAMP", 3));
+
+            bus.handle(new ChangeBatchQuantity("warehouse", 5));
+            assertNoWaitingLineFitsFreeStock("LAMP");
+            bus.handle(new Allocate("newcomer", "LAMP", 3));
+
+            assertThat(placements("LAMP")).containsEntry("waits", "warehouse").containsEntry("newcomer", "waiting")
+                    .containsEntry("a", "warehouse").containsEntry("c", "warehouse").containsEntry("b", "waiting");
+        }
+
+        @Test
         void aBatchCanBeLostCompletely() {
             batch("warehouse", "LAMP", 10, null);
             bus.handle(new Allocate("o1", "LAMP", 3));
@@ -377,7 +454,7 @@ public abstract class AllocationRulesContract {
     class KeepingEveryLine {
         /**
          * Random work on one SKU: after every step each line the planner did not cancel sits in
-         * exactly one place, and no batch is over-allocated.
+         * exactly one place, no batch is over-allocated, and no waiting line fits free stock.
          */
         @Test
         void noLineIsEverLostOrDoubledWhateverThePlannerDoes() {
@@ -407,6 +484,7 @@ public abstract class AllocationRulesContract {
                 } finally {
                     assertThat(placements("LAMP").keySet()).as("after step %d", step)
                             .containsExactlyInAnyOrderElementsOf(expected.keySet());
+                    assertNoWaitingLineFitsFreeStock("LAMP");
                 }
             }
         }

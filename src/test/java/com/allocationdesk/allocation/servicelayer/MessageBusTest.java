@@ -118,7 +118,7 @@ class MessageBusTest {
         }
 
         @Test
-        void cascadeThroughHandlersBeforeTheCallReturns() {
+        void eventsOfTheCommandReachTheirHandlersBeforeTheCallReturns() {
             MessageBus bus = core().event(Allocated.class, (e, ctx) -> seen.add(e)).build();
             bus.handle(new CreateBatch("warehouse", "LAMP", 10, null));
             bus.handle(new CreateBatch("shipment", "LAMP", 10, LocalDate.of(2026, 12, 1)));

@@ -9,7 +9,11 @@ import com.allocationdesk.allocation.servicelayer.UnitOfWork;
 
 import java.time.Clock;
 
-/** Corrects a batch's quantity; lines it can no longer hold come back as Deallocated events. */
+/**
+ * Corrects a batch's quantity. Lines it can no longer hold are given back and reallocated by the
+ * domain in this same unit of work (Deallocated, then Allocated or OutOfStock): one commit, so a
+ * crash cannot leave them half done.
+ */
 public final class ChangeBatchQuantityHandler implements CommandHandler<ChangeBatchQuantity, Void> {
     private final Clock clock;
 
