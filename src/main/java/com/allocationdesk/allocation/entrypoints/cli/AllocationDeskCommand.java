@@ -18,6 +18,7 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -122,6 +123,11 @@ public final class AllocationDeskCommand implements Runnable {
         } catch (RuntimeException e) {
             return failed(e, err);
         }
+    }
+
+    /** Where this run logs (exit code 1 points there). */
+    Path logFile() {
+        return LogLocation.file(env);
     }
 
     private int failed(Exception e, PrintWriter err) {
