@@ -224,6 +224,43 @@ class MidImportChangeIT {
         assertNoTemporaryFiles(db);
     }
 
+    /**
+     * The temporary copy lives next to the database: when that disk is full, the import stops before
+     * anything is imported, says so in one line (exit 4, as for an unwritable database folder), and
+     * leaves no partial copy. The database is on a tmpfs of 8 MB, the file 12 MB.
+     */
+    @Test
+    void aDiskTooFullForTheCopyImportsNothingAndSaysSoInOneLine() throws Exception {
+        Path mount = Files.createDirectories(dir.resolve("small-disk"));
+        Process mounting = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", mount.toString())
+                .redirectErrorStream(true).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mounting.waitFor() == 0,
+                "cannot mount a tmpfs here: " + new String(mounting.getInputStream().readAllBytes()).strip());
+        try {
+            Path small = mount.resolve("desk");
+            assertThat(InProcessCli.onDatabase(small, "add-batch", "lamps", "LAMP", "1000").code()).isZero();
+            StringBuilder csv = new StringBuilder("orderid,sku,qty\n");
+            for (int i = 0; csv.length() < 12_000_000; i++) {
+                csv.append("o").append(PAD).append(i).append(",LAMP,1\n");
+            }
+            Path big = Files.writeString(dir.resolve("big.csv"), csv);
+
+            Run run = InProcessCli.onDatabase(small, "import-orders", big.toString());
+
+            assertThat(run.code()).as(run.err()).isEqualTo(4);
+            assertThat(run.err().lines().toList()).containsExactly("Cannot write to the database folder " + mount
+                    + " (importing " + big + " keeps a temporary copy there): the disk is full. Nothing was imported.");
+            assertThat(run.out()).isEmpty();
+            assertNoTemporaryFiles(small);
+            try (Bootstrap app = Bootstrap.start(new AppConfig(small))) {
+                assertThat(Tables.number(app.get(DataSource.class), "SELECT COUNT(*) FROM allocations")).isZero();
+            }
+            Figures.report(NAME, "disk full while copying", "exit 4: " + run.err().strip());
+        } finally {
+            new ProcessBuilder("umount", mount.toString()).inheritIO().start().waitFor();
+        }
+    }
+
     private static String orderLines(int lines) {
         StringBuilder csv = new StringBuilder("orderid,sku,qty\n");
         for (int i = 0; i < lines; i++) {
