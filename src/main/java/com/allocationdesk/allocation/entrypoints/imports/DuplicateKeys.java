@@ -6,7 +6,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -144,8 +143,6 @@ final class DuplicateKeys implements AutoCloseable {
             runs.add(next);
         } catch (IOException e) {
             throw scratch.cannotWrite(file, e);
-        } catch (UncheckedIOException e) {
-            throw scratch.cannotWrite(file, e.getCause());
         }
         run.clear();
         bytes = 0;
