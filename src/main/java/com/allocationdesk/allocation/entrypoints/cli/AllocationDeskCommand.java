@@ -18,6 +18,7 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -163,6 +164,11 @@ public final class AllocationDeskCommand implements Runnable {
         } catch (RuntimeException | Error e) {
             return failed(e, err);
         }
+    }
+
+    /** Where this run logs (exit code 1 points there). */
+    Path logFile() {
+        return LogLocation.file(env);
     }
 
     private AppConfig config() {

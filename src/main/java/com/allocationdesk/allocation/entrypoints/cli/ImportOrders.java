@@ -26,7 +26,8 @@ final class ImportOrders extends Subcommand {
 
     @Override
     protected int execute(Bootstrap app) {
-        return Progress.finish(app.get(OrderImport.class).run(file, chunk,
-                new Progress(spec.commandLine().getErr(), chunk), () -> false), out());
+        Progress progress = new Progress(spec.commandLine().getErr(), chunk);
+        return Progress.run(() -> app.get(OrderImport.class).run(file, chunk, progress, () -> false), out(),
+                spec.commandLine().getErr(), root.logFile());
     }
 }

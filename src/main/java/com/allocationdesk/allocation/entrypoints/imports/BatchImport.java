@@ -1,5 +1,6 @@
 package com.allocationdesk.allocation.entrypoints.imports;
 
+import com.allocationdesk.allocation.bootstrap.AppConfig;
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
 import com.allocationdesk.allocation.domain.commands.CreateBatches;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
@@ -11,9 +12,7 @@ import jakarta.inject.Inject;
 import org.apache.commons.csv.CSVRecord;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -21,8 +20,9 @@ import java.util.function.BooleanSupplier;
 /**
  * Imports batches from a CSV file with the header {@code ref,sku,qty,eta} (eta may be empty). The
  * whole file is checked first (numbers, dates, ids, references unique in the file and new or
- * identical in the database); if any row is bad, nothing is imported and every bad row is
- * reported. Then the batches are created in chunks ({@link CreateBatches}, one transaction each).
+ * identical in the database); if any row is bad, nothing is imported and the bad rows are
+ * reported. The file is read once into a private copy, which is checked and imported
+ * ({@link CsvImport}). Then the batches are created in chunks ({@link CreateBatches}, one transaction each).
  * Batches already there identically are skipped, so importing an interrupted file again completes it.
  * Used by the command line and the window.
  */
@@ -32,11 +32,13 @@ public class BatchImport {
 
     private final MessageBus bus;
     private final BatchesQuery batches;
+    private final Scratch scratch;
 
     @Inject
-    public BatchImport(MessageBus bus, BatchesQuery batches) {
+    public BatchImport(MessageBus bus, BatchesQuery batches, AppConfig config) {
         this.bus = Objects.requireNonNull(bus, "bus");
         this.batches = Objects.requireNonNull(batches, "batches");
+        this.scratch = Scratch.nextTo(config.databasePath());
     }
 
     public ImportReport run(Path file, ImportProgress progress, BooleanSupplier cancelled) {
@@ -45,11 +47,10 @@ public class BatchImport {
 
     /** @param chunk rows per transaction */
     public ImportReport run(Path file, int chunk, ImportProgress progress, BooleanSupplier cancelled) {
-        return CsvImport.run(file, HEADER, chunk, new Rows(), progress, cancelled);
+        return CsvImport.run(file, scratch, HEADER, chunk, new Rows(), progress, cancelled);
     }
 
     private final class Rows implements CsvImport.Rows<CreateBatch> {
-        private final Map<String, Long> seen = new HashMap<>();
         private long alreadyThere;
         private long created;
 
@@ -59,11 +60,17 @@ public class BatchImport {
         }
 
         @Override
-        public void check(long line, CreateBatch batch) {
-            Long first = seen.putIfAbsent(batch.reference(), line);
-            if (first != null) {
-                throw new UnusableInput("batch " + batch.reference() + " is already on line " + first);
-            }
+        public String key(CreateBatch batch) {
+            return batch.reference();
+        }
+
+        @Override
+        public String duplicate(String reference, long firstLine) {
+            return "batch " + reference + " is already on line " + firstLine;
+        }
+
+        @Override
+        public void checkStored(long line, CreateBatch batch) {
             Optional<BatchView> existing = batches.byReference(batch.reference());
             if (existing.isPresent()) {
                 if (!isSame(existing.get(), batch)) {
@@ -72,11 +79,6 @@ public class BatchImport {
                 }
                 alreadyThere++;
             }
-        }
-
-        @Override
-        public void checked() {
-            seen.clear();
         }
 
         @Override

@@ -21,7 +21,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Streams a CSV file with a fixed header, row by row, so files of any size fit in memory. Every way
+ * Streams a CSV file with a fixed header, row by row, so files of any size fit in memory. Imports
+ * read their private copy of the planner's file ({@link Spool}) and name the planner's file in
+ * every message. Every way
  * a file can be unreadable (not UTF-8, cut off inside a quoted field, missing) becomes an
  * {@link UnusableInput} with a message for the planner, never a library's exception text.
  * <p>
@@ -53,8 +55,13 @@ final class CsvFile {
      * {@link UnusableInput}. Returns the number of rows visited.
      */
     static long read(Path file, List<String> header, RowVisitor visitor) {
+        return read(file, file, header, visitor);
+    }
+
+    /** The same, reading {@code source} (a copy) and naming {@code file} (the original) in messages. */
+    static long read(Path source, Path file, List<String> header, RowVisitor visitor) {
         long previousLine = 1;
-        try (Reader reader = open(file); CSVParser parser = parser(file, reader, header)) {
+        try (Reader reader = open(source); CSVParser parser = parser(file, reader, header)) {
             List<String> found = parser.getHeaderNames().stream().map(String::strip).toList();
             if (!found.equals(header)) {
                 throw new UnusableInput(file + ": the first line must be the header " + String.join(",", header)
@@ -88,6 +95,11 @@ final class CsvFile {
         }
     }
 
+    /** The file could not be opened or read (missing, a folder, permission, an I/O error). */
+    static UnusableInput unreadable(Path file, IOException e) {
+        return unreadable(file, 0, e);
+    }
+
     /** @param line the line on which the row being read started */
     private static UnusableInput unreadable(Path file, long line, IOException e) {
         if (e instanceof NoSuchFileException) {
@@ -109,9 +121,13 @@ final class CsvFile {
             return new UnusableInput("Cannot read " + file + ": it is a folder", e);
         }
         // an operating-system error ("Input/output error"): its message, never the exception's class
-        String reason = e.getMessage() == null || e.getMessage().isBlank() ? "a read error"
-                : e.getMessage().replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+        String reason = e.getMessage() == null || e.getMessage().isBlank() ? "a read error" : oneLine(e.getMessage());
         return new UnusableInput("Cannot read " + file + ": " + reason, e);
+    }
+
+    /** An operating system's message on one line. */
+    static String oneLine(String message) {
+        return message.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
     }
 
     /**

@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param rows     rows in the file (when cancelled while checking: the rows checked by then)
  * @param imported rows imported (committed); 0 unless {@link Status#DONE} or {@link Status#CANCELLED}
- * @param problems every bad row, in file order ({@link Status#REJECTED} only)
+ * @param problems the bad rows, in file order ({@link Status#REJECTED} only): all of them, or the first
+ *                 1,000 when there are more (the summary says how many there are)
  * @param summary  one sentence for the planner: what was imported, or why nothing / not all was
  */
 public record ImportReport(Status status, Path file, long rows, long imported, List<ImportProblem> problems,
@@ -30,9 +31,11 @@ public record ImportReport(Status status, Path file, long rows, long imported, L
         return new ImportReport(Status.DONE, file, rows, rows, List.of(), summary);
     }
 
-    static ImportReport rejected(Path file, long rows, List<ImportProblem> problems) {
-        return new ImportReport(Status.REJECTED, file, rows, 0, problems, problems.size() + " bad row"
-                + (problems.size() == 1 ? "" : "s") + " in " + file + "; nothing was imported");
+    /** @param bad how many rows are bad; {@code problems} lists them, or the first of them */
+    static ImportReport rejected(Path file, long rows, long bad, List<ImportProblem> problems) {
+        String listed = problems.size() < bad ? " (the first " + problems.size() + " are listed)" : "";
+        return new ImportReport(Status.REJECTED, file, rows, 0, problems, bad + " bad row" + (bad == 1 ? "" : "s")
+                + " in " + file + listed + "; nothing was imported");
     }
 
     static ImportReport cancelled(Path file, long rows, long imported, boolean whileChecking) {

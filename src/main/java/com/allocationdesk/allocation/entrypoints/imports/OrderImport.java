@@ -1,5 +1,6 @@
 package com.allocationdesk.allocation.entrypoints.imports;
 
+import com.allocationdesk.allocation.bootstrap.AppConfig;
 import com.allocationdesk.allocation.domain.commands.Allocate;
 import com.allocationdesk.allocation.domain.commands.AllocateLines;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
@@ -12,9 +13,7 @@ import jakarta.inject.Inject;
 import org.apache.commons.csv.CSVRecord;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -25,8 +24,9 @@ import java.util.stream.Collectors;
 /**
  * Allocates the order lines of a CSV file with the header {@code orderid,sku,qty}. The whole file is
  * checked first (numbers, ids, known SKUs, one line per order and SKU, no clash with a line already
- * placed with another quantity); if any row is bad, nothing is allocated and every bad row is
- * reported. Then the lines are allocated in chunks ({@link AllocateLines}, one transaction each).
+ * placed with another quantity); if any row is bad, nothing is allocated and the bad rows are
+ * reported. The file is read once into a private copy, which is checked and imported
+ * ({@link CsvImport}). Then the lines are allocated in chunks ({@link AllocateLines}, one transaction each).
  * Allocation is idempotent, so importing an interrupted file again finishes it without doubling
  * anything. Used by the command line and the window.
  */
@@ -37,12 +37,14 @@ public class OrderImport {
     private final MessageBus bus;
     private final StockTotalsQuery totals;
     private final OrderLinesQuery orderLines;
+    private final Scratch scratch;
 
     @Inject
-    public OrderImport(MessageBus bus, StockTotalsQuery totals, OrderLinesQuery orderLines) {
+    public OrderImport(MessageBus bus, StockTotalsQuery totals, OrderLinesQuery orderLines, AppConfig config) {
         this.bus = Objects.requireNonNull(bus, "bus");
         this.totals = Objects.requireNonNull(totals, "totals");
         this.orderLines = Objects.requireNonNull(orderLines, "orderLines");
+        this.scratch = Scratch.nextTo(config.databasePath());
     }
 
     public ImportReport run(Path file, ImportProgress progress, BooleanSupplier cancelled) {
@@ -51,12 +53,14 @@ public class OrderImport {
 
     /** @param chunk rows per transaction */
     public ImportReport run(Path file, int chunk, ImportProgress progress, BooleanSupplier cancelled) {
-        return CsvImport.run(file, HEADER, chunk, new Rows(), progress, cancelled);
+        return CsvImport.run(file, scratch, HEADER, chunk, new Rows(), progress, cancelled);
     }
+
+    /** Ids never hold control characters ({@code Validation.id}), so this cannot be part of one. */
+    private static final char KEY_SEPARATOR = '\u0000';
 
     private final class Rows implements CsvImport.Rows<Allocate> {
         private final Set<String> knownSkus = totals.perSku().stream().map(SkuTotals::sku).collect(Collectors.toSet());
-        private final Map<String, Long> seen = new HashMap<>();
         private OrderLinesQuery.Lookup placed = orderLines.lookup();
         private long allocated;
         private long waiting;
@@ -67,15 +71,26 @@ public class OrderImport {
         }
 
         @Override
-        public void check(long line, Allocate allocate) {
+        public void checkRow(Allocate allocate) {
             if (!knownSkus.contains(allocate.sku())) {
                 throw new UnusableInput("unknown SKU " + allocate.sku() + ": add a batch of it first");
             }
-            Long first = seen.putIfAbsent(allocate.orderId() + '\u0000' + allocate.sku(), line);
-            if (first != null) {
-                throw new UnusableInput("order " + allocate.orderId() + " already has a line of "
-                        + allocate.sku() + " on line " + first);
-            }
+        }
+
+        @Override
+        public String key(Allocate allocate) {
+            return allocate.orderId() + KEY_SEPARATOR + allocate.sku();
+        }
+
+        @Override
+        public String duplicate(String key, long firstLine) {
+            int separator = key.indexOf(KEY_SEPARATOR);
+            return "order " + key.substring(0, separator) + " already has a line of " + key.substring(separator + 1)
+                    + " on line " + firstLine;
+        }
+
+        @Override
+        public void checkStored(long line, Allocate allocate) {
             OptionalInt existing = placed.quantityOf(allocate.orderId(), allocate.sku());
             if (existing.isPresent() && existing.getAsInt() != allocate.quantity()) {
                 throw new UnusableInput("order " + allocate.orderId() + " already has " + existing.getAsInt()
@@ -85,7 +100,6 @@ public class OrderImport {
 
         @Override
         public void checked() {
-            seen.clear();
             close();
         }
 

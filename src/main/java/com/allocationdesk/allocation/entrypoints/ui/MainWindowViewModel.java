@@ -6,6 +6,7 @@ import com.allocationdesk.allocation.entrypoints.imports.BatchImport;
 import com.allocationdesk.allocation.entrypoints.imports.ImportProgress;
 import com.allocationdesk.allocation.entrypoints.imports.ImportReport;
 import com.allocationdesk.allocation.entrypoints.imports.OrderImport;
+import com.allocationdesk.allocation.entrypoints.imports.PartlyImported;
 import com.allocationdesk.allocation.entrypoints.ui.support.BackgroundRunner;
 import com.allocationdesk.allocation.entrypoints.ui.support.ErrorText;
 import com.allocationdesk.allocation.entrypoints.ui.support.LiveUpdates;
@@ -27,6 +28,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -150,6 +152,7 @@ public class MainWindowViewModel {
         importProgress.set(-1);
         importText.set("Checking " + importName + "…");
         status.set("Importing " + what + " from " + importName + "…");
+        AtomicLong committed = new AtomicLong();
         importJob = runner.run(progress -> importer.run(file, new ImportProgress() {
             @Override
             public void checked(long rows) {
@@ -158,11 +161,16 @@ public class MainWindowViewModel {
 
             @Override
             public void imported(long rows, long total) {
+                committed.set(rows);
                 progress.update(rows, total);
             }
         }, progress::isCancelled), this::importFinished, error -> {
             importEnded();
             String text = "Could not import " + importName + ": " + ErrorText.of(error);
+            if (!(error instanceof PartlyImported) && committed.get() > 0) {
+                // e.g. out of memory: the import could not say it itself, but whole chunks are in
+                text += ". " + PartlyImported.whatIsIn(committed.get());
+            }
             status.set(text);
             importFailure.set(text);
         }, this::importProgressed);

@@ -507,6 +507,40 @@ class CliIT {
         }
 
         @Test
+        void aRepeatedLineThatAlsoClashesWithTheDatabaseIsOneBadRowToldAsTheRepeat() throws IOException {
+            stock();
+            ok("allocate", "o1", "LAMP", "8");
+            Path orders = write("orders.csv", "orderid,sku,qty", "o1,LAMP,8", "o1,LAMP,3", "o2,LAMP,1");
+            Run run = cli("import-orders", orders.toString());
+            assertThat(run.code()).isEqualTo(2);
+            assertThat(run.err().lines().toList()).containsExactly(
+                    orders + ": line 3: order o1 already has a line of LAMP on line 2",
+                    "1 bad row in " + orders + "; nothing was imported");
+        }
+
+        @Test
+        void aFileWithVeryManyBadRowsListsTheFirstThousandAndCountsThemAll() throws IOException {
+            StringBuilder batches = new StringBuilder("ref,sku,qty,eta\n");
+            for (int i = 0; i < 2_500; i++) {
+                batches.append("b").append(i).append(i % 2 == 0 ? ",LAMP,ten,\n" : ",LAMP,1,\n");
+            }
+            batches.append("b1,LAMP,1,\n"); // a repeat of line 3, after all the others
+            Path file = dir.resolve("many.csv");
+            java.nio.file.Files.writeString(file, batches);
+            String before = snapshot();
+
+            Run run = cli("import-batches", file.toString());
+
+            assertThat(run.code()).isEqualTo(2);
+            List<String> lines = run.err().lines().toList();
+            assertThat(lines).hasSize(1_001);
+            assertThat(lines.get(0)).isEqualTo(file + ": line 2: qty must be a whole number, was 'ten'");
+            assertThat(lines.get(999)).isEqualTo(file + ": line 2000: qty must be a whole number, was 'ten'");
+            assertThat(lines.get(1_000)).isEqualTo("1251 bad rows in " + file + " (the first 1000 are listed); nothing was imported");
+            assertThat(snapshot()).isEqualTo(before);
+        }
+
+        @Test
         void aWrongHeaderOrAMissingFileIsBadInput() throws IOException {
             Path wrong = write("wrong.csv", "reference,sku,qty,eta", "b1,LAMP,1,");
             rejectsWithoutChange(2, "the first line must be the header ref,sku,qty,eta", "import-batches", wrong.toString());

@@ -209,6 +209,38 @@ class ViewModelsIT {
         }
 
         @Test
+        void runningOutOfMemoryPartWayIsOneLineThatSaysWhatIsIn() throws IOException {
+            bus.handle(new CreateBatch("MEM-1", "MEM", 10_000, null));
+            StringBuilder lines = new StringBuilder("orderid,sku,qty\n");
+            for (int i = 0; i < 1_200; i++) {
+                lines.append("MO-").append(i).append(",MEM,1\n");
+            }
+            Path file = Files.writeString(dir.resolve("mem-orders.csv"), lines);
+            MainWindowViewModel vm = window();
+            runner.cancelWhen = (done, total) -> {
+                if (total > 0 && done >= 500) {
+                    throw new OutOfMemoryError("Java heap space");   // as the JVM would, after the first chunk
+                }
+                return false;
+            };
+            try {
+                vm.importOrders(file);
+            } finally {
+                runner.cancelWhen = (done, total) -> false;
+            }
+
+            assertThat(vm.importFailureProperty().get()).isEqualTo("Could not import mem-orders.csv: There was not"
+                    + " enough memory to finish (details are in the log). Those 500 rows are in, the others are not;"
+                    + " import the same file again to finish it (the rows already in are not imported twice).");
+            assertThat(vm.importingProperty().get()).isFalse();
+            assertThat(allocated("MEM")).isEqualTo(500);
+            try (java.util.stream.Stream<Path> files = Files.list(app.databasePath().toAbsolutePath().getParent())) {
+                assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.contains(".import-")))
+                        .as("the temporary copy is deleted").isEmpty();
+            }
+        }
+
+        @Test
         void aCancelledImportKeepsWholeChunksAndImportingAgainFinishesItWithoutDoubling() throws IOException {
             bus.handle(new CreateBatch("BULK-1", "BULK", 10_000, null));
             StringBuilder lines = new StringBuilder("orderid,sku,qty\n");

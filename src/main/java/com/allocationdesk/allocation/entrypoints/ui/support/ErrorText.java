@@ -1,6 +1,7 @@
 package com.allocationdesk.allocation.entrypoints.ui.support;
 
 import com.allocationdesk.allocation.domain.DomainException;
+import com.allocationdesk.allocation.entrypoints.imports.PartlyImported;
 import com.allocationdesk.allocation.entrypoints.imports.UnusableInput;
 import com.allocationdesk.allocation.servicelayer.DatabaseUnavailable;
 import org.slf4j.Logger;
@@ -16,6 +17,15 @@ public final class ErrorText {
     }
 
     public static String of(Throwable error) {
+        if (error instanceof PartlyImported partly) {
+            // how far the import got comes first: its cause alone would not say that rows are in
+            log.warn("Import stopped part-way", error);
+            return partly.getMessage();
+        }
+        if (error instanceof OutOfMemoryError) {
+            log.error("Out of memory", error);
+            return "There was not enough memory to finish (details are in the log)";
+        }
         Throwable cause = error;
         while (cause != null) {
             if (cause instanceof DomainException || cause instanceof UnusableInput) {

@@ -34,4 +34,10 @@ class ErrorTextTest {
         assertThat(ErrorText.of(new IllegalStateException("boom")))
                 .startsWith("Something went wrong: boom").endsWith("(details are in the log)");
     }
+
+    @Test
+    void runningOutOfMemoryIsOneLineWithoutTheJvmsText() {
+        assertThat(ErrorText.of(new OutOfMemoryError("Java heap space")))
+                .isEqualTo("There was not enough memory to finish (details are in the log)");
+    }
 }
