@@ -1,9 +1,13 @@
 package com.allocationdesk.allocation.reliability;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Starts a {@code main} class of the test class path in a separate JVM (to be killed, or to hold a lock). */
 public final class ChildJvm {
@@ -19,6 +23,19 @@ public final class ChildJvm {
         command.add(mainClass.getName());
         command.addAll(List.of(args));
         return new ProcessBuilder(command);
+    }
+
+    /**
+     * Waits (at most a minute) until the child has created its ready file; fails the test when it
+     * dies first or takes longer.
+     */
+    public static void awaitReady(Process child, Path ready) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(ready)) {
+            assertThat(child.isAlive()).as("the child JVM died before it was ready").isTrue();
+            assertThat(System.nanoTime()).as("the child JVM never got ready").isLessThan(deadline);
+            Thread.sleep(20);
+        }
     }
 
     public static Process start(Class<?> mainClass, Path logDir, String... args) throws IOException {

@@ -50,12 +50,7 @@ class LockFileIT {
                 .redirectOutput(acks.toFile()).redirectError(folder.resolve("holder.err").toFile()).start();
         Map<String, Run> attempts = new LinkedHashMap<>();
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!Files.exists(ready)) {
-                assertThat(holder.isAlive()).as("holder died: %s", Files.readString(folder.resolve("holder.err"))).isTrue();
-                assertThat(System.nanoTime()).as("holder never got ready").isLessThan(deadline);
-                Thread.sleep(20);
-            }
+            ChildJvm.awaitReady(holder, ready);
             attempts.put("lock file untouched", InProcessCli.onDatabase(db, "add-batch", "second-0", "LAMP", "5"));
 
             // an idle holder (a window nobody types in) does not notice: only the guard stands

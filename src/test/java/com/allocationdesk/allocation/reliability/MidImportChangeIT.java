@@ -23,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -238,21 +239,23 @@ class MidImportChangeIT {
                 "cannot mount a tmpfs here: " + new String(mounting.getInputStream().readAllBytes()).strip());
         try {
             Path small = mount.resolve("desk");
-            assertThat(InProcessCli.onDatabase(small, "add-batch", "lamps", "LAMP", "1000").code()).isZero();
+            // no free-space floor: this is about the import's copy meeting the full disk
+            Map<String, String> noFloor = Map.of(AppConfig.MIN_FREE_ENV, "0");
+            assertThat(InProcessCli.onDatabase(noFloor, small, "add-batch", "lamps", "LAMP", "1000").code()).isZero();
             StringBuilder csv = new StringBuilder("orderid,sku,qty\n");
             for (int i = 0; csv.length() < 12_000_000; i++) {
                 csv.append("o").append(PAD).append(i).append(",LAMP,1\n");
             }
             Path big = Files.writeString(dir.resolve("big.csv"), csv);
 
-            Run run = InProcessCli.onDatabase(small, "import-orders", big.toString());
+            Run run = InProcessCli.onDatabase(noFloor, small, "import-orders", big.toString());
 
             assertThat(run.code()).as(run.err()).isEqualTo(4);
             assertThat(run.err().lines().toList()).containsExactly("Cannot write to the database folder " + mount
                     + " (importing " + big + " keeps a temporary copy there): the disk is full. Nothing was imported.");
             assertThat(run.out()).isEmpty();
             assertNoTemporaryFiles(small);
-            try (Bootstrap app = Bootstrap.start(new AppConfig(small))) {
+            try (Bootstrap app = Bootstrap.start(new AppConfig(small, true, 0))) {
                 assertThat(Tables.number(app.get(DataSource.class), "SELECT COUNT(*) FROM allocations")).isZero();
             }
             Figures.report(NAME, "disk full while copying", "exit 4: " + run.err().strip());

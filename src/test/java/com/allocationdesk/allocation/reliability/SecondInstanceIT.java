@@ -39,12 +39,7 @@ class SecondInstanceIT {
         Process holder = ChildJvm.builder(DatabaseHolder.class, List.of(), path.toString(), ready.toString())
                 .redirectErrorStream(true).redirectOutput(folder.resolve("holder.out").toFile()).start();
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!Files.exists(ready)) {
-                assertThat(holder.isAlive()).as("holder died").isTrue();
-                assertThat(System.nanoTime()).as("holder never got ready").isLessThan(deadline);
-                Thread.sleep(20);
-            }
+            ChildJvm.awaitReady(holder, ready);
             Cli refused = cli(path, "batches");
             assertThat(refused.code).as(refused.err).isEqualTo(4);
             assertThat(refused.err).contains("already open").doesNotContain("\tat ");
