@@ -1,5 +1,6 @@
 package com.allocationdesk.allocation.bootstrap;
 
+import com.allocationdesk.allocation.adapters.db.Backups;
 import com.allocationdesk.allocation.adapters.db.DataLocation;
 
 import java.nio.file.Path;
@@ -16,10 +17,16 @@ import java.util.Objects;
  *                     it starts on {@link Bootstrap#prepareForWrites()} or with the first command,
  *                     so it does not compete with showing data (the window) and is never started
  *                     by a run that only reads (read subcommands).
+ * @param keepBackups  how many backups to keep in {@code PATH.backups} (0: none are made);
+ *                     {@code ALLOCATION_DESK_BACKUPS}, default 7
  */
-public record AppConfig(Path databasePath, boolean writesAtOnce) {
+public record AppConfig(Path databasePath, boolean writesAtOnce, int keepBackups) {
     public AppConfig {
         Objects.requireNonNull(databasePath, "databasePath");
+    }
+
+    public AppConfig(Path databasePath, boolean writesAtOnce) {
+        this(databasePath, writesAtOnce, Backups.DEFAULT_KEEP);
     }
 
     public AppConfig(Path databasePath) {
@@ -28,14 +35,15 @@ public record AppConfig(Path databasePath, boolean writesAtOnce) {
 
     /** The same, with the write side started only when asked for. */
     public AppConfig readingFirst() {
-        return new AppConfig(databasePath, false);
+        return new AppConfig(databasePath, false, keepBackups);
     }
 
     /**
      * Resolves the database path: {@code --db} when given, else the {@code ALLOCATION_DESK_DB}
-     * environment variable, else the per-user default in the XDG data directory.
+     * environment variable, else the per-user default in the XDG data directory; the number of
+     * backups to keep from {@code ALLOCATION_DESK_BACKUPS}.
      */
     public static AppConfig from(String dbOptionOrNull, Map<String, String> env) {
-        return new AppConfig(DataLocation.resolve(dbOptionOrNull, env));
+        return new AppConfig(DataLocation.resolve(dbOptionOrNull, env), true, Backups.keep(env));
     }
 }

@@ -41,7 +41,7 @@ public class AppProducers {
     @Produces
     @Singleton
     Database database(AppConfig config) {
-        Database database = Database.open(config.databasePath());
+        Database database = Database.open(config.databasePath(), config.keepBackups());
         if (config.writesAtOnce()) {
             database.bootInBackground();
         }

@@ -27,9 +27,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ScheduledExecutorService;
 import javax.sql.DataSource;
 
 /**
@@ -93,14 +95,20 @@ public final class Database implements AutoCloseable {
     private final Path path;
     private final ProcessLock lock;
     private final BasicDataSource pool;
+    /** Backups kept in {@code PATH.backups} ({@link Backups}); 0: none made. */
+    private final int keepBackups;
+    private final ScheduledExecutorService dailyBackup;
     /** Hibernate, booting or booted; null until {@link #bootInBackground()} or the first unit of work. */
     private CompletableFuture<SessionFactory> sessionFactory;
     private boolean closed;
+    private boolean backupAtClose = true;
 
-    private Database(Path path, ProcessLock lock, BasicDataSource pool) {
+    private Database(Path path, ProcessLock lock, BasicDataSource pool, int keepBackups) {
         this.path = path;
         this.lock = lock;
         this.pool = pool;
+        this.keepBackups = keepBackups;
+        this.dailyBackup = Backups.daily(pool, path, keepBackups);
     }
 
     /**
@@ -111,6 +119,14 @@ public final class Database implements AutoCloseable {
      *                             our databases, or when its folder cannot be written
      */
     public static Database open(Path dbPath) {
+        return open(dbPath, Backups.DEFAULT_KEEP);
+    }
+
+    /**
+     * The same, keeping the newest {@code keepBackups} backups ({@link Backups}; 0: none are made).
+     * A database that does not add up ({@link DamageDetector}) is refused without changing a file.
+     */
+    public static Database open(Path dbPath, int keepBackups) {
         Path path = dbPath.toAbsolutePath().normalize();
         refuseWhatCannotBeADatabase(path);
         createFolder(path.getParent());
@@ -121,7 +137,7 @@ public final class Database implements AutoCloseable {
             pool = opened.pool();
             migrate(pool, path, opened.schemaVersion());
             log.info("Opened database {}", path);
-            return new Database(path, lock, pool);
+            return new Database(path, lock, pool, keepBackups);
         } catch (RuntimeException e) {
             if (pool != null) {
                 shutdown(pool, path);
@@ -191,6 +207,20 @@ public final class Database implements AutoCloseable {
         return path;
     }
 
+    /**
+     * The {@code check} command: the full consistency check of the database at {@code dbPath},
+     * read-only, under our lock; empty when it is healthy.
+     */
+    public static List<String> check(Path dbPath) {
+        Path path = dbPath.toAbsolutePath().normalize();
+        return DamageDetector.check(path, url(path));
+    }
+
+    /** No backup when this session closes (a restore has just put one in place). */
+    synchronized void noBackupAtClose() {
+        backupAtClose = false;
+    }
+
     /** Closes Hibernate, runs {@code SHUTDOWN} (a clean checkpoint) and releases the lock. */
     @Override
     public synchronized void close() {
@@ -208,6 +238,10 @@ public final class Database implements AutoCloseable {
             }
         } finally {
             try {
+                dailyBackup.shutdownNow();
+                if (backupAtClose) {
+                    Backups.atClose(pool, path, keepBackups);
+                }
                 shutdown(pool, path);
             } finally {
                 lock.release();
@@ -254,6 +288,8 @@ public final class Database implements AutoCloseable {
     private static Opened connect(Path path) {
         boolean hadLog = Files.exists(sibling(path, ".log"));
         boolean hadTmp = Files.exists(sibling(path, ".tmp"));
+        long dataLength = DamageDetector.dataLength(path);
+        boolean checked = DamageDetector.probe(path, url(path));
         int schemaVersion;
         try (Connection connection = DriverManager.getConnection(url(path), "SA", "");
              Statement statement = connection.createStatement()) {
@@ -264,11 +300,18 @@ public final class Database implements AutoCloseable {
                         + ": it is not an Allocation Desk database (it holds " + ownership.foreign() + ")");
             }
             schemaVersion = ownership.schemaVersion();
+            List<String> damage = checked || schemaVersion < 2 ? List.of() : ConsistencyCheck.quick(connection);
+            if (!damage.isEmpty()) {
+                leaveForeign(statement, path, hadLog, hadTmp);
+                throw DamageDetector.refusal(path, damage, null);
+            }
             applySettings(statement);
         } catch (SQLException e) {
             tidyUp(path, hadLog, hadTmp);
+            DamageDetector.undoGrowth(path, dataLength);
             throw new DatabaseUnavailable("Cannot open the database " + path
-                    + ": it is damaged or not an Allocation Desk database (" + withoutClassNames(e.getMessage()) + ")", e);
+                    + ": it is damaged or not an Allocation Desk database (" + withoutClassNames(e.getMessage()) + "). "
+                    + DamageDetector.whatToDo(path), e);
         }
         BasicDataSource pool = new BasicDataSource();
         pool.setDriver(new JDBCDriver());
@@ -418,7 +461,7 @@ public final class Database implements AutoCloseable {
      *       {@link #open} may open these files.</li>
      * </ul>
      */
-    private static String url(Path path) {
+    static String url(Path path) {
         return "jdbc:hsqldb:file:" + path
                 + ";hsqldb.tx=mvcc;hsqldb.write_delay=false;hsqldb.default_table_type=cached"
                 + ";hsqldb.cache_rows=500000;hsqldb.cache_size=131072"
@@ -466,7 +509,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** Our own OS-level lock on {@code PATH.app.lock}: one process per database, released on death. */
-    private static final class ProcessLock {
+    static final class ProcessLock {
         private final FileChannel channel;
         private final FileLock lock;
 

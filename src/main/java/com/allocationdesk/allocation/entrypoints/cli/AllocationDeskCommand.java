@@ -18,6 +18,7 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -37,7 +38,7 @@ import java.util.function.Function;
                 "1:something unexpected (see the log file)",
                 "2:bad input or a rule said no; nothing changed",
                 "3:out of stock; the line waits and a notification was recorded",
-                "4:database unavailable (locked by another process, unreadable)"},
+                "4:database unavailable (locked by another process, unreadable, damaged)"},
         subcommands = {
                 WriteSubcommands.AddBatch.class,
                 WriteSubcommands.Allocate.class,
@@ -50,7 +51,9 @@ import java.util.function.Function;
                 WriteSubcommands.RebuildViews.class,
                 ImportBatches.class,
                 ImportOrders.class,
-                ExportAllocations.class})
+                ExportAllocations.class,
+                MaintenanceSubcommands.Check.class,
+                MaintenanceSubcommands.Restore.class})
 public final class AllocationDeskCommand implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(AllocationDeskCommand.class);
 
@@ -121,6 +124,19 @@ public final class AllocationDeskCommand implements Runnable {
             }
         } catch (RuntimeException e) {
             return failed(e, err);
+        }
+    }
+
+    /**
+     * Runs work on the chosen database's path without starting the application (for {@code check}
+     * and {@code restore}, which must work on a database the application refuses); maps failures
+     * to exit codes as {@link #run} does.
+     */
+    int runOnPath(CommandSpec subcommand, Function<Path, Integer> work) {
+        try {
+            return work.apply(AppConfig.from(db, env).databasePath());
+        } catch (RuntimeException e) {
+            return failed(e, subcommand.commandLine().getErr());
         }
     }
 
