@@ -19,14 +19,16 @@ import java.util.Objects;
  *                     by a run that only reads (read subcommands).
  * @param keepBackups  how many backups to keep in {@code PATH.backups} (0: none are made);
  *                     {@code ALLOCATION_DESK_BACKUPS}, default 7
+ * @param viewsMayDisagree open although the read tables disagree with the write model, when the
+ *                     write model adds up by itself ({@code rebuild-views})
  */
-public record AppConfig(Path databasePath, boolean writesAtOnce, int keepBackups) {
+public record AppConfig(Path databasePath, boolean writesAtOnce, int keepBackups, boolean viewsMayDisagree) {
     public AppConfig {
         Objects.requireNonNull(databasePath, "databasePath");
     }
 
     public AppConfig(Path databasePath, boolean writesAtOnce) {
-        this(databasePath, writesAtOnce, Backups.DEFAULT_KEEP);
+        this(databasePath, writesAtOnce, Backups.DEFAULT_KEEP, false);
     }
 
     public AppConfig(Path databasePath) {
@@ -35,7 +37,12 @@ public record AppConfig(Path databasePath, boolean writesAtOnce, int keepBackups
 
     /** The same, with the write side started only when asked for. */
     public AppConfig readingFirst() {
-        return new AppConfig(databasePath, false, keepBackups);
+        return new AppConfig(databasePath, false, keepBackups, viewsMayDisagree);
+    }
+
+    /** The same, for {@code rebuild-views}: see {@link #viewsMayDisagree}. */
+    public AppConfig repairingViews() {
+        return new AppConfig(databasePath, writesAtOnce, keepBackups, true);
     }
 
     /**
@@ -44,6 +51,6 @@ public record AppConfig(Path databasePath, boolean writesAtOnce, int keepBackups
      * backups to keep from {@code ALLOCATION_DESK_BACKUPS}.
      */
     public static AppConfig from(String dbOptionOrNull, Map<String, String> env) {
-        return new AppConfig(DataLocation.resolve(dbOptionOrNull, env), true, Backups.keep(env));
+        return new AppConfig(DataLocation.resolve(dbOptionOrNull, env), true, Backups.keep(env), false);
     }
 }

@@ -41,7 +41,7 @@ public class AppProducers {
     @Produces
     @Singleton
     Database database(AppConfig config) {
-        Database database = Database.open(config.databasePath(), config.keepBackups());
+        Database database = Database.open(config.databasePath(), config.keepBackups(), config.viewsMayDisagree());
         if (config.writesAtOnce()) {
             database.bootInBackground();
         }

@@ -109,6 +109,21 @@ class DamagedDatabaseIT {
     }
 
     @Test
+    void rebuildViewsIsRefusedWhenTheStockRecordsLostRows() throws Exception {
+        // Rebuilding the lists from stock records that lost their batches would destroy the evidence.
+        Path db = copy(clean);
+        editScript(db, lines -> lines.filter(l -> !l.startsWith("SET TABLE PUBLIC.BATCHES INDEX")));
+        Map<String, String> before = files(db.getParent());
+        Run run = cli(db, "rebuild-views");
+        assertThat(run.code()).as(run.err()).isEqualTo(4);
+        assertThat(run.err()).contains("is damaged (").contains("allocated lines whose batch is not recorded");
+        Map<String, String> after = files(db.getParent());
+        after.remove("desk.app.lock");
+        before.remove("desk.app.lock");
+        assertThat(after).isEqualTo(before);
+    }
+
+    @Test
     void aScriptWithoutItsInsertLinesOpensWithAllItsData() throws Exception {
         // Our tables are CACHED: their rows live in .data, the .script INSERTs only HSQLDB's own
         // SYSTEM_LOBS rows. Without them HSQLDB opens (we store no LOBs) with every row.

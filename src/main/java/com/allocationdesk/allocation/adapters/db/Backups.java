@@ -258,7 +258,7 @@ public final class Backups {
         }
     }
 
-    private static void deleteQuietly(Path path) {
+    static void deleteQuietly(Path path) {
         if (!Files.exists(path)) {
             return;
         }

@@ -91,6 +91,40 @@ public final class ConsistencyCheck {
         return problems;
     }
 
+    /**
+     * The check at open: {@link #quick}; or, when the read tables are about to be rebuilt
+     * ({@code viewsMayDisagree}), only whether the write model adds up by itself: its allocated
+     * units against its allocated lines, no line without its batch, no keyless row. A write model
+     * that lost rows is refused, so a rebuild cannot destroy the evidence.
+     */
+    static List<String> atOpen(Connection connection, boolean viewsMayDisagree) throws SQLException {
+        if (!viewsMayDisagree) {
+            return quick(connection);
+        }
+        List<String> problems = new ArrayList<>();
+        try (Statement statement = connection.createStatement()) {
+            long allocated = numbers(statement, "SELECT COALESCE(SUM(allocated_quantity), 0) FROM batches")[0];
+            long lines = numbers(statement, "SELECT COALESCE(SUM(quantity), 0) FROM allocations")[0];
+            if (allocated != lines) {
+                problems.add("the batches have " + allocated + " units allocated but their allocated lines add up to "
+                        + lines);
+            }
+            rows(problems, statement, "allocated lines whose batch is not recorded, or is of another SKU",
+                    "SELECT COUNT(*) FROM allocations a LEFT JOIN batches b ON b.reference = a.batch_reference"
+                            + " WHERE b.reference IS NULL OR b.sku <> a.sku");
+            rows(problems, statement, "batches whose product is not recorded",
+                    "SELECT COUNT(*) FROM batches b WHERE NOT EXISTS (SELECT 1 FROM products p WHERE p.sku = b.sku)");
+            long incomplete = 0;
+            for (String[] key : KEYS) {
+                incomplete += numbers(statement, "SELECT COUNT(*) FROM " + key[0] + " WHERE " + key[1] + " IS NULL")[0];
+            }
+            if (incomplete > 0) {
+                problems.add(incomplete + " stored rows have lost their reference");
+            }
+        }
+        return problems;
+    }
+
     /** The sums: what {@code rebuild-views} would change, in aggregate (a scan of every row). */
     private static List<String> sums(Connection connection) throws SQLException {
         List<String> problems = new ArrayList<>();

@@ -53,33 +53,112 @@ public final class DamageDetector {
      * @return true when it was checked here (so the read-write open need not check it again)
      * @throws DatabaseUnavailable when it is damaged
      */
-    static boolean probe(Path path, String url) {
+    static boolean probe(Path path, String url, boolean viewsMayDisagree) {
         if (!needsRecovery(path)) {
             return false;
         }
         long started = System.nanoTime();
         List<String> problems;
         try {
-            problems = readOnly(url, DamageDetector::quickIfOurs);
-        } catch (SQLException e) {
-            if (!cutInsideLastLine(path, e)) {
-                log.warn("Probing {} read-only failed", path, e);
-                throw refusal(path, List.of(describe(e)), e);
+            problems = replayAndCheck(path, path, url + ";readonly=true", viewsMayDisagree);
+            log.info("Checked {} read-only before recovering it in {} ms", path, (System.nanoTime() - started) / 1_000_000);
+        } catch (NeedsRoom e) {
+            // The log adds more rows than the .data has free space for, which a read-only open
+            // cannot give: replay it on a copy instead.
+            Optional<List<String>> onCopy = onCopy(path, viewsMayDisagree);
+            if (onCopy.isEmpty()) {
+                return false;
             }
-            // what a crash during a write leaves: a partial line, never a committed change
-            log.warn("The log of {} ends inside a line (a crash during a write); that line is ignored", path);
-            try {
-                problems = readOnlyWithoutFullReplay(url, DamageDetector::quickIfOurs);
-            } catch (SQLException again) {
-                log.warn("Probing {} read-only failed", path, again);
-                throw refusal(path, List.of(describe(again)), again);
-            }
+            problems = onCopy.get();
+            log.info("Checked {} on a copy before recovering it in {} ms", path, (System.nanoTime() - started) / 1_000_000);
         }
-        log.info("Checked {} read-only before recovering it in {} ms", path, (System.nanoTime() - started) / 1_000_000);
         if (!problems.isEmpty()) {
             throw refusal(path, problems, null);
         }
         return true;
+    }
+
+    /** The read-only replay ran out of room in the {@code .data} file. */
+    private static final class NeedsRoom extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NeedsRoom(Throwable cause) {
+            super(cause);
+        }
+    }
+
+    /**
+     * Opens {@code files} with full log replay and runs the quick check. A log that fails only on
+     * its last line, left without a line end, is what a crash during a write leaves (never a
+     * committed change): it is replayed again without full replay, which ignores that line.
+     *
+     * @param db the database the planner named, for the message
+     */
+    private static List<String> replayAndCheck(Path db, Path files, String url, boolean viewsMayDisagree) {
+        Work<List<String>> check = connection -> ours(connection)
+                ? ConsistencyCheck.atOpen(connection, viewsMayDisagree) : List.of();
+        try {
+            return open(url + ";hsqldb.full_log_replay=true", check);
+        } catch (SQLException e) {
+            if (needsRoom(e)) {
+                throw new NeedsRoom(e);
+            }
+            if (!cutInsideLastLine(files, e)) {
+                log.warn("Replaying the log of {} failed", db, e);
+                throw refusal(db, List.of(describe(e)), e);
+            }
+            log.warn("The log of {} ends inside a line (a crash during a write); that line is ignored", db);
+        }
+        try {
+            return open(url, check);
+        } catch (SQLException again) {
+            if (needsRoom(again)) {
+                throw new NeedsRoom(again);
+            }
+            log.warn("Replaying the log of {} failed", db, again);
+            throw refusal(db, List.of(describe(again)), again);
+        }
+    }
+
+    /**
+     * Copies the files to {@code PATH.checking/} next to them, replays and checks the copy, and
+     * removes it. Empty when the copy cannot be made (no room on the disk): then the database is
+     * recovered and checked on its first connection, as a clean one is.
+     */
+    private static Optional<List<String>> onCopy(Path path, boolean viewsMayDisagree) {
+        Path folder = path.resolveSibling(path.getFileName() + ".checking");
+        Path copy = folder.resolve(path.getFileName().toString());
+        try {
+            Backups.deleteQuietly(folder);
+            Files.createDirectories(folder);
+            for (String extension : List.of(".script", ".properties", ".data", ".log", ".lobs")) {
+                Path file = sibling(path, extension);
+                if (Files.exists(file)) {
+                    Files.copy(file, sibling(copy, extension));
+                }
+            }
+        } catch (IOException e) {
+            log.warn("Cannot copy {} to check it; it is checked once recovered", path, e);
+            Backups.deleteQuietly(folder);
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(replayAndCheck(path, copy, Database.url(copy), viewsMayDisagree));
+        } catch (NeedsRoom e) {
+            log.warn("Checking a copy of {} failed; it is checked once recovered", path, e);
+            return Optional.empty();
+        } finally {
+            Backups.deleteQuietly(folder);
+        }
+    }
+
+    private static boolean needsRoom(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains("Data File size limit")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -99,6 +178,11 @@ public final class DamageDetector {
                 return readOnly(url, connection -> ours(connection) ? ConsistencyCheck.full(connection)
                         : List.of("it is not an Allocation Desk database"));
             } catch (SQLException e) {
+                if (needsRoom(e)) {
+                    log.warn("A read-only open of {} cannot replay its log", path, e);
+                    return List.of("it was not shut down cleanly and its recent changes cannot be replayed read-only:"
+                            + " open it once (it is checked as it opens), then check again");
+                }
                 log.warn("Full read-only check of {} failed; checking what can be read", path, e);
                 String unreadable = describe(e);
                 try {
@@ -166,13 +250,25 @@ public final class DamageDetector {
             boolean clean = Files.exists(properties) && Files.readString(properties, StandardCharsets.ISO_8859_1)
                     .lines().anyMatch(l -> l.strip().equals("modified=no"));
             boolean logged = Files.exists(logFile) && Files.size(logFile) > 0;
-            if (clean && !logged && Files.exists(script) && !Files.exists(sibling(path, ".data"))) {
+            if (clean && !logged && !Files.exists(sibling(path, ".data")) && hasCachedTables(script)) {
                 throw refusal(path, List.of("its data file " + path.getFileName() + ".data is missing"), null);
             }
             return !clean || logged;
         } catch (IOException e) {
             log.debug("Cannot look at the files of {}; probing it", path, e);
             return true;
+        }
+    }
+
+    /** Whether the {@code .script} declares tables whose rows live in a {@code .data} file (all of ours do). */
+    private static boolean hasCachedTables(Path script) throws IOException {
+        if (!Files.exists(script)) {
+            return false;
+        }
+        try (java.util.stream.Stream<String> lines = Files.lines(script, StandardCharsets.ISO_8859_1)) {
+            return lines.anyMatch(l -> l.startsWith("CREATE CACHED TABLE "));
+        } catch (java.io.UncheckedIOException e) {
+            return false;
         }
     }
 
@@ -226,9 +322,7 @@ public final class DamageDetector {
         }
     }
 
-    private static List<String> quickIfOurs(Connection connection) throws SQLException {
-        return ours(connection) ? ConsistencyCheck.quick(connection) : List.of();
-    }
+
 
     @FunctionalInterface
     private interface Work<T> {

@@ -127,13 +127,21 @@ public final class Database implements AutoCloseable {
      * A database that does not add up ({@link DamageDetector}) is refused without changing a file.
      */
     public static Database open(Path dbPath, int keepBackups) {
+        return open(dbPath, keepBackups, false);
+    }
+
+    /**
+     * The same; with {@code viewsMayDisagree} (for {@code RebuildViews}) the read tables are not
+     * compared with the write model, but the write model must add up by itself.
+     */
+    public static Database open(Path dbPath, int keepBackups, boolean viewsMayDisagree) {
         Path path = dbPath.toAbsolutePath().normalize();
         refuseWhatCannotBeADatabase(path);
         createFolder(path.getParent());
         ProcessLock lock = ProcessLock.acquire(path);
         BasicDataSource pool = null;
         try {
-            Opened opened = connect(path);
+            Opened opened = connect(path, viewsMayDisagree);
             pool = opened.pool();
             migrate(pool, path, opened.schemaVersion());
             log.info("Opened database {}", path);
@@ -285,11 +293,11 @@ public final class Database implements AutoCloseable {
      * or new; a foreign one is refused and closed without writing ({@link #leaveForeign}). Only then
      * are our settings applied. The database stays open ({@code shutdown=false}) for the pool.
      */
-    private static Opened connect(Path path) {
+    private static Opened connect(Path path, boolean viewsMayDisagree) {
         boolean hadLog = Files.exists(sibling(path, ".log"));
         boolean hadTmp = Files.exists(sibling(path, ".tmp"));
         long dataLength = DamageDetector.dataLength(path);
-        boolean checked = DamageDetector.probe(path, url(path));
+        boolean checked = DamageDetector.probe(path, url(path), viewsMayDisagree);
         int schemaVersion;
         try (Connection connection = DriverManager.getConnection(url(path), "SA", "");
              Statement statement = connection.createStatement()) {
@@ -300,7 +308,7 @@ public final class Database implements AutoCloseable {
                         + ": it is not an Allocation Desk database (it holds " + ownership.foreign() + ")");
             }
             schemaVersion = ownership.schemaVersion();
-            List<String> damage = checked || schemaVersion < 2 ? List.of() : ConsistencyCheck.quick(connection);
+            List<String> damage = checked || schemaVersion < 2 ? List.of() : ConsistencyCheck.atOpen(connection, viewsMayDisagree);
             if (!damage.isEmpty()) {
                 leaveForeign(statement, path, hadLog, hadTmp);
                 throw DamageDetector.refusal(path, damage, null);
