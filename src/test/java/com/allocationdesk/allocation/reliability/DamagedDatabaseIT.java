@@ -109,6 +109,30 @@ class DamagedDatabaseIT {
     }
 
     @Test
+    void whenOnlyTheListsAreBehindTheRefusalOffersRebuildViewsWhichRepairsThem() throws Exception {
+        Path db = copy(clean);
+        editScript(db, lines -> lines.filter(l -> !l.startsWith("SET TABLE PUBLIC.BATCHES_VIEW INDEX")));
+        Run refused = cli(db, "batches");
+        assertThat(refused.code()).isEqualTo(4);
+        assertThat(refused.err()).contains("The stock records add up by themselves")
+                .contains("allocation-desk --db " + db + " rebuild-views");
+
+        assertThat(cli(db, "rebuild-views").code()).isZero();
+
+        assertThat(batches(db)).isEqualTo(CLEAN_BATCHES);
+        assertThat(cli(db, "check").code()).isZero();
+    }
+
+    @Test
+    void whenTheStockRecordsLostRowsTheRefusalDoesNotOfferRebuildViews() throws Exception {
+        Path db = copy(clean);
+        editScript(db, lines -> lines.filter(l -> !l.startsWith("SET TABLE PUBLIC.BATCHES INDEX")));
+        Run refused = cli(db, "batches");
+        assertThat(refused.code()).isEqualTo(4);
+        assertThat(refused.err()).doesNotContain("rebuild-views").contains(" restore desk-");
+    }
+
+    @Test
     void rebuildViewsIsRefusedWhenTheStockRecordsLostRows() throws Exception {
         // Rebuilding the lists from stock records that lost their batches would destroy the evidence.
         Path db = copy(clean);

@@ -58,24 +58,46 @@ public final class DamageDetector {
             return false;
         }
         long started = System.nanoTime();
-        List<String> problems;
+        Findings problems;
         try {
             problems = replayAndCheck(path, path, url + ";readonly=true", viewsMayDisagree);
             log.info("Checked {} read-only before recovering it in {} ms", path, (System.nanoTime() - started) / 1_000_000);
         } catch (NeedsRoom e) {
             // The log adds more rows than the .data has free space for, which a read-only open
             // cannot give: replay it on a copy instead.
-            Optional<List<String>> onCopy = onCopy(path, viewsMayDisagree);
+            Optional<Findings> onCopy = onCopy(path, viewsMayDisagree);
             if (onCopy.isEmpty()) {
                 return false;
             }
             problems = onCopy.get();
             log.info("Checked {} on a copy before recovering it in {} ms", path, (System.nanoTime() - started) / 1_000_000);
         }
-        if (!problems.isEmpty()) {
+        if (!problems.problems().isEmpty()) {
             throw refusal(path, problems, null);
         }
         return true;
+    }
+
+    /**
+     * What the open-time check found, and whether the stock records (the write model) add up by
+     * themselves: then the lists may merely be behind (a projection that failed), and
+     * {@code rebuild-views} is offered besides a restore.
+     */
+    record Findings(List<String> problems, boolean recordsAddUp) {
+        static final Findings NONE = new Findings(List.of(), true);
+
+        static Findings of(List<String> problems) {
+            return new Findings(problems, false);
+        }
+    }
+
+    /** The open-time check; when it finds something, whether the write model adds up by itself. */
+    static Findings examine(Connection connection, boolean viewsMayDisagree) throws SQLException {
+        List<String> problems = ConsistencyCheck.atOpen(connection, viewsMayDisagree);
+        if (problems.isEmpty()) {
+            return Findings.NONE;
+        }
+        return new Findings(problems, !viewsMayDisagree && ConsistencyCheck.atOpen(connection, true).isEmpty());
     }
 
     /** The read-only replay ran out of room in the {@code .data} file. */
@@ -94,9 +116,8 @@ public final class DamageDetector {
      *
      * @param db the database the planner named, for the message
      */
-    private static List<String> replayAndCheck(Path db, Path files, String url, boolean viewsMayDisagree) {
-        Work<List<String>> check = connection -> ours(connection)
-                ? ConsistencyCheck.atOpen(connection, viewsMayDisagree) : List.of();
+    private static Findings replayAndCheck(Path db, Path files, String url, boolean viewsMayDisagree) {
+        Work<Findings> check = connection -> ours(connection) ? examine(connection, viewsMayDisagree) : Findings.NONE;
         try {
             return open(url + ";hsqldb.full_log_replay=true", check);
         } catch (SQLException e) {
@@ -105,7 +126,7 @@ public final class DamageDetector {
             }
             if (!cutInsideLastLine(files, e)) {
                 log.warn("Replaying the log of {} failed", db, e);
-                throw refusal(db, List.of(describe(e)), e);
+                throw refusal(db, Findings.of(List.of(describe(e))), e);
             }
             log.warn("The log of {} ends inside a line (a crash during a write); that line is ignored", db);
         }
@@ -116,7 +137,7 @@ public final class DamageDetector {
                 throw new NeedsRoom(again);
             }
             log.warn("Replaying the log of {} failed", db, again);
-            throw refusal(db, List.of(describe(again)), again);
+            throw refusal(db, Findings.of(List.of(describe(again))), again);
         }
     }
 
@@ -125,7 +146,7 @@ public final class DamageDetector {
      * removes it. Empty when the copy cannot be made (no room on the disk): then the database is
      * recovered and checked on its first connection, as a clean one is.
      */
-    private static Optional<List<String>> onCopy(Path path, boolean viewsMayDisagree) {
+    private static Optional<Findings> onCopy(Path path, boolean viewsMayDisagree) {
         Path folder = path.resolveSibling(path.getFileName() + ".checking");
         Path copy = folder.resolve(path.getFileName().toString());
         try {
@@ -200,11 +221,14 @@ public final class DamageDetector {
     }
 
     /** The one-line refusal: what is wrong, that nothing changed, and what to do. */
-    static DatabaseUnavailable refusal(Path path, List<String> problems, Throwable cause) {
+    static DatabaseUnavailable refusal(Path path, Findings findings, Throwable cause) {
+        List<String> problems = findings.problems();
         String shown = String.join("; ", problems.subList(0, Math.min(PROBLEMS_SHOWN, problems.size())))
                 + (problems.size() > PROBLEMS_SHOWN ? "; and " + (problems.size() - PROBLEMS_SHOWN) + " more" : "");
         return new DatabaseUnavailable("The database " + path + " is damaged (" + shown + "). It was not opened and"
-                + " nothing was changed. " + whatToDo(path), cause);
+                + " nothing was changed. " + (findings.recordsAddUp()
+                ? "The stock records add up by themselves: if only the lists are behind, 'allocation-desk --db " + path
+                + " rebuild-views' recomputes them from the records. " : "") + whatToDo(path), cause);
     }
 
     /** Names the newest backup and the command that restores it, or says there is none. */
@@ -251,7 +275,7 @@ public final class DamageDetector {
                     .lines().anyMatch(l -> l.strip().equals("modified=no"));
             boolean logged = Files.exists(logFile) && Files.size(logFile) > 0;
             if (clean && !logged && !Files.exists(sibling(path, ".data")) && hasCachedTables(script)) {
-                throw refusal(path, List.of("its data file " + path.getFileName() + ".data is missing"), null);
+                throw refusal(path, Findings.of(List.of("its data file " + path.getFileName() + ".data is missing")), null);
             }
             return !clean || logged;
         } catch (IOException e) {

@@ -308,8 +308,9 @@ public final class Database implements AutoCloseable {
                         + ": it is not an Allocation Desk database (it holds " + ownership.foreign() + ")");
             }
             schemaVersion = ownership.schemaVersion();
-            List<String> damage = checked || schemaVersion < 2 ? List.of() : ConsistencyCheck.atOpen(connection, viewsMayDisagree);
-            if (!damage.isEmpty()) {
+            DamageDetector.Findings damage = checked || schemaVersion < 2 ? DamageDetector.Findings.NONE
+                    : DamageDetector.examine(connection, viewsMayDisagree);
+            if (!damage.problems().isEmpty()) {
                 leaveForeign(statement, path, hadLog, hadTmp);
                 throw DamageDetector.refusal(path, damage, null);
             }
