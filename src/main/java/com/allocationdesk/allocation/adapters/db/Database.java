@@ -49,6 +49,10 @@ import javax.sql.DataSource;
  * log is synced to disk on every commit, so a command that returned survives {@code kill -9}
  * (HSQLDB's default delays the sync by 500 ms). After a crash the next open replays the log.
  *
+ * <h2>Damage</h2>
+ * A database that does not add up is refused without changing a file ({@link DamageDetector},
+ * {@link ConsistencyCheck}); each clean close that wrote something leaves a backup ({@link Backups}).
+ *
  * <h2>One writer process</h2>
  * Before HSQLDB sees the files we take an OS lock ({@link FileChannel#tryLock()}) on
  * {@code PATH.app.lock}. A second process (or a second open in this JVM) fails at once with
