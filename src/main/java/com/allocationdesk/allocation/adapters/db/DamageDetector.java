@@ -29,7 +29,9 @@ import java.util.regex.Pattern;
  * {@code modified=yes} in its {@code .properties}), {@link #probe} first opens it with
  * {@code readonly=true} (nothing is written, not even the {@code .tmp} folder) and
  * {@code hsqldb.full_log_replay=true} (a log line that cannot be read fails the open instead of
- * ending the replay there), and runs {@link ConsistencyCheck#quick}. A database that was shut down
+ * ending the replay there), and runs {@link ConsistencyCheck#quick}. When the log's rows do not
+ * fit the free space of the {@code .data} (a read-only open cannot grow it) the same runs on a copy
+ * in {@code PATH.checking/}, removed afterwards. A database that was shut down
  * cleanly is opened once, as before, and checked on its first connection
  * ({@link Database}); a refused one is closed without writing.
  * <p>
