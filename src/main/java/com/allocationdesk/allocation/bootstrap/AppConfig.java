@@ -1,5 +1,6 @@
 package com.allocationdesk.allocation.bootstrap;
 
+import com.allocationdesk.allocation.adapters.db.Backups;
 import com.allocationdesk.allocation.adapters.db.DataLocation;
 import com.allocationdesk.allocation.adapters.db.Database;
 
@@ -18,8 +19,13 @@ import java.util.Objects;
  *                     so it does not compete with showing data (the window) and is never started
  *                     by a run that only reads (read subcommands).
  * @param minFreeBytes free disk space below which changes are refused ({@value #MIN_FREE_ENV} in MB)
+ * @param keepBackups  how many backups to keep in {@code PATH.backups} (0: none are made);
+ *                     {@code ALLOCATION_DESK_BACKUPS}, default 7
+ * @param viewsMayDisagree open although the read tables disagree with the write model, when the
+ *                     write model adds up by itself ({@code rebuild-views})
  */
-public record AppConfig(Path databasePath, boolean writesAtOnce, long minFreeBytes) {
+public record AppConfig(Path databasePath, boolean writesAtOnce, long minFreeBytes, int keepBackups,
+                        boolean viewsMayDisagree) {
     /** Environment variable: free space (MB) the database's disk must keep; no change is written below it. */
     public static final String MIN_FREE_ENV = "ALLOCATION_DESK_MIN_FREE_MB";
 
@@ -34,21 +40,37 @@ public record AppConfig(Path databasePath, boolean writesAtOnce, long minFreeByt
         this(databasePath, writesAtOnce, Database.DEFAULT_MIN_FREE_BYTES);
     }
 
+    /** @param minFreeBytes see the record; backups as by default */
+    public AppConfig(Path databasePath, boolean writesAtOnce, long minFreeBytes) {
+        this(databasePath, writesAtOnce, minFreeBytes, Backups.DEFAULT_KEEP, false);
+    }
+
+    /** @param keepBackups see the record; the default free-space floor */
+    public AppConfig(Path databasePath, boolean writesAtOnce, int keepBackups, boolean viewsMayDisagree) {
+        this(databasePath, writesAtOnce, Database.DEFAULT_MIN_FREE_BYTES, keepBackups, viewsMayDisagree);
+    }
+
     public AppConfig(Path databasePath) {
         this(databasePath, true);
     }
 
     /** The same, with the write side started only when asked for. */
     public AppConfig readingFirst() {
-        return new AppConfig(databasePath, false, minFreeBytes);
+        return new AppConfig(databasePath, false, minFreeBytes, keepBackups, viewsMayDisagree);
+    }
+
+    /** The same, for {@code rebuild-views}: see {@link #viewsMayDisagree}. */
+    public AppConfig repairingViews() {
+        return new AppConfig(databasePath, writesAtOnce, minFreeBytes, keepBackups, true);
     }
 
     /**
      * Resolves the database path: {@code --db} when given, else the {@code ALLOCATION_DESK_DB}
-     * environment variable, else the per-user default in the XDG data directory.
+     * environment variable, else the per-user default in the XDG data directory; the number of
+     * backups to keep from {@code ALLOCATION_DESK_BACKUPS}.
      */
     public static AppConfig from(String dbOptionOrNull, Map<String, String> env) {
-        return new AppConfig(DataLocation.resolve(dbOptionOrNull, env), true, minFreeBytes(env));
+        return new AppConfig(DataLocation.resolve(dbOptionOrNull, env), true, minFreeBytes(env), Backups.keep(env), false);
     }
 
     /**

@@ -41,7 +41,8 @@ public class AppProducers {
     @Produces
     @Singleton
     Database database(AppConfig config) {
-        Database database = Database.open(config.databasePath(), config.minFreeBytes());
+        Database database = Database.open(config.databasePath(), config.keepBackups(), config.viewsMayDisagree(),
+                config.minFreeBytes());
         if (config.writesAtOnce()) {
             database.bootInBackground();
         }

@@ -60,7 +60,9 @@ class PersistenceIT {
         if (database != null) {
             database.close();
         }
-        database = Database.open(folder.resolve("desk"));
+        // Some tests write through a unit of work without the bus, so without the projections that
+        // fill the read tables: the open-time comparison of the two does not apply to them.
+        database = Database.open(folder.resolve("desk"), 0, true);
         bus = CoreHandlers.bus(database.unitsOfWork(), new FakeNotifications(), clock).build();
     }
 

@@ -29,9 +29,11 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ScheduledExecutorService;
 import javax.sql.DataSource;
 
 /**
@@ -64,6 +66,10 @@ import javax.sql.DataSource;
  *       never acknowledged), and the database stays closed until there is room again; the next use
  *       then reopens it from its files: back to exactly what was acknowledged, without a restart.</li>
  * </ul>
+ *
+ * <h2>Damage</h2>
+ * A database that does not add up is refused without changing a file ({@link DamageDetector},
+ * {@link ConsistencyCheck}); each clean close that wrote something leaves a backup ({@link Backups}).
  *
  * <h2>One writer process</h2>
  * Before HSQLDB sees the files we take OS locks ({@link ProcessLock}): a second process (or a
@@ -132,11 +138,18 @@ public final class Database implements AutoCloseable, CommitGate {
     /** Length of the {@code .log} after the last acknowledged commit: everything after it may go. */
     private long durableLogLength;
     private final DataSource dataSource = new CurrentPool();
+    /** Backups kept in {@code PATH.backups} ({@link Backups}); 0: none made. */
+    private final int keepBackups;
+    /** Whether this session opened with read tables allowed to disagree ({@code rebuild-views}). */
+    private final boolean viewsMayDisagree;
+    private final ScheduledExecutorService dailyBackup;
     /** Hibernate, booting or booted; null until {@link #bootInBackground()} or the first unit of work. */
     private CompletableFuture<SessionFactory> sessionFactory;
     private boolean closed;
+    private boolean backupAtClose = true;
 
-    private Database(Path path, ProcessLock lock, Opened opened, long minFreeBytes) {
+    private Database(Path path, ProcessLock lock, Opened opened, long minFreeBytes, int keepBackups,
+                     boolean viewsMayDisagree) {
         this.path = path;
         this.lock = lock;
         this.pool = opened.pool();
@@ -144,6 +157,9 @@ public final class Database implements AutoCloseable, CommitGate {
         this.minFreeBytes = minFreeBytes;
         this.fileStore = fileStoreOf(path.getParent());
         this.durableLogLength = logLength();
+        this.keepBackups = keepBackups;
+        this.viewsMayDisagree = viewsMayDisagree;
+        this.dailyBackup = Backups.daily(dataSource, path, keepBackups);
     }
 
     /**
@@ -154,14 +170,30 @@ public final class Database implements AutoCloseable, CommitGate {
      *                             our databases, or when its folder cannot be written
      */
     public static Database open(Path dbPath) {
-        return open(dbPath, DEFAULT_MIN_FREE_BYTES);
+        return open(dbPath, Backups.DEFAULT_KEEP);
     }
 
     /**
-     * @param minFreeBytes free space on the database's file system below which changes are refused
-     *                     (0: refused only when a write actually fails)
+     * The same, keeping the newest {@code keepBackups} backups ({@link Backups}; 0: none are made).
+     * A database that does not add up ({@link DamageDetector}) is refused without changing a file.
      */
-    public static Database open(Path dbPath, long minFreeBytes) {
+    public static Database open(Path dbPath, int keepBackups) {
+        return open(dbPath, keepBackups, false);
+    }
+
+    /**
+     * The same; with {@code viewsMayDisagree} (for {@code RebuildViews}) the read tables are not
+     * compared with the write model, but the write model must add up by itself.
+     */
+    public static Database open(Path dbPath, int keepBackups, boolean viewsMayDisagree) {
+        return open(dbPath, keepBackups, viewsMayDisagree, DEFAULT_MIN_FREE_BYTES);
+    }
+
+    /**
+     * The same, refusing changes while less than {@code minFreeBytes} are free on the database's
+     * file system (0: refused only when a write actually fails).
+     */
+    public static Database open(Path dbPath, int keepBackups, boolean viewsMayDisagree, long minFreeBytes) {
         if (minFreeBytes < 0) {
             throw new IllegalArgumentException("minFreeBytes cannot be negative, was " + minFreeBytes);
         }
@@ -172,11 +204,11 @@ public final class Database implements AutoCloseable, CommitGate {
         ProcessLock lock = ProcessLock.acquire(path);
         BasicDataSource pool = null;
         try {
-            Opened opened = connect(path);
+            Opened opened = connect(path, viewsMayDisagree);
             pool = opened.pool();
             migrate(pool, path, opened.schemaVersion());
             log.info("Opened database {}", path);
-            return new Database(path, lock, opened, minFreeBytes);
+            return new Database(path, lock, opened, minFreeBytes, keepBackups, viewsMayDisagree);
         } catch (RuntimeException e) {
             if (pool != null) {
                 shutdown(pool, path);
@@ -322,7 +354,7 @@ public final class Database implements AutoCloseable, CommitGate {
         }
         Opened opened;
         try {
-            opened = connect(path);
+            opened = connect(path, viewsMayDisagree);
         } catch (DatabaseUnavailable e) {
             log.warn("Reopening {} after a write failure failed", path, e);
             throw new DatabaseUnavailable(writeFailure, e);
@@ -407,6 +439,20 @@ public final class Database implements AutoCloseable, CommitGate {
         return path;
     }
 
+    /**
+     * The {@code check} command: the full consistency check of the database at {@code dbPath},
+     * read-only, under our lock; empty when it is healthy.
+     */
+    public static List<String> check(Path dbPath) {
+        Path path = dbPath.toAbsolutePath().normalize();
+        return DamageDetector.check(path, url(path));
+    }
+
+    /** No backup when this session closes (a restore has just put one in place). */
+    synchronized void noBackupAtClose() {
+        backupAtClose = false;
+    }
+
     /** Closes Hibernate, runs {@code SHUTDOWN} (a clean checkpoint) and releases the lock. */
     @Override
     public synchronized void close() {
@@ -424,7 +470,11 @@ public final class Database implements AutoCloseable, CommitGate {
             }
         } finally {
             try {
+                dailyBackup.shutdownNow();
                 if (writeFailure == null) {
+                    if (backupAtClose) {
+                        Backups.atClose(dataSource, path, keepBackups);
+                    }
                     shutdown(pool, path);
                 }
             } finally {
@@ -469,9 +519,11 @@ public final class Database implements AutoCloseable, CommitGate {
      * or new; a foreign one is refused and closed without writing ({@link #leaveForeign}). Only then
      * are our settings applied. The database stays open ({@code shutdown=false}) for the pool.
      */
-    private static Opened connect(Path path) {
+    private static Opened connect(Path path, boolean viewsMayDisagree) {
         boolean hadLog = Files.exists(sibling(path, ".log"));
         boolean hadTmp = Files.exists(sibling(path, ".tmp"));
+        long dataLength = DamageDetector.dataLength(path);
+        boolean checked = DamageDetector.probe(path, url(path), viewsMayDisagree);
         int schemaVersion;
         String engineName;
         try (Connection connection = DriverManager.getConnection(url(path), "SA", "");
@@ -483,6 +535,12 @@ public final class Database implements AutoCloseable, CommitGate {
                         + ": it is not an Allocation Desk database (it holds " + ownership.foreign() + ")");
             }
             schemaVersion = ownership.schemaVersion();
+            DamageDetector.Findings damage = checked || schemaVersion < 2 ? DamageDetector.Findings.NONE
+                    : DamageDetector.examine(connection, viewsMayDisagree);
+            if (!damage.problems().isEmpty()) {
+                leaveForeign(statement, path, hadLog, hadTmp);
+                throw DamageDetector.refusal(path, damage, null);
+            }
             applySettings(statement);
             try (ResultSet name = statement.executeQuery("VALUES DATABASE_NAME()")) {
                 name.next();
@@ -490,13 +548,15 @@ public final class Database implements AutoCloseable, CommitGate {
             }
         } catch (SQLException e) {
             tidyUp(path, hadLog, hadTmp);
+            DamageDetector.undoGrowth(path, dataLength);
             long free = freeBytesOf(path.getParent());
             if (free < NEARLY_FULL) {
                 throw new DatabaseUnavailable("Cannot open the database " + path + ": the disk is full ("
                         + megabytes(free) + " free). Free some disk space and try again.", e);
             }
             throw new DatabaseUnavailable("Cannot open the database " + path
-                    + ": it is damaged or not an Allocation Desk database (" + withoutClassNames(e.getMessage()) + ")", e);
+                    + ": it is damaged or not an Allocation Desk database (" + withoutClassNames(e.getMessage()) + "). "
+                    + DamageDetector.whatToDo(path), e);
         }
         BasicDataSource pool = new BasicDataSource();
         pool.setDriver(new JDBCDriver());
@@ -648,7 +708,7 @@ public final class Database implements AutoCloseable, CommitGate {
      *       {@link HsqldbEvents}.</li>
      * </ul>
      */
-    private static String url(Path path) {
+    static String url(Path path) {
         return "jdbc:hsqldb:file:" + path
                 + ";hsqldb.tx=mvcc;hsqldb.write_delay=false;hsqldb.default_table_type=cached"
                 + ";hsqldb.cache_rows=500000;hsqldb.cache_size=131072"

@@ -40,7 +40,7 @@ import java.util.function.Function;
                 "1:something unexpected (see the log file)",
                 "2:bad input or a rule said no; nothing changed",
                 "3:out of stock; the line waits and a notification was recorded",
-                "4:database unavailable (locked by another process, unreadable)"},
+                "4:database unavailable (locked by another process, unreadable, damaged)"},
         subcommands = {
                 WriteSubcommands.AddBatch.class,
                 WriteSubcommands.Allocate.class,
@@ -53,7 +53,9 @@ import java.util.function.Function;
                 WriteSubcommands.RebuildViews.class,
                 ImportBatches.class,
                 ImportOrders.class,
-                ExportAllocations.class})
+                ExportAllocations.class,
+                MaintenanceSubcommands.Check.class,
+                MaintenanceSubcommands.Restore.class})
 public final class AllocationDeskCommand implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(AllocationDeskCommand.class);
 
@@ -154,15 +156,29 @@ public final class AllocationDeskCommand implements Runnable {
      * Starts the application on the chosen database, runs the work, shuts down; maps failures to
      * exit codes. A run that only reads never starts the write side (Hibernate).
      */
-    int run(CommandSpec subcommand, boolean readsOnly, Work work) {
+    int run(CommandSpec subcommand, boolean readsOnly, boolean repairsViews, Work work) {
         PrintWriter err = subcommand.commandLine().getErr();
         try {
             AppConfig config = readsOnly ? config().readingFirst() : config();
+            config = repairsViews ? config.repairingViews() : config;
             try (Bootstrap app = starter.apply(config)) {
                 return work.run(app);
             }
         } catch (RuntimeException | Error e) {
             return failed(e, err);
+        }
+    }
+
+    /**
+     * Runs work on the chosen database's path without starting the application (for {@code check}
+     * and {@code restore}, which must work on a database the application refuses); maps failures
+     * to exit codes as {@link #run} does.
+     */
+    int runOnPath(CommandSpec subcommand, Function<Path, Integer> work) {
+        try {
+            return work.apply(config().databasePath());
+        } catch (RuntimeException e) {
+            return failed(e, subcommand.commandLine().getErr());
         }
     }
 

@@ -22,7 +22,15 @@ abstract class Subcommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
-        return root.run(spec, readsOnly(), this::execute);
+        return root.run(spec, readsOnly(), repairsViews(), this::execute);
+    }
+
+    /**
+     * True for {@code rebuild-views}: the database may be opened although its read tables do not
+     * match the stock records (that is what it repairs), as long as the stock records themselves add up.
+     */
+    protected boolean repairsViews() {
+        return false;
     }
 
     /** True for a subcommand that never changes anything: it then never starts the write side. */

@@ -125,6 +125,10 @@ final class WriteSubcommands {
     @Command(name = "rebuild-views", mixinStandardHelpOptions = true,
             description = "Recompute every read table from the stock and allocations, in one transaction.")
     static final class RebuildViews extends Subcommand {
+        @Override
+        protected boolean repairsViews() {
+            return true;
+        }
 
         @Override
         protected int execute(Bootstrap app) {
