@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +39,11 @@ class LastResortIT {
 
     /** Main in a child JVM with only PATH in its environment (so no DISPLAY). */
     private Child main(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+        return main(Map.of(), jvmOptions, args);
+    }
+
+    /** The same, with these environment variables besides PATH and LANG. */
+    private Child main(Map<String, String> env, List<String> jvmOptions, String... args) throws IOException, InterruptedException {
         List<String> options = new ArrayList<>(jvmOptions);
         options.add("-XX:TieredStopAtLevel=1");
         options.add("-Dallocationdesk.logdir=" + dir.resolve("logs"));
@@ -47,6 +53,7 @@ class LastResortIT {
         builder.environment().clear();
         builder.environment().put("PATH", path == null ? "/usr/bin:/bin" : path);
         builder.environment().put("LANG", "C.UTF-8");
+        builder.environment().putAll(env);
         Path out = dir.resolve("child.out");
         Path err = dir.resolve("child.err");
         long start = System.nanoTime();
@@ -80,6 +87,19 @@ class LastResortIT {
         assertOneLine(onDatabase, 1, NO_DISPLAY);
         assertThat(db.getParent()).as("no database opened for a window that cannot open").doesNotExist();
         assertOneLine(blankDatabase, 2, "Error: --db needs a value, was ' ' (see 'allocation-desk --help')");
+    }
+
+    /**
+     * A display that is set but cannot be opened: JavaFX starts and fails. Its own warnings
+     * ("Unsupported JavaFX configuration", logged through java.util.logging) go to the log file,
+     * not before our line on the terminal.
+     */
+    @Test
+    void aDisplayThatCannotBeOpenedIsOneLineWithoutJavaFxsOwnWarnings() throws Exception {
+        Child child = main(Map.of("DISPLAY", ":97"), List.of("-Xmx256m"), "--db", dir.resolve("desk").toString());
+        Figures.report(NAME, "window, DISPLAY=:97 (no such display)", "exit " + child.code() + ", '" + child.err().strip() + "'");
+        assertOneLine(child, 1, "Cannot open the window: the display :97 cannot be opened. Use a subcommand for the "
+                + "command line, see --help.");
     }
 
     @Test

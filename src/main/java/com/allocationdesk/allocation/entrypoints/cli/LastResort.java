@@ -1,6 +1,7 @@
 package com.allocationdesk.allocation.entrypoints.cli;
 
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -46,6 +47,10 @@ public final class LastResort {
      */
     public static void install() {
         Thread.setDefaultUncaughtExceptionHandler(LastResort::uncaught);
+        // Libraries that log through java.util.logging (JavaFX: "Unsupported JavaFX configuration")
+        // would print to the planner's terminal through JUL's console handler: to the log file instead.
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
     }
 
     static String unexpected(Path logFile) {
