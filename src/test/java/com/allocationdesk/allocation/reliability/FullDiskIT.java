@@ -149,6 +149,35 @@ class FullDiskIT {
     }
 
     @Test
+    void aBackupAtCloseNeverUsesTheRoomChangesNeed() throws Exception {
+        Path db = disk.resolve("desk");
+        Map<String, String> floor = Map.of(AppConfig.MIN_FREE_ENV, "1");
+        assertThat(InProcessCli.onDatabase(floor, db, "add-batch", "b1", "LAMP", "10").code()).isZero();
+        Path backups = disk.resolve("desk.backups");
+        long before = backupsIn(backups);
+        assertThat(before).as("a roomy disk: the session's backup was made").isEqualTo(1);
+        fill((1 << 20) + 16 * 1024); // just above the floor: a change fits, a copy of the database does not
+
+        Run change = InProcessCli.onDatabase(floor, db, "allocate", "o1", "LAMP", "1");
+
+        Figures.report(NAME, "1 MB floor, 1.02 MB free: change / backups before and after",
+                "exit " + change.code() + " / " + before + " and " + backupsIn(backups));
+        assertThat(change.code()).as(change.err()).isZero();
+        assertThat(backupsIn(backups)).as("no backup that would leave less than the floor").isEqualTo(before);
+        free();
+        assertThat(Snapshot.of(db).lines()).contains("o1");
+    }
+
+    private static long backupsIn(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        try (var entries = Files.list(folder)) {
+            return entries.filter(Files::isDirectory).count();
+        }
+    }
+
+    @Test
     void aRunningDeskCarriesOnByItselfOnceSpaceIsFreed() throws Exception {
         Path db = disk.resolve("desk");
         Set<String> acknowledged = new TreeSet<>();

@@ -366,6 +366,28 @@ public final class Database implements AutoCloseable, CommitGate {
         log.info("Reopened {} after a write failure: {} free", path, megabytes(free));
     }
 
+    /**
+     * A backup is about the size of the database's files; it is skipped (and logged) when taking it
+     * would leave less than the free-space floor, so a backup never uses up the room changes need.
+     */
+    private boolean roomForABackup() {
+        long size = 0;
+        for (String extension : new String[] {".data", ".script", ".log"}) {
+            try {
+                size += Files.size(sibling(path, extension));
+            } catch (IOException e) {
+                // not there: nothing to copy
+            }
+        }
+        long free = freeBytes();
+        if (free - size < minFreeBytes) {
+            log.warn("No backup of {} at close: it needs about {}, {} are free and {} must stay free", path,
+                    megabytes(size), megabytes(free), megabytes(minFreeBytes));
+            return false;
+        }
+        return true;
+    }
+
     private DatabaseUnavailable notEnoughSpace(long free) {
         return new DatabaseUnavailable("Not enough disk space to save changes safely: " + megabytes(free)
                 + " free for the database " + path + ", at least " + megabytes(minFreeBytes)
@@ -472,7 +494,7 @@ public final class Database implements AutoCloseable, CommitGate {
             try {
                 dailyBackup.shutdownNow();
                 if (writeFailure == null) {
-                    if (backupAtClose) {
+                    if (backupAtClose && roomForABackup()) {
                         Backups.atClose(dataSource, path, keepBackups);
                     }
                     shutdown(pool, path);
