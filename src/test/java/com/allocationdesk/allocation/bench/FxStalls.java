@@ -4,7 +4,9 @@ import com.allocationdesk.allocation.bootstrap.AppConfig;
 import com.allocationdesk.allocation.bootstrap.Bootstrap;
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
 import com.allocationdesk.allocation.entrypoints.ui.AllocationDeskApp;
+import com.allocationdesk.allocation.entrypoints.ui.support.AnsweringDialogs;
 import com.allocationdesk.allocation.entrypoints.ui.support.DialogService;
+import com.allocationdesk.allocation.entrypoints.ui.support.FxDialogService;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
 import com.allocationdesk.allocation.views.SkuTotals;
 import com.allocationdesk.allocation.views.StockTotalsQuery;
@@ -37,7 +39,7 @@ import java.util.function.Consumer;
  * Item 6: the FX thread while the window imports 10,000 order lines. The real window (real FXML and
  * container, as {@code entrypoints.ui.WindowIT} starts it) runs in this JVM under Monocle headless;
  * the import goes through File &gt; Import order lines (the menu item fired, the file chooser answered
- * by {@link DialogService#answerNextFileChooser}), so the window's own import path runs with its
+ * by {@link AnsweringDialogs#answerNextFileChooser}), so the window's own import path runs with its
  * progress bar and live refreshes. Two probes watch the FX thread from the moment the item is fired
  * until {@value #SETTLE_MILLIS} ms after the import box hides (the live refreshes after the last
  * chunk included): an {@link AnimationTimer} records every pulse (a gap between two pulses is a
@@ -301,8 +303,15 @@ final class FxStalls {
         }
         Path csv = Files.write(work.resolve("fx-orders-" + run + ".csv"), rows);
 
+        // the real dialogs, but File > Import order lines is answered with the CSV instead of a native chooser
+        java.util.concurrent.atomic.AtomicReference<Bootstrap> started = new java.util.concurrent.atomic.AtomicReference<>();
+        AnsweringDialogs dialogs = new AnsweringDialogs(() -> started.get().get(FxDialogService.class));
         AllocationDeskApp app = (AllocationDeskApp) FxToolkit.setupApplication(
-                () -> new AllocationDeskApp(Bootstrap::start, new AppConfig(db)));
+                () -> new AllocationDeskApp(config -> {
+                    Bootstrap bootstrap = Bootstrap.builder(config).override(DialogService.class, dialogs).start();
+                    started.set(bootstrap);
+                    return bootstrap;
+                }, new AppConfig(db)));
         try {
             waitFor("the Batches table shows every SKU", 120, () -> onFx(() -> {
                 Node table = scene().lookup("#batchesTable");
@@ -315,7 +324,6 @@ final class FxStalls {
             Result quiet = idle.stop(System.nanoTime(), 0);
 
             AtomicLong importEnd = new AtomicLong();
-            DialogService dialogs = app.bootstrap().get(DialogService.class);
             Probe[] probe = new Probe[1];
             long start = onFx(() -> {
                 Node box = scene().lookup("#importBox");

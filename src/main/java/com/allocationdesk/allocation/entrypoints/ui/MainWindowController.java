@@ -7,6 +7,7 @@ import com.allocationdesk.allocation.entrypoints.ui.batches.AddBatchDialogContro
 import com.allocationdesk.allocation.entrypoints.ui.batches.BatchesController;
 import com.allocationdesk.allocation.entrypoints.ui.orders.OrdersController;
 import com.allocationdesk.allocation.entrypoints.ui.support.DialogService;
+import com.allocationdesk.allocation.entrypoints.ui.support.ViewBindings;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import javafx.animation.PauseTransition;
@@ -74,23 +75,22 @@ public class MainWindowController {
         loadSampleButton.disableProperty().bind(viewModel.loadingSampleProperty());
         sampleDataItem.disableProperty().bind(viewModel.loadingSampleProperty().or(viewModel.emptyProperty().not()));
         alertLabel.textProperty().bind(viewModel.alertProperty());
-        alertBanner.visibleProperty().bind(viewModel.alertVisibleProperty());
-        alertBanner.managedProperty().bind(alertBanner.visibleProperty());
+        ViewBindings.showWhile(alertBanner, viewModel.alertVisibleProperty());
         alertTimer.setOnFinished(e -> viewModel.dismissAlert());
         viewModel.alertProperty().addListener((obs, old, now) -> alertTimer.playFromStart());
         statusBusy.visibleProperty().bind(viewModel.busyProperty());
         statusLabel.textProperty().bind(viewModel.statusProperty());
         totalsLabel.textProperty().bind(viewModel.totalsProperty());
         databaseLabel.textProperty().bind(viewModel.databaseLocationProperty());
-        importBox.visibleProperty().bind(viewModel.importingProperty());
-        importBox.managedProperty().bind(importBox.visibleProperty());
-        importLabel.textProperty().bind(viewModel.importTextProperty());
-        importProgress.progressProperty().bind(viewModel.importProgressProperty());
-        cancelImportButton.disableProperty().bind(viewModel.cancellingImportProperty());
-        importBatchesItem.disableProperty().bind(viewModel.importingProperty());
-        importOrdersItem.disableProperty().bind(viewModel.importingProperty());
-        viewModel.lastImportProperty().addListener((obs, old, report) -> showImport(report));
-        viewModel.importFailureProperty().addListener((obs, old, text) -> {
+        ImportViewModel imports = viewModel.imports();
+        ViewBindings.showWhile(importBox, imports.importingProperty());
+        importLabel.textProperty().bind(imports.textProperty());
+        importProgress.progressProperty().bind(imports.progressProperty());
+        cancelImportButton.disableProperty().bind(imports.cancellingProperty());
+        importBatchesItem.disableProperty().bind(imports.importingProperty());
+        importOrdersItem.disableProperty().bind(imports.importingProperty());
+        imports.lastReportProperty().addListener((obs, old, report) -> showImport(report));
+        imports.failureProperty().addListener((obs, old, text) -> {
             if (!text.isEmpty()) {
                 dialogs.message(Alert.AlertType.ERROR, window(), "Import failed", text, List.of());
             }
@@ -146,17 +146,17 @@ public class MainWindowController {
 
     @FXML
     void onImportBatches() {
-        dialogs.chooseCsv(window(), "Import batches (CSV: ref,sku,qty,eta)").ifPresent(viewModel::importBatches);
+        dialogs.chooseCsv(window(), "Import batches (CSV: ref,sku,qty,eta)").ifPresent(viewModel.imports()::importBatches);
     }
 
     @FXML
     void onImportOrders() {
-        dialogs.chooseCsv(window(), "Import order lines (CSV: orderid,sku,qty)").ifPresent(viewModel::importOrders);
+        dialogs.chooseCsv(window(), "Import order lines (CSV: orderid,sku,qty)").ifPresent(viewModel.imports()::importOrders);
     }
 
     @FXML
     void onCancelImport() {
-        viewModel.cancelImport();
+        viewModel.imports().cancel();
     }
 
     /** Bad rows and cancelled imports are told in a dialog; a finished import in the status bar. */

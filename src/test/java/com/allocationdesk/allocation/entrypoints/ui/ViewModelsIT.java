@@ -13,6 +13,7 @@ import com.allocationdesk.allocation.entrypoints.ui.allocations.AllocationsViewM
 import com.allocationdesk.allocation.entrypoints.ui.batches.AddBatchDialogViewModel;
 import com.allocationdesk.allocation.entrypoints.ui.batches.BatchesViewModel;
 import com.allocationdesk.allocation.entrypoints.ui.orders.OrdersViewModel;
+import com.allocationdesk.allocation.entrypoints.ui.support.InlineRunner;
 import com.allocationdesk.allocation.entrypoints.ui.support.LiveUpdates;
 import com.allocationdesk.allocation.servicelayer.EventBroadcaster;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
@@ -71,7 +72,7 @@ class ViewModelsIT {
 
             assertThat(vm.quantity().error()).isEqualTo("Not a number: twelve");
             assertThat(vm.eta().error()).startsWith("Not a valid date");
-            assertThat(vm.canSubmitProperty().get()).isFalse();
+            assertThat(vm.form().canSubmitProperty().get()).isFalse();
             int before = runner.submitted;
             vm.submit();
             assertThat(runner.submitted).isEqualTo(before);
@@ -88,7 +89,7 @@ class ViewModelsIT {
 
             vm.submit();
 
-            assertThat(vm.doneProperty().get()).isTrue();
+            assertThat(vm.form().doneProperty().get()).isTrue();
             assertThat(app.get(BatchesQuery.class).byReference("B-2")).isPresent();
         }
 
@@ -101,9 +102,9 @@ class ViewModelsIT {
 
             vm.submit();
 
-            assertThat(vm.doneProperty().get()).isFalse();
-            assertThat(vm.errorMessageProperty().get()).contains("B-1");
-            assertThat(vm.busyProperty().get()).isFalse();
+            assertThat(vm.form().doneProperty().get()).isFalse();
+            assertThat(vm.form().errorMessageProperty().get()).contains("B-1");
+            assertThat(vm.form().busyProperty().get()).isFalse();
         }
     }
 
@@ -153,7 +154,7 @@ class ViewModelsIT {
     class ImportingCsvFiles {
         MainWindowViewModel window() {
             return new MainWindowViewModel(bus, runner, app.get(StockTotalsQuery.class), live,
-                    app.get(BatchImport.class), app.get(OrderImport.class));
+                    new ImportViewModel(runner, app.get(BatchImport.class), app.get(OrderImport.class)));
         }
 
         Path csv(String name, String... lines) throws IOException {
@@ -168,30 +169,30 @@ class ViewModelsIT {
         void batchesThenOrdersAreImportedAndSummed() throws IOException {
             MainWindowViewModel vm = window();
             List<double[]> progress = new ArrayList<>();
-            vm.importProgressProperty().addListener((obs, old, value) -> progress.add(new double[] {value.doubleValue()}));
+            vm.imports().progressProperty().addListener((obs, old, value) -> progress.add(new double[] {value.doubleValue()}));
 
-            vm.importBatches(csv("desk-batches.csv", "ref,sku,qty,eta", "D-1,DESK,5,", "D-2,DESK,3,2030-01-01"));
-            assertThat(vm.lastImportProperty().get().status()).isEqualTo(ImportReport.Status.DONE);
+            vm.imports().importBatches(csv("desk-batches.csv", "ref,sku,qty,eta", "D-1,DESK,5,", "D-2,DESK,3,2030-01-01"));
+            assertThat(vm.imports().lastReportProperty().get().status()).isEqualTo(ImportReport.Status.DONE);
             assertThat(vm.statusProperty().get()).startsWith("Imported 2 batches from ");
 
-            vm.importOrders(csv("desk-orders.csv", "orderid,sku,qty", "DO-1,DESK,4", "DO-2,DESK,3", "DO-3,DESK,9"));
-            ImportReport report = vm.lastImportProperty().get();
+            vm.imports().importOrders(csv("desk-orders.csv", "orderid,sku,qty", "DO-1,DESK,4", "DO-2,DESK,3", "DO-3,DESK,9"));
+            ImportReport report = vm.imports().lastReportProperty().get();
             assertThat(report.status()).isEqualTo(ImportReport.Status.DONE);
             assertThat(report.summary()).endsWith("2 allocated, 1 out of stock (waiting)");
             assertThat(allocated("DESK")).isEqualTo(2);
             assertThat(progress).extracting(p -> p[0]).contains(1.0);
-            assertThat(vm.importingProperty().get()).isFalse();
-            assertThat(vm.importFailureProperty().get()).isEmpty();
+            assertThat(vm.imports().importingProperty().get()).isFalse();
+            assertThat(vm.imports().failureProperty().get()).isEmpty();
         }
 
         @Test
         void aFileWithBadRowsImportsNothingAndListsThemByLine() throws IOException {
             MainWindowViewModel vm = window();
 
-            vm.importBatches(csv("bad-batches.csv", "ref,sku,qty,eta", "BAD-1,SOFA,10,", "BAD-2,SOFA,ten,",
+            vm.imports().importBatches(csv("bad-batches.csv", "ref,sku,qty,eta", "BAD-1,SOFA,10,", "BAD-2,SOFA,ten,",
                     "BAD-3,SOFA,1,2030-13-01"));
 
-            ImportReport report = vm.lastImportProperty().get();
+            ImportReport report = vm.imports().lastReportProperty().get();
             assertThat(report.status()).isEqualTo(ImportReport.Status.REJECTED);
             assertThat(report.problems()).extracting(ImportProblem::toString).containsExactly(
                     "line 3: qty must be a whole number, was 'ten'",
@@ -203,9 +204,9 @@ class ViewModelsIT {
         @Test
         void aFileThatCannotBeReadIsExplained() throws IOException {
             MainWindowViewModel vm = window();
-            vm.importOrders(csv("wrong.csv", "order,sku,qty", "x,DESK,1"));
-            assertThat(vm.importFailureProperty().get()).contains("the first line must be the header orderid,sku,qty");
-            assertThat(vm.importingProperty().get()).isFalse();
+            vm.imports().importOrders(csv("wrong.csv", "order,sku,qty", "x,DESK,1"));
+            assertThat(vm.imports().failureProperty().get()).contains("the first line must be the header orderid,sku,qty");
+            assertThat(vm.imports().importingProperty().get()).isFalse();
         }
 
         @Test
@@ -224,15 +225,15 @@ class ViewModelsIT {
                 return false;
             };
             try {
-                vm.importOrders(file);
+                vm.imports().importOrders(file);
             } finally {
                 runner.cancelWhen = (done, total) -> false;
             }
 
-            assertThat(vm.importFailureProperty().get()).isEqualTo("Could not import mem-orders.csv: There was not"
+            assertThat(vm.imports().failureProperty().get()).isEqualTo("Could not import mem-orders.csv: There was not"
                     + " enough memory to finish (details are in the log). Those 500 rows are in, the others are not;"
                     + " import the same file again to finish it (the rows already in are not imported twice).");
-            assertThat(vm.importingProperty().get()).isFalse();
+            assertThat(vm.imports().importingProperty().get()).isFalse();
             assertThat(allocated("MEM")).isEqualTo(500);
             try (java.util.stream.Stream<Path> files = Files.list(app.databasePath().toAbsolutePath().getParent())) {
                 assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.contains(".import-")))
@@ -251,20 +252,20 @@ class ViewModelsIT {
             MainWindowViewModel vm = window();
             runner.cancelWhen = (done, total) -> total > 0 && done >= 500;   // Cancel during the second chunk
             try {
-                vm.importOrders(file);
+                vm.imports().importOrders(file);
             } finally {
                 runner.cancelWhen = (done, total) -> false;
             }
 
-            ImportReport cancelled = vm.lastImportProperty().get();
+            ImportReport cancelled = vm.imports().lastReportProperty().get();
             assertThat(cancelled.status()).isEqualTo(ImportReport.Status.CANCELLED);
             assertThat(cancelled.imported()).isEqualTo(500);
             assertThat(cancelled.summary()).contains("after 500 of 1200 rows").contains("Import the same file again");
             assertThat(allocated("BULK")).isEqualTo(500);
 
-            vm.importOrders(file);
+            vm.imports().importOrders(file);
 
-            assertThat(vm.lastImportProperty().get().status()).isEqualTo(ImportReport.Status.DONE);
+            assertThat(vm.imports().lastReportProperty().get().status()).isEqualTo(ImportReport.Status.DONE);
             assertThat(allocated("BULK")).isEqualTo(1_200);
             assertThat(app.get(BatchesQuery.class).byReference("BULK-1").orElseThrow().allocated()).isEqualTo(2_400);
         }

@@ -2,6 +2,9 @@ package com.allocationdesk.allocation.entrypoints.ui;
 
 import com.allocationdesk.allocation.bootstrap.AppConfig;
 import com.allocationdesk.allocation.bootstrap.Bootstrap;
+import com.allocationdesk.allocation.entrypoints.ui.support.AnsweringDialogs;
+import com.allocationdesk.allocation.entrypoints.ui.support.DialogService;
+import com.allocationdesk.allocation.entrypoints.ui.support.FxDialogService;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
@@ -17,6 +20,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
@@ -32,10 +36,17 @@ abstract class WindowFixture extends FxRobot {
     @TempDir
     Path dataDir;
     AllocationDeskApp app;
+    private final AtomicReference<Bootstrap> started = new AtomicReference<>();
+    /** The window's dialogs: the real ones, but the file chooser answers what the test says. */
+    final AnsweringDialogs dialogs = new AnsweringDialogs(() -> started.get().get(FxDialogService.class));
 
     /** How the window's container starts; tests may swap beans. */
     Function<AppConfig, Bootstrap> starter() {
-        return Bootstrap::start;
+        return config -> {
+            Bootstrap bootstrap = Bootstrap.builder(config).override(DialogService.class, dialogs).start();
+            started.set(bootstrap);
+            return bootstrap;
+        };
     }
 
     @BeforeEach

@@ -1,6 +1,5 @@
 package com.allocationdesk.allocation.entrypoints.ui;
 
-import com.allocationdesk.allocation.entrypoints.ui.support.DialogService;
 import com.allocationdesk.allocation.views.AllocationView;
 import com.allocationdesk.allocation.views.BatchView;
 import com.allocationdesk.allocation.views.BatchesQuery;
@@ -36,7 +35,6 @@ class WindowIT extends WindowFixture {
 
     @Test
     void aCsvImportFromTheMenuListsBadRowsAndImportsNothingThenImportsAGoodFile() throws java.io.IOException {
-        DialogService dialogs = app.bootstrap().get(DialogService.class);
         java.nio.file.Path bad = java.nio.file.Files.writeString(dataDir.resolve("bad.csv"),
                 "ref,sku,qty,eta\nI-1,LAMP,10,\nI-2,LAMP,ten,\n");
         dialogs.answerNextFileChooser(bad);

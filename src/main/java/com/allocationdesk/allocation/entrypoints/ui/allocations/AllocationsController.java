@@ -1,6 +1,7 @@
 package com.allocationdesk.allocation.entrypoints.ui.allocations;
 
 import com.allocationdesk.allocation.entrypoints.ui.support.Columns;
+import com.allocationdesk.allocation.entrypoints.ui.support.ViewBindings;
 import com.allocationdesk.allocation.views.AllocationView;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -41,9 +42,7 @@ public class AllocationsController {
         orderFilterField.textProperty().bindBidirectional(viewModel.orderFilterProperty());
         skuFilterField.textProperty().bindBidirectional(viewModel.skuFilterProperty());
         pageLabel.textProperty().bind(viewModel.pageTextProperty());
-        errorLabel.textProperty().bind(viewModel.errorMessageProperty());
-        errorLabel.visibleProperty().bind(viewModel.errorMessageProperty().isNotEmpty());
-        errorLabel.managedProperty().bind(errorLabel.visibleProperty());
+        ViewBindings.message(errorLabel, viewModel.errorMessageProperty());
         firstPageButton.disableProperty().bind(viewModel.canPreviousProperty().not());
         previousPageButton.disableProperty().bind(viewModel.canPreviousProperty().not());
         nextPageButton.disableProperty().bind(viewModel.canNextProperty().not());

@@ -1,9 +1,9 @@
 package com.allocationdesk.allocation.entrypoints.ui.allocations;
 
 import com.allocationdesk.allocation.entrypoints.ui.support.BackgroundRunner;
-import com.allocationdesk.allocation.entrypoints.ui.support.ErrorText;
 import com.allocationdesk.allocation.entrypoints.ui.support.LiveUpdates;
 import com.allocationdesk.allocation.entrypoints.ui.support.Reloader;
+import com.allocationdesk.allocation.entrypoints.ui.support.WorkState;
 import com.allocationdesk.allocation.views.AllocationView;
 import com.allocationdesk.allocation.views.AllocationsQuery;
 import jakarta.enterprise.context.Dependent;
@@ -40,7 +40,7 @@ public class AllocationsViewModel {
     private final ObservableList<AllocationView> rows = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper total = new ReadOnlyIntegerWrapper(this, "total", 0);
     private final ReadOnlyStringWrapper pageText = new ReadOnlyStringWrapper(this, "pageText", "");
-    private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage", "");
+    private final WorkState work;
     private final ReadOnlyBooleanWrapper canPrevious = new ReadOnlyBooleanWrapper(this, "canPrevious", false);
     private final ReadOnlyBooleanWrapper canNext = new ReadOnlyBooleanWrapper(this, "canNext", false);
     private final BooleanProperty shown = new SimpleBooleanProperty(this, "shown", true);
@@ -49,13 +49,14 @@ public class AllocationsViewModel {
 
     @Inject
     public AllocationsViewModel(AllocationsQuery query, BackgroundRunner runner, LiveUpdates live) {
+        this.work = new WorkState(runner);
         this.reloader = new Reloader<>(runner, () -> {
             String order = orderFilter.get();
             String sku = skuFilter.get();
             int count = query.count(order, sku);
             int from = Math.max(0, Math.min(offset, lastPageOffset(count)));
             return new Page(count, from, query.page(order, sku, from, PAGE_SIZE));
-        }, this::show, error -> errorMessage.set(ErrorText.of(error)));
+        }, this::show, work::fail);
         orderFilter.addListener((obs, old, now) -> firstPage());
         skuFilter.addListener((obs, old, now) -> firstPage());
         reloader.onlyWhileShown(shown);
@@ -100,7 +101,7 @@ public class AllocationsViewModel {
     }
 
     private void show(Page page) {
-        errorMessage.set("");
+        work.clearError();
         offset = page.offset();
         rows.setAll(page.rows());
         total.set(page.total());
@@ -133,7 +134,7 @@ public class AllocationsViewModel {
     }
 
     public ReadOnlyStringProperty errorMessageProperty() {
-        return errorMessage.getReadOnlyProperty();
+        return work.errorMessageProperty();
     }
 
     public ReadOnlyBooleanProperty canPreviousProperty() {

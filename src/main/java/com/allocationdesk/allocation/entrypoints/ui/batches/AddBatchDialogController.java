@@ -1,6 +1,7 @@
 package com.allocationdesk.allocation.entrypoints.ui.batches;
 
 import com.allocationdesk.allocation.entrypoints.ui.support.FieldView;
+import com.allocationdesk.allocation.entrypoints.ui.support.ViewBindings;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import javafx.fxml.FXML;
@@ -39,16 +40,7 @@ public class AddBatchDialogController {
         FieldView.bind(batchSkuField, batchSkuError, viewModel.sku());
         FieldView.bind(batchQuantityField, batchQuantityError, viewModel.quantity());
         FieldView.bind(etaField, etaError, viewModel.eta());
-        dialogErrorLabel.textProperty().bind(viewModel.errorMessageProperty());
-        dialogErrorLabel.visibleProperty().bind(viewModel.errorMessageProperty().isNotEmpty());
-        dialogErrorLabel.managedProperty().bind(dialogErrorLabel.visibleProperty());
-        busyIndicator.visibleProperty().bind(viewModel.busyProperty());
-        addButton.disableProperty().bind(viewModel.canSubmitProperty().not());
-        viewModel.doneProperty().addListener((obs, old, done) -> {
-            if (done) {
-                onCancel();
-            }
-        });
+        ViewBindings.commandForm(viewModel.form(), dialogErrorLabel, busyIndicator, addButton);
     }
 
     public AddBatchDialogViewModel viewModel() {

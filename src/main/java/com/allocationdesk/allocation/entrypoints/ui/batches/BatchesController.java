@@ -2,6 +2,7 @@ package com.allocationdesk.allocation.entrypoints.ui.batches;
 
 import com.allocationdesk.allocation.entrypoints.ui.support.Columns;
 import com.allocationdesk.allocation.entrypoints.ui.support.DialogService;
+import com.allocationdesk.allocation.entrypoints.ui.support.ViewBindings;
 import com.allocationdesk.allocation.views.BatchView;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -43,9 +44,7 @@ public class BatchesController {
     private void initialize() {
         skuFilterField.textProperty().bindBidirectional(viewModel.skuFilterProperty());
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
-        errorLabel.textProperty().bind(viewModel.errorMessageProperty());
-        errorLabel.visibleProperty().bind(viewModel.errorMessageProperty().isNotEmpty());
-        errorLabel.managedProperty().bind(errorLabel.visibleProperty());
+        ViewBindings.message(errorLabel, viewModel.errorMessageProperty());
         Columns.of(referenceColumn, BatchView::reference);
         Columns.of(skuColumn, BatchView::sku);
         Columns.of(etaColumn, BatchView::eta);

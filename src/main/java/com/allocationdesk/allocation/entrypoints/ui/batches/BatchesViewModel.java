@@ -1,9 +1,9 @@
 package com.allocationdesk.allocation.entrypoints.ui.batches;
 
 import com.allocationdesk.allocation.entrypoints.ui.support.BackgroundRunner;
-import com.allocationdesk.allocation.entrypoints.ui.support.ErrorText;
 import com.allocationdesk.allocation.entrypoints.ui.support.LiveUpdates;
 import com.allocationdesk.allocation.entrypoints.ui.support.Reloader;
+import com.allocationdesk.allocation.entrypoints.ui.support.WorkState;
 import com.allocationdesk.allocation.views.BatchView;
 import com.allocationdesk.allocation.views.BatchesQuery;
 import jakarta.enterprise.context.Dependent;
@@ -24,15 +24,15 @@ import java.util.List;
 public class BatchesViewModel {
     private final StringProperty skuFilter = new SimpleStringProperty(this, "skuFilter", "");
     private final ObservableList<BatchView> batches = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage", "");
+    private final WorkState work;
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded", false);
     private final Reloader<List<BatchView>> reloader;
 
     @Inject
     public BatchesViewModel(BatchesQuery query, BackgroundRunner runner, LiveUpdates live) {
-        this.reloader = new Reloader<>(runner, () -> query.list(skuFilter.get()), this::show,
-                error -> errorMessage.set(ErrorText.of(error)));
+        this.work = new WorkState(runner);
+        this.reloader = new Reloader<>(runner, () -> query.list(skuFilter.get()), this::show, work::fail);
         skuFilter.addListener((obs, old, now) -> reload());
         live.onChange(LiveUpdates.Topic.BATCHES, this::reload);
     }
@@ -42,7 +42,7 @@ public class BatchesViewModel {
     }
 
     private void show(List<BatchView> rows) {
-        errorMessage.set("");
+        work.clearError();
         batches.setAll(rows);
         int available = rows.stream().mapToInt(BatchView::available).sum();
         summary.set(rows.size() + (rows.size() == 1 ? " batch" : " batches") + ", " + available + " available");
@@ -58,7 +58,7 @@ public class BatchesViewModel {
     }
 
     public ReadOnlyStringProperty errorMessageProperty() {
-        return errorMessage.getReadOnlyProperty();
+        return work.errorMessageProperty();
     }
 
     public ReadOnlyStringProperty summaryProperty() {

@@ -1,6 +1,7 @@
 package com.allocationdesk.allocation.entrypoints.ui.batches;
 
 import com.allocationdesk.allocation.entrypoints.ui.support.FieldView;
+import com.allocationdesk.allocation.entrypoints.ui.support.ViewBindings;
 import com.allocationdesk.allocation.views.BatchView;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -33,16 +34,7 @@ public class ChangeQuantityDialogController {
     private void initialize() {
         FieldView.bind(newQuantityField, newQuantityError, viewModel.quantity());
         descriptionLabel.textProperty().bind(viewModel.descriptionProperty());
-        changeErrorLabel.textProperty().bind(viewModel.errorMessageProperty());
-        changeErrorLabel.visibleProperty().bind(viewModel.errorMessageProperty().isNotEmpty());
-        changeErrorLabel.managedProperty().bind(changeErrorLabel.visibleProperty());
-        busyIndicator.visibleProperty().bind(viewModel.busyProperty());
-        saveButton.disableProperty().bind(viewModel.canSubmitProperty().not());
-        viewModel.doneProperty().addListener((obs, old, done) -> {
-            if (done) {
-                onCancel();
-            }
-        });
+        ViewBindings.commandForm(viewModel.form(), changeErrorLabel, busyIndicator, saveButton);
     }
 
     void prepare(BatchView batch) {

@@ -2,17 +2,13 @@ package com.allocationdesk.allocation.entrypoints.ui.batches;
 
 import com.allocationdesk.allocation.domain.commands.ChangeBatchQuantity;
 import com.allocationdesk.allocation.entrypoints.ui.support.BackgroundRunner;
-import com.allocationdesk.allocation.entrypoints.ui.support.ErrorText;
+import com.allocationdesk.allocation.entrypoints.ui.support.CommandForm;
 import com.allocationdesk.allocation.entrypoints.ui.support.Field;
 import com.allocationdesk.allocation.entrypoints.ui.support.Inputs;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
 import com.allocationdesk.allocation.views.BatchView;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
@@ -22,21 +18,14 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  */
 @Dependent
 public class ChangeQuantityDialogViewModel {
-    private final MessageBus bus;
-    private final BackgroundRunner runner;
     private final Field<Integer> quantity = new Field<>(Inputs.nonNegativeQuantity());
     private final ReadOnlyStringWrapper reference = new ReadOnlyStringWrapper(this, "reference", "");
     private final ReadOnlyStringWrapper description = new ReadOnlyStringWrapper(this, "description", "");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
-    private final ReadOnlyBooleanWrapper done = new ReadOnlyBooleanWrapper(this, "done", false);
-    private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage", "");
-    private final BooleanBinding canSubmit;
+    private final CommandForm form;
 
     @Inject
     public ChangeQuantityDialogViewModel(MessageBus bus, BackgroundRunner runner) {
-        this.bus = bus;
-        this.runner = runner;
-        this.canSubmit = Bindings.and(quantity.validProperty(), busy.not());
+        this.form = new CommandForm(bus, runner, quantity);
     }
 
     /** The batch to change; the field starts with its current purchased quantity. */
@@ -47,27 +36,9 @@ public class ChangeQuantityDialogViewModel {
         quantity.textProperty().set(Integer.toString(batch.purchased()));
     }
 
+    /** Sends ChangeBatchQuantity; the form is done when the batch has its new quantity. */
     public void submit() {
-        quantity.touch();
-        if (!canSubmit.get()) {
-            return;
-        }
-        ChangeBatchQuantity command;
-        try {
-            command = new ChangeBatchQuantity(reference.get(), quantity.value().orElseThrow());
-        } catch (RuntimeException e) {
-            errorMessage.set(ErrorText.of(e));
-            return;
-        }
-        busy.set(true);
-        errorMessage.set("");
-        runner.run(progress -> bus.handle(command), ok -> {
-            busy.set(false);
-            done.set(true);
-        }, error -> {
-            busy.set(false);
-            errorMessage.set(ErrorText.of(error));
-        });
+        form.submit(() -> new ChangeBatchQuantity(reference.get(), quantity.value().orElseThrow()));
     }
 
     public Field<Integer> quantity() {
@@ -82,19 +53,8 @@ public class ChangeQuantityDialogViewModel {
         return description.getReadOnlyProperty();
     }
 
-    public BooleanBinding canSubmitProperty() {
-        return canSubmit;
-    }
-
-    public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty doneProperty() {
-        return done.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty errorMessageProperty() {
-        return errorMessage.getReadOnlyProperty();
+    /** Whether it can be sent, busy, done, and why not. */
+    public CommandForm form() {
+        return form;
     }
 }

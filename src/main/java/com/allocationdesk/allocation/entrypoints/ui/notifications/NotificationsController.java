@@ -1,5 +1,6 @@
 package com.allocationdesk.allocation.entrypoints.ui.notifications;
 
+import com.allocationdesk.allocation.entrypoints.ui.support.ViewBindings;
 import com.allocationdesk.allocation.views.NotificationView;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -38,9 +39,7 @@ public class NotificationsController {
         unreadBadge.textProperty().bind(viewModel.unreadCountProperty().asString());
         unreadBadge.visibleProperty().bind(viewModel.unreadCountProperty().greaterThan(0));
         markReadButton.disableProperty().bind(viewModel.unreadCountProperty().isEqualTo(0).or(viewModel.busyProperty()));
-        errorLabel.textProperty().bind(viewModel.errorMessageProperty());
-        errorLabel.visibleProperty().bind(viewModel.errorMessageProperty().isNotEmpty());
-        errorLabel.managedProperty().bind(errorLabel.visibleProperty());
+        ViewBindings.message(errorLabel, viewModel.errorMessageProperty());
         notificationsList.setItems(viewModel.items());
         notificationsList.setCellFactory(list -> new ListCell<>() {
             {

@@ -2,16 +2,15 @@ package com.allocationdesk.allocation.entrypoints.ui.notifications;
 
 import com.allocationdesk.allocation.domain.commands.MarkNotificationsRead;
 import com.allocationdesk.allocation.entrypoints.ui.support.BackgroundRunner;
-import com.allocationdesk.allocation.entrypoints.ui.support.ErrorText;
 import com.allocationdesk.allocation.entrypoints.ui.support.LiveUpdates;
 import com.allocationdesk.allocation.entrypoints.ui.support.Reloader;
+import com.allocationdesk.allocation.entrypoints.ui.support.WorkState;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
 import com.allocationdesk.allocation.views.NotificationView;
 import com.allocationdesk.allocation.views.NotificationsQuery;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -30,20 +29,18 @@ public class NotificationsViewModel {
     }
 
     private final MessageBus bus;
-    private final BackgroundRunner runner;
+    private final WorkState work;
     private final ObservableList<NotificationView> items = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper unreadCount = new ReadOnlyIntegerWrapper(this, "unreadCount", 0);
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Out-of-stock alerts");
-    private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage", "");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private final Reloader<Snapshot> reloader;
 
     @Inject
     public NotificationsViewModel(MessageBus bus, BackgroundRunner runner, NotificationsQuery query, LiveUpdates live) {
         this.bus = bus;
-        this.runner = runner;
+        this.work = new WorkState(runner);
         this.reloader = new Reloader<>(runner, () -> new Snapshot(query.recent(SHOWN), query.unreadCount()),
-                this::show, error -> errorMessage.set(ErrorText.of(error)));
+                this::show, work::fail);
         live.onChange(LiveUpdates.Topic.NOTIFICATIONS, this::reload);
     }
 
@@ -53,21 +50,13 @@ public class NotificationsViewModel {
 
     /** Sends MarkNotificationsRead: the unread count drops to zero. */
     public void markAllRead() {
-        busy.set(true);
-        runner.run(progress -> {
-            bus.handle(new MarkNotificationsRead());
-            return null;
-        }, ok -> {
-            busy.set(false);
-            reload();
-        }, error -> {
-            busy.set(false);
-            errorMessage.set(ErrorText.of(error));
-        });
+        work.task(progress -> bus.handle(new MarkNotificationsRead()))
+                .onSuccess(ok -> reload())
+                .start();
     }
 
     private void show(Snapshot snapshot) {
-        errorMessage.set("");
+        work.clearError();
         items.setAll(snapshot.recent());
         unreadCount.set(snapshot.unread());
         title.set(snapshot.unread() == 0 ? "Out-of-stock alerts" : "Out-of-stock alerts (" + snapshot.unread() + " unread)");
@@ -86,10 +75,10 @@ public class NotificationsViewModel {
     }
 
     public ReadOnlyStringProperty errorMessageProperty() {
-        return errorMessage.getReadOnlyProperty();
+        return work.errorMessageProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return work.busyProperty();
     }
 }

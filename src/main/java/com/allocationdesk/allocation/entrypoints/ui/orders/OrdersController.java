@@ -2,6 +2,7 @@ package com.allocationdesk.allocation.entrypoints.ui.orders;
 
 import com.allocationdesk.allocation.entrypoints.ui.support.Columns;
 import com.allocationdesk.allocation.entrypoints.ui.support.FieldView;
+import com.allocationdesk.allocation.entrypoints.ui.support.ViewBindings;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import javafx.animation.Animation;
@@ -65,9 +66,7 @@ public class OrdersController {
         busyIndicator.visibleProperty().bind(viewModel.busyProperty());
         resultLabel.textProperty().bind(viewModel.resultProperty());
         viewModel.outcomeProperty().addListener((obs, old, now) -> styleResult(now));
-        errorLabel.textProperty().bind(viewModel.errorMessageProperty());
-        errorLabel.visibleProperty().bind(viewModel.errorMessageProperty().isNotEmpty());
-        errorLabel.managedProperty().bind(errorLabel.visibleProperty());
+        ViewBindings.message(errorLabel, viewModel.errorMessageProperty());
         waitingSummaryLabel.textProperty().bind(viewModel.waitingSummaryProperty());
         Columns.of(waitingOrderColumn, WaitingRow::orderId);
         Columns.of(waitingSkuColumn, WaitingRow::sku);

@@ -3,11 +3,11 @@ package com.allocationdesk.allocation.entrypoints.ui.orders;
 import com.allocationdesk.allocation.domain.commands.Allocate;
 import com.allocationdesk.allocation.domain.commands.Deallocate;
 import com.allocationdesk.allocation.entrypoints.ui.support.BackgroundRunner;
-import com.allocationdesk.allocation.entrypoints.ui.support.ErrorText;
 import com.allocationdesk.allocation.entrypoints.ui.support.Field;
 import com.allocationdesk.allocation.entrypoints.ui.support.Inputs;
 import com.allocationdesk.allocation.entrypoints.ui.support.LiveUpdates;
 import com.allocationdesk.allocation.entrypoints.ui.support.Reloader;
+import com.allocationdesk.allocation.entrypoints.ui.support.WorkState;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
 import com.allocationdesk.allocation.views.SkuTotals;
 import com.allocationdesk.allocation.views.StockTotalsQuery;
@@ -18,7 +18,6 @@ import jakarta.inject.Inject;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -28,7 +27,6 @@ import javafx.collections.ObservableList;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -42,13 +40,11 @@ public class OrdersViewModel {
     public enum Outcome { NONE, ALLOCATED, WAITING, CANCELLED }
 
     private final MessageBus bus;
-    private final BackgroundRunner runner;
+    private final WorkState work;
     private volatile Set<String> knownSkus = Set.of();
     private final Field<String> orderId = new Field<>(Inputs.id("order id"));
     private final Field<String> sku = new Field<>(Inputs.knownSku(() -> knownSkus));
     private final Field<Integer> quantity = new Field<>(Inputs.positiveQuantity());
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
-    private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage", "");
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper(this, "result", "");
     private final ReadOnlyObjectWrapper<Outcome> outcome = new ReadOnlyObjectWrapper<>(this, "outcome", Outcome.NONE);
     private final ObservableList<WaitingRow> waiting = FXCollections.observableArrayList();
@@ -63,17 +59,15 @@ public class OrdersViewModel {
     public OrdersViewModel(MessageBus bus, BackgroundRunner runner, WaitingQuery waitingQuery,
                            StockTotalsQuery totalsQuery, LiveUpdates live) {
         this.bus = bus;
-        this.runner = runner;
-        this.canAllocate = Bindings.and(Field.allValid(orderId, sku, quantity), busy.not());
-        this.canCancel = Bindings.and(Field.allValid(orderId, sku), busy.not());
-        this.waitingReloader = new Reloader<>(runner, () -> waitingQuery.list(null), this::showWaiting,
-                error -> errorMessage.set(ErrorText.of(error)));
-        this.skuReloader = new Reloader<>(runner, totalsQuery::perSku, this::showSkus,
-                error -> errorMessage.set(ErrorText.of(error)));
+        this.work = new WorkState(runner);
+        this.canAllocate = Bindings.and(Field.allValid(orderId, sku, quantity), work.busyProperty().not());
+        this.canCancel = Bindings.and(Field.allValid(orderId, sku), work.busyProperty().not());
+        this.waitingReloader = new Reloader<>(runner, () -> waitingQuery.list(null), this::showWaiting, work::fail);
+        this.skuReloader = new Reloader<>(runner, totalsQuery::perSku, this::showSkus, work::fail);
         live.onChange(LiveUpdates.Topic.WAITING, waitingReloader::reload);
         live.onChange(LiveUpdates.Topic.TOTALS, skuReloader::reload);
         for (Field<?> field : new Field<?>[] {orderId, sku, quantity}) {
-            field.textProperty().addListener((o, a, b) -> errorMessage.set(""));
+            field.textProperty().addListener((o, a, b) -> work.clearError());
         }
     }
 
@@ -90,24 +84,22 @@ public class OrdersViewModel {
         if (!canAllocate.get()) {
             return;
         }
-        Allocate command;
-        try {
-            command = new Allocate(orderId.value().orElseThrow(), sku.value().orElseThrow(),
-                    quantity.value().orElseThrow());
-        } catch (RuntimeException e) {
-            errorMessage.set(ErrorText.of(e));
-            return;
-        }
-        send(() -> bus.handle(command), batch -> {
-            if (batch.isPresent()) {
-                show(Outcome.ALLOCATED, "Order " + command.orderId() + ": " + command.quantity() + " × "
-                        + command.sku() + " allocated to batch " + batch.get());
-            } else {
-                show(Outcome.WAITING, "Order " + command.orderId() + ": " + command.quantity() + " × "
-                        + command.sku() + " is out of stock — the line waits and is allocated when stock arrives");
-            }
-            quantity.reset();
-        });
+        work.attempt(() -> new Allocate(orderId.value().orElseThrow(), sku.value().orElseThrow(),
+                        quantity.value().orElseThrow()))
+                .ifPresent(command -> work.task(progress -> bus.handle(command))
+                        .onSuccess(batch -> {
+                            if (batch.isPresent()) {
+                                show(Outcome.ALLOCATED, "Order " + command.orderId() + ": " + command.quantity()
+                                        + " × " + command.sku() + " allocated to batch " + batch.get());
+                            } else {
+                                show(Outcome.WAITING, "Order " + command.orderId() + ": " + command.quantity() + " × "
+                                        + command.sku() + " is out of stock — the line waits and is allocated when"
+                                        + " stock arrives");
+                            }
+                            quantity.reset();
+                        })
+                        .onFailure(this::clearResult)
+                        .start());
     }
 
     /** Sends Deallocate: the order's line of this SKU is cancelled, allocated or waiting. */
@@ -117,18 +109,12 @@ public class OrdersViewModel {
         if (!canCancel.get()) {
             return;
         }
-        Deallocate command;
-        try {
-            command = new Deallocate(orderId.value().orElseThrow(), sku.value().orElseThrow());
-        } catch (RuntimeException e) {
-            errorMessage.set(ErrorText.of(e));
-            return;
-        }
-        send(() -> {
-            bus.handle(command);
-            return Optional.<String>empty();
-        }, ignored -> show(Outcome.CANCELLED, "Order " + command.orderId() + ": the line of " + command.sku()
-                + " is cancelled"));
+        work.attempt(() -> new Deallocate(orderId.value().orElseThrow(), sku.value().orElseThrow()))
+                .ifPresent(command -> work.task(progress -> bus.handle(command))
+                        .onSuccess(ignored -> show(Outcome.CANCELLED, "Order " + command.orderId() + ": the line of "
+                                + command.sku() + " is cancelled"))
+                        .onFailure(this::clearResult)
+                        .start());
     }
 
     /** Fills the form from a waiting line, to cancel it or allocate more. */
@@ -145,21 +131,9 @@ public class OrdersViewModel {
         showWaiting(lastWaiting);
     }
 
-    private interface Call {
-        Optional<String> run();
-    }
-
-    private void send(Call call, java.util.function.Consumer<Optional<String>> onDone) {
-        busy.set(true);
-        errorMessage.set("");
-        runner.run(progress -> call.run(), value -> {
-            busy.set(false);
-            onDone.accept(value);
-        }, error -> {
-            busy.set(false);
-            show(Outcome.NONE, "");
-            errorMessage.set(ErrorText.of(error));
-        });
+    /** A command failed: its sentence is on the error line, and no result shows. */
+    private void clearResult(String failure) {
+        show(Outcome.NONE, "");
     }
 
     private void show(Outcome kind, String text) {
@@ -207,11 +181,11 @@ public class OrdersViewModel {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return work.busyProperty();
     }
 
     public ReadOnlyStringProperty errorMessageProperty() {
-        return errorMessage.getReadOnlyProperty();
+        return work.errorMessageProperty();
     }
 
     public ReadOnlyStringProperty resultProperty() {

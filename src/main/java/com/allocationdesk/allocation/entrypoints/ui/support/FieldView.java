@@ -13,10 +13,8 @@ public final class FieldView {
 
     public static void bind(TextField input, Label message, Field<?> field) {
         input.textProperty().bindBidirectional(field.textProperty());
-        message.textProperty().bind(field.errorProperty());
+        ViewBindings.message(message, field.errorProperty());
         message.getStyleClass().addAll("field-error", "danger");
-        message.visibleProperty().bind(field.errorProperty().isNotEmpty());
-        message.managedProperty().bind(message.visibleProperty());
         field.errorProperty().addListener((obs, old, now) ->
                 input.pseudoClassStateChanged(DANGER, !now.isEmpty()));
         input.pseudoClassStateChanged(DANGER, !field.error().isEmpty());
