@@ -1,6 +1,5 @@
 package com.allocationdesk.allocation.servicelayer;
 
-import com.allocationdesk.allocation.bootstrap.CoreHandlers;
 import com.allocationdesk.allocation.domain.InvalidSku;
 import com.allocationdesk.allocation.domain.commands.Allocate;
 import com.allocationdesk.allocation.domain.commands.ChangeBatchQuantity;
@@ -11,6 +10,7 @@ import com.allocationdesk.allocation.domain.events.Allocated;
 import com.allocationdesk.allocation.domain.events.BatchCreated;
 import com.allocationdesk.allocation.domain.events.Event;
 import com.allocationdesk.allocation.domain.events.OutOfStock;
+import com.allocationdesk.allocation.servicelayer.handlers.HandlerRegistry;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,7 @@ class MessageBusTest {
     private final List<Event> seen = new CopyOnWriteArrayList<>();
 
     private MessageBus.Builder core() {
-        return CoreHandlers.bus(store, notifications, clock);
+        return HandlerRegistry.bus(store, notifications, clock);
     }
 
     @Nested
