@@ -7,6 +7,7 @@ import com.allocationdesk.allocation.servicelayer.EventBroadcaster;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
 import com.allocationdesk.allocation.servicelayer.Notifications;
 import com.allocationdesk.allocation.servicelayer.UnitOfWork;
+import com.allocationdesk.allocation.servicelayer.handlers.HandlerRegistry;
 import com.allocationdesk.allocation.views.AllocationsQuery;
 import com.allocationdesk.allocation.views.BatchesQuery;
 import com.allocationdesk.allocation.views.NotificationsQuery;
@@ -27,7 +28,7 @@ import javax.sql.DataSource;
 
 /**
  * Every application-wide object, made once per container. Handlers are not beans: the bus gets
- * them from {@link CoreHandlers}, with their adapters passed in, so no handler builds its own
+ * them from {@link HandlerRegistry}, with their adapters passed in, so no handler builds its own
  * dependencies and a test swaps an adapter by overriding its bean ({@link Bootstrap.Builder#override}).
  * <p>
  * Scope: {@code @Singleton} (one instance per container, no client proxy). The types here are final
@@ -88,7 +89,7 @@ public class AppProducers {
     @Singleton
     MessageBus messageBus(UnitOfWork.Factory unitsOfWork, Notifications notifications, Clock clock,
                           EventBroadcaster broadcaster) {
-        MessageBus.Builder bus = CoreHandlers.bus(unitsOfWork, notifications, clock);
+        MessageBus.Builder bus = HandlerRegistry.bus(unitsOfWork, notifications, clock);
         for (Class<?> type : Event.class.getPermittedSubclasses()) {
             broadcast(bus, type.asSubclass(Event.class), broadcaster);
         }

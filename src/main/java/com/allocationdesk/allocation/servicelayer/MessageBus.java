@@ -32,8 +32,13 @@ import java.util.Objects;
  *       the unit of work that produced the events, just before it commits, so the views change in
  *       the same transaction as the write model: one durable commit, and no window in which a crash
  *       leaves the views behind. A projection that fails is logged and skipped (the command still
- *       commits); {@code RebuildViews} repairs the views.</li>
+ *       commits; {@code RebuildViews} repairs the views), but one that meets a
+ *       {@link ConcurrentModification} makes the handler run again: {@link ProjectingUnitOfWork}
+ *       keeps that rule.</li>
  * </ul>
+ * The same loop as the book's {@code messagebus.py}: {@link #handle} queues the message,
+ * {@code handleCommand} / {@code handleEvent} run its handlers, and each handler call
+ * ({@code callHandler}, in a fresh {@link CallContext}) queues what followed from it.
  * Immutable after {@link Builder#build()}, so any number of threads can call {@code handle} at once:
  * each call has its own queue and its own units of work.
  */
@@ -70,7 +75,7 @@ public final class MessageBus {
     public <R> R handle(Command<R> command) {
         Objects.requireNonNull(command, "command");
         Deque<Message> queue = new ArrayDeque<>();
-        R result = dispatch(command, queue);
+        R result = handleCommand(command, queue);
         drain(queue, command);
         return result;
     }
@@ -91,10 +96,10 @@ public final class MessageBus {
                 throw new CascadeLimitExceeded(maxMessagesPerCall, message);
             }
             if (message instanceof Event event) {
-                publish(event, queue);
+                handleEvent(event, queue);
             } else if (message instanceof Command<?> command) {
                 try {
-                    dispatch(command, queue);
+                    handleCommand(command, queue);
                 } catch (RuntimeException e) {
                     log.error("Follow-up command {} (caused by {}) failed", command, origin, e);
                 }
@@ -102,10 +107,10 @@ public final class MessageBus {
         }
     }
 
-    private void publish(Event event, Deque<Message> queue) {
+    private void handleEvent(Event event, Deque<Message> queue) {
         for (EventHandler<?> handler : eventHandlers.getOrDefault(event.getClass(), List.of())) {
             try {
-                run(context -> {
+                callHandler(context -> {
                     invoke(handler, event, context);
                     return null;
                 }, event, queue);
@@ -115,16 +120,16 @@ public final class MessageBus {
         }
     }
 
-    private <R> R dispatch(Command<R> command, Deque<Message> queue) {
+    private <R> R handleCommand(Command<R> command, Deque<Message> queue) {
         CommandHandler<?, ?> handler = commandHandlers.get(command.getClass());
         if (handler == null) {
             throw new IllegalStateException("No handler registered for " + command.getClass().getSimpleName());
         }
-        return run(context -> invoke(handler, command, context), command, queue);
+        return callHandler(context -> invoke(handler, command, context), command, queue);
     }
 
     /** One handler call: fresh unit of work, retried on concurrent modification, follow-ups queued. */
-    private <R> R run(HandlerCall<R> call, Message message, Deque<Message> queue) {
+    private <R> R callHandler(HandlerCall<R> call, Message message, Deque<Message> queue) {
         for (int attempt = 1; ; attempt++) {
             try (CallContext context = new CallContext(this::startUnitOfWork)) {
                 R result = call.run(context);
@@ -144,66 +149,7 @@ public final class MessageBus {
 
     private UnitOfWork startUnitOfWork() {
         UnitOfWork uow = unitsOfWork.start();
-        return projections.isEmpty() ? uow : new ProjectingUnitOfWork(uow);
-    }
-
-    /** Runs the projections on the events of a unit of work just before it commits. */
-    private final class ProjectingUnitOfWork implements UnitOfWork, HandlerContext {
-        private final UnitOfWork delegate;
-        private final List<Event> projected = new ArrayList<>();
-
-        ProjectingUnitOfWork(UnitOfWork delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public ProductRepository products() {
-            return delegate.products();
-        }
-
-        @Override
-        public ReadModelWriter views() {
-            return delegate.views();
-        }
-
-        @Override
-        public void commit() {
-            List<Event> events = delegate.collectNewEvents();
-            for (Event event : events) {
-                for (EventHandler<?> projection : projections.getOrDefault(event.getClass(), List.of())) {
-                    try {
-                        invoke(projection, event, this);
-                    } catch (RuntimeException e) {
-                        log.error("Projection {} failed on {}; views may be stale until RebuildViews", projection, event, e);
-                    }
-                }
-            }
-            projected.addAll(events);
-            delegate.commit();
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
-        }
-
-        @Override
-        public List<Event> collectNewEvents() {
-            List<Event> all = new ArrayList<>(projected);
-            projected.clear();
-            all.addAll(delegate.collectNewEvents());
-            return all;
-        }
-
-        @Override
-        public UnitOfWork uow() {
-            return this;
-        }
-
-        @Override
-        public void emit(Message message) {
-            throw new UnsupportedOperationException("Projections write views; they do not send messages");
-        }
+        return projections.isEmpty() ? uow : new ProjectingUnitOfWork(uow, projections);
     }
 
     private void pauseBefore(int attempt, ConcurrentModification cause) {
@@ -228,46 +174,6 @@ public final class MessageBus {
     @FunctionalInterface
     private interface HandlerCall<R> {
         R run(HandlerContext context);
-    }
-
-    /** The context of one handler call. Its unit of work starts lazily: many handlers never need one. */
-    private static final class CallContext implements HandlerContext, AutoCloseable {
-        private final UnitOfWork.Factory factory;
-        private final List<Message> emitted = new ArrayList<>();
-        private UnitOfWork uow;
-
-        CallContext(UnitOfWork.Factory factory) {
-            this.factory = factory;
-        }
-
-        @Override
-        public UnitOfWork uow() {
-            if (uow == null) {
-                uow = factory.start();
-            }
-            return uow;
-        }
-
-        @Override
-        public void emit(Message message) {
-            emitted.add(Objects.requireNonNull(message, "message"));
-        }
-
-        List<Message> followUps() {
-            List<Message> all = new ArrayList<>();
-            if (uow != null) {
-                all.addAll(uow.collectNewEvents());
-            }
-            all.addAll(emitted);
-            return all;
-        }
-
-        @Override
-        public void close() {
-            if (uow != null) {
-                uow.close();
-            }
-        }
     }
 
     /** Registers handlers; a bus is immutable once built. */

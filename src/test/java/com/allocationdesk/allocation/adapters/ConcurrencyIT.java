@@ -2,13 +2,13 @@ package com.allocationdesk.allocation.adapters;
 
 import com.allocationdesk.allocation.adapters.db.Database;
 import com.allocationdesk.allocation.reliability.Tables;
-import com.allocationdesk.allocation.bootstrap.CoreHandlers;
 import com.allocationdesk.allocation.domain.commands.Allocate;
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
 import com.allocationdesk.allocation.domain.commands.RebuildViews;
 import com.allocationdesk.allocation.servicelayer.FakeNotifications;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
 import com.allocationdesk.allocation.servicelayer.RetryPolicy;
+import com.allocationdesk.allocation.servicelayer.handlers.HandlerRegistry;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,7 +53,7 @@ class ConcurrencyIT {
             retries.incrementAndGet();
             Thread.sleep(pause.toMillis(), pause.toNanosPart() % 1_000_000);
         });
-        bus = CoreHandlers.bus(database.unitsOfWork(), new FakeNotifications(), Clock.systemUTC())
+        bus = HandlerRegistry.bus(database.unitsOfWork(), new FakeNotifications(), Clock.systemUTC())
                 .retryPolicy(counting).build();
     }
 

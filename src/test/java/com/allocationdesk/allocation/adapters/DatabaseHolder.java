@@ -1,9 +1,9 @@
 package com.allocationdesk.allocation.adapters;
 
 import com.allocationdesk.allocation.adapters.db.Database;
-import com.allocationdesk.allocation.bootstrap.CoreHandlers;
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
 import com.allocationdesk.allocation.servicelayer.FakeNotifications;
+import com.allocationdesk.allocation.servicelayer.handlers.HandlerRegistry;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +19,7 @@ public final class DatabaseHolder {
 
     public static void main(String[] args) throws Exception {
         Database database = Database.open(Path.of(args[0]));
-        CoreHandlers.bus(database.unitsOfWork(), new FakeNotifications(), Clock.systemUTC()).build()
+        HandlerRegistry.bus(database.unitsOfWork(), new FakeNotifications(), Clock.systemUTC()).build()
                 .handle(new CreateBatch("b1", "LAMP", 10, null));
         Files.createFile(Path.of(args[1]));
         Thread.sleep(Long.MAX_VALUE);

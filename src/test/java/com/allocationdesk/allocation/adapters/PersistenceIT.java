@@ -1,7 +1,6 @@
 package com.allocationdesk.allocation.adapters;
 
 import com.allocationdesk.allocation.adapters.db.Database;
-import com.allocationdesk.allocation.bootstrap.CoreHandlers;
 import com.allocationdesk.allocation.domain.Batch;
 import com.allocationdesk.allocation.domain.OrderLine;
 import com.allocationdesk.allocation.domain.Product;
@@ -16,6 +15,7 @@ import com.allocationdesk.allocation.servicelayer.FakeNotifications;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
 import com.allocationdesk.allocation.servicelayer.MutableClock;
 import com.allocationdesk.allocation.servicelayer.UnitOfWork;
+import com.allocationdesk.allocation.servicelayer.handlers.HandlerRegistry;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,7 +63,7 @@ class PersistenceIT {
         // Some tests write through a unit of work without the bus, so without the projections that
         // fill the read tables: the open-time comparison of the two does not apply to them.
         database = Database.open(folder.resolve("desk"), 0, true);
-        bus = CoreHandlers.bus(database.unitsOfWork(), new FakeNotifications(), clock).build();
+        bus = HandlerRegistry.bus(database.unitsOfWork(), new FakeNotifications(), clock).build();
     }
 
     private <T> T read(Function<UnitOfWork, T> query) {

@@ -1,13 +1,13 @@
 package com.allocationdesk.allocation.reliability;
 
 import com.allocationdesk.allocation.adapters.db.Database;
-import com.allocationdesk.allocation.bootstrap.CoreHandlers;
 import com.allocationdesk.allocation.domain.DuplicateBatch;
 import com.allocationdesk.allocation.domain.commands.Allocate;
 import com.allocationdesk.allocation.domain.commands.ChangeBatchQuantity;
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
 import com.allocationdesk.allocation.servicelayer.FakeNotifications;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
+import com.allocationdesk.allocation.servicelayer.handlers.HandlerRegistry;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -40,7 +40,7 @@ public final class AllocationStreamer {
         Path path = Path.of(args[0]);
         int run = Integer.parseInt(args[1]);
         Database database = Database.open(path);
-        MessageBus bus = CoreHandlers.bus(database.unitsOfWork(), new FakeNotifications(), Clock.systemUTC()).build();
+        MessageBus bus = HandlerRegistry.bus(database.unitsOfWork(), new FakeNotifications(), Clock.systemUTC()).build();
         for (String sku : SKUS) {
             create(bus, new CreateBatch(sku + "-warehouse", sku, createdQuantity(sku + "-warehouse"), null));
             create(bus, new CreateBatch(sku + "-ship", sku, createdQuantity(sku + "-ship"), LocalDate.of(2027, 1, 15)));

@@ -1,13 +1,13 @@
 package com.allocationdesk.allocation.reliability;
 
 import com.allocationdesk.allocation.adapters.db.Database;
-import com.allocationdesk.allocation.bootstrap.CoreHandlers;
 import com.allocationdesk.allocation.domain.commands.Allocate;
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
 import com.allocationdesk.allocation.domain.commands.RebuildViews;
 import com.allocationdesk.allocation.servicelayer.FakeNotifications;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
 import com.allocationdesk.allocation.servicelayer.RetryPolicy;
+import com.allocationdesk.allocation.servicelayer.handlers.HandlerRegistry;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,7 +62,7 @@ class ConcurrentAllocationsIT {
             retries.incrementAndGet();
             production.sleeper().sleep(pause);
         });
-        bus = CoreHandlers.bus(database.unitsOfWork(), new FakeNotifications(), Clock.systemUTC())
+        bus = HandlerRegistry.bus(database.unitsOfWork(), new FakeNotifications(), Clock.systemUTC())
                 .retryPolicy(counting).build();
     }
 

@@ -1,9 +1,9 @@
 package com.allocationdesk.allocation.reliability;
 
 import com.allocationdesk.allocation.adapters.db.Database;
-import com.allocationdesk.allocation.bootstrap.CoreHandlers;
 import com.allocationdesk.allocation.domain.commands.RebuildViews;
 import com.allocationdesk.allocation.servicelayer.FakeNotifications;
+import com.allocationdesk.allocation.servicelayer.handlers.HandlerRegistry;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -175,7 +175,7 @@ class CrashDurabilityIT {
     private int check(Database database, int cycle) {
         DataSource db = database.dataSource();
         List<List<List<Object>>> projected = Tables.views(db);
-        CoreHandlers.bus(database.unitsOfWork(), new FakeNotifications(), Clock.systemUTC()).build()
+        HandlerRegistry.bus(database.unitsOfWork(), new FakeNotifications(), Clock.systemUTC()).build()
                 .handle(new RebuildViews());
         assertThat(Tables.views(db)).as("read tables after reopen %d equal a fresh rebuild", cycle).isEqualTo(projected);
 

@@ -1,7 +1,6 @@
 package com.allocationdesk.allocation.reliability;
 
 import com.allocationdesk.allocation.adapters.db.Database;
-import com.allocationdesk.allocation.bootstrap.CoreHandlers;
 import com.allocationdesk.allocation.domain.OrderLine;
 import com.allocationdesk.allocation.domain.Product;
 import com.allocationdesk.allocation.domain.commands.Allocate;
@@ -13,6 +12,7 @@ import com.allocationdesk.allocation.servicelayer.ProductRepository;
 import com.allocationdesk.allocation.servicelayer.ReadModelWriter;
 import com.allocationdesk.allocation.servicelayer.RetryPolicy;
 import com.allocationdesk.allocation.servicelayer.UnitOfWork;
+import com.allocationdesk.allocation.servicelayer.handlers.HandlerRegistry;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,7 +62,7 @@ class InterleavingsIT {
     @BeforeEach
     void open() {
         database = Database.open(folder.resolve("desk"));
-        bus = CoreHandlers.bus(database.unitsOfWork(), new FakeNotifications(), Clock.systemUTC()).build();
+        bus = HandlerRegistry.bus(database.unitsOfWork(), new FakeNotifications(), Clock.systemUTC()).build();
     }
 
     @AfterEach
@@ -155,7 +155,7 @@ class InterleavingsIT {
             UnitOfWork uow = real.start();
             return started.incrementAndGet() <= 2 ? new MeetAtCommit(uow, bothLoaded) : uow;
         };
-        MessageBus racing = CoreHandlers.bus(meeting, new FakeNotifications(), Clock.systemUTC())
+        MessageBus racing = HandlerRegistry.bus(meeting, new FakeNotifications(), Clock.systemUTC())
                 .retryPolicy(new RetryPolicy(10, Duration.ofMillis(5), pause -> retries.incrementAndGet())).build();
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {

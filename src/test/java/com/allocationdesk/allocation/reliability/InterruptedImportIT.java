@@ -1,12 +1,12 @@
 package com.allocationdesk.allocation.reliability;
 
 import com.allocationdesk.allocation.adapters.db.Database;
-import com.allocationdesk.allocation.bootstrap.CoreHandlers;
 import com.allocationdesk.allocation.domain.commands.RebuildViews;
 import com.allocationdesk.allocation.entrypoints.Main;
 import com.allocationdesk.allocation.entrypoints.cli.InProcessCli.Run;
 import com.allocationdesk.allocation.entrypoints.cli.InProcessCli;
 import com.allocationdesk.allocation.servicelayer.FakeNotifications;
+import com.allocationdesk.allocation.servicelayer.handlers.HandlerRegistry;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -78,7 +78,7 @@ class InterruptedImportIT {
             assertThat(Tables.number(ds, "SELECT COUNT(*) FROM waiting_lines")).isEqualTo(LINES / 4);
             assertThat(Tables.number(ds, "SELECT SUM(allocated_quantity) FROM batches")).isEqualTo(LINES / 2 + LINES / 4);
             List<List<List<Object>>> views = Tables.views(ds);
-            CoreHandlers.bus(database.unitsOfWork(), new FakeNotifications(), Clock.systemUTC()).build().handle(new RebuildViews());
+            HandlerRegistry.bus(database.unitsOfWork(), new FakeNotifications(), Clock.systemUTC()).build().handle(new RebuildViews());
             assertThat(Tables.views(ds)).as("views equal a rebuild").isEqualTo(views);
             Figures.report(NAME, "after the re-run", placed(ds) + " of " + LINES + " lines placed once; notifications "
                     + Tables.number(ds, "SELECT COUNT(*) FROM notifications") + " (lines still waiting are notified again on a re-run)");

@@ -1,10 +1,10 @@
 package com.allocationdesk.allocation.reliability;
 
 import com.allocationdesk.allocation.adapters.db.Database;
-import com.allocationdesk.allocation.bootstrap.CoreHandlers;
 import com.allocationdesk.allocation.domain.commands.Allocate;
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
 import com.allocationdesk.allocation.servicelayer.FakeNotifications;
+import com.allocationdesk.allocation.servicelayer.handlers.HandlerRegistry;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +21,7 @@ public final class WritingHolder {
 
     public static void main(String[] args) throws Exception {
         Database database = Database.open(Path.of(args[0]));
-        var bus = CoreHandlers.bus(database.unitsOfWork(), new FakeNotifications(), Clock.systemUTC()).build();
+        var bus = HandlerRegistry.bus(database.unitsOfWork(), new FakeNotifications(), Clock.systemUTC()).build();
         bus.handle(new CreateBatch("b1", "LAMP", 1_000_000, null));
         Files.createFile(Path.of(args[1]));
         Path pause = Path.of(args[2]);

@@ -1,6 +1,5 @@
 package com.allocationdesk.allocation.servicelayer;
 
-import com.allocationdesk.allocation.bootstrap.CoreHandlers;
 import com.allocationdesk.allocation.domain.DuplicateBatch;
 import com.allocationdesk.allocation.domain.InvalidSku;
 import com.allocationdesk.allocation.domain.LineAlreadyPlaced;
@@ -13,6 +12,7 @@ import com.allocationdesk.allocation.domain.commands.ChangeBatchQuantity;
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
 import com.allocationdesk.allocation.domain.commands.Deallocate;
 import com.allocationdesk.allocation.domain.events.OutOfStock;
+import com.allocationdesk.allocation.servicelayer.handlers.HandlerRegistry;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -61,7 +61,7 @@ public abstract class AllocationRulesContract {
             busUnitsOfWork.incrementAndGet();
             return unitsOfWork.start();
         };
-        bus = CoreHandlers.bus(counted, notifications, clock).build();
+        bus = HandlerRegistry.bus(counted, notifications, clock).build();
     }
 
     /**

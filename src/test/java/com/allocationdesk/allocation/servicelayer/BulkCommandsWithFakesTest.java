@@ -1,6 +1,5 @@
 package com.allocationdesk.allocation.servicelayer;
 
-import com.allocationdesk.allocation.bootstrap.CoreHandlers;
 import com.allocationdesk.allocation.domain.DuplicateBatch;
 import com.allocationdesk.allocation.domain.InvalidCommand;
 import com.allocationdesk.allocation.domain.InvalidSku;
@@ -10,6 +9,7 @@ import com.allocationdesk.allocation.domain.commands.AllocateLines;
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
 import com.allocationdesk.allocation.domain.commands.CreateBatches;
 import com.allocationdesk.allocation.domain.events.OutOfStock;
+import com.allocationdesk.allocation.servicelayer.handlers.HandlerRegistry;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -35,7 +35,7 @@ class BulkCommandsWithFakesTest {
     @BeforeEach
     void buildBus() {
         store = new FakeUnitOfWork.Store();
-        bus = CoreHandlers.bus(store, notifications, clock).build();
+        bus = HandlerRegistry.bus(store, notifications, clock).build();
     }
 
     private int available(String reference) {

@@ -1,6 +1,5 @@
 package com.allocationdesk.allocation.servicelayer;
 
-import com.allocationdesk.allocation.bootstrap.CoreHandlers;
 import com.allocationdesk.allocation.domain.InvalidSku;
 import com.allocationdesk.allocation.domain.commands.Allocate;
 import com.allocationdesk.allocation.domain.commands.ChangeBatchQuantity;
@@ -9,8 +8,10 @@ import com.allocationdesk.allocation.domain.commands.Deallocate;
 import com.allocationdesk.allocation.domain.commands.RebuildViews;
 import com.allocationdesk.allocation.domain.events.Allocated;
 import com.allocationdesk.allocation.domain.events.BatchCreated;
+import com.allocationdesk.allocation.domain.events.BatchQuantityChanged;
 import com.allocationdesk.allocation.domain.events.Event;
 import com.allocationdesk.allocation.domain.events.OutOfStock;
+import com.allocationdesk.allocation.servicelayer.handlers.HandlerRegistry;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class MessageBusTest {
     private final List<Event> seen = new CopyOnWriteArrayList<>();
 
     private MessageBus.Builder core() {
-        return CoreHandlers.bus(store, notifications, clock);
+        return HandlerRegistry.bus(store, notifications, clock);
     }
 
     @Nested
@@ -175,10 +176,40 @@ class MessageBusTest {
                 throw new IllegalStateException("view broke");
             }).build();
 
-            bus.handle(new CreateBatch("b1", "LAMP", 10, null));
+            try (LogCapture log = LogCapture.of("com.allocationdesk.allocation.servicelayer")) {
+                bus.handle(new CreateBatch("b1", "LAMP", 10, null));
 
-            assertThat(store.started()).last().satisfies(uow -> assertThat(uow.committed()).isTrue());
+                assertThat(log.errors()).singleElement().satisfies(line -> assertThat(line)
+                        .contains("Projection").contains("BatchCreated").contains("RebuildViews"));
+            }
+            assertThat(store.started()).hasSize(1).first().satisfies(uow -> assertThat(uow.committed()).isTrue());
             assertThat(store.views().batches).containsKey("b1");
+        }
+
+        @Test
+        void thatMeetAConcurrentModificationMakeTheHandlerRunAgain() {
+            AtomicInteger projected = new AtomicInteger();
+            MessageBus bus = core().retryPolicy(new RetryPolicy(4, Duration.ZERO, pause -> { }))
+                    .projection(BatchQuantityChanged.class, (e, ctx) -> {
+                        if (projected.incrementAndGet() == 1) {
+                            throw new ConcurrentModification("another change to the same rows was saved first", null);
+                        }
+                    }).build();
+            bus.handle(new CreateBatch("b1", "LAMP", 10, null));
+            int before = store.started().size();
+
+            try (LogCapture log = LogCapture.of("com.allocationdesk.allocation.servicelayer")) {
+                bus.handle(new ChangeBatchQuantity("b1", 5));
+
+                assertThat(log.errors()).as("a conflict is retried, not logged as a broken view").isEmpty();
+            }
+
+            List<FakeUnitOfWork> attempts = store.started().subList(before, store.started().size());
+            assertThat(projected).hasValue(2);
+            assertThat(attempts).hasSize(2).allSatisfy(uow -> assertThat(uow.closed()).isTrue());
+            assertThat(attempts.get(0).committed()).as("the attempt that met the conflict").isFalse();
+            assertThat(attempts.get(1).committed()).as("the re-run").isTrue();
+            assertThat(store.views().batches.get("b1").purchased()).isEqualTo(5);
         }
 
         @Test

@@ -1,6 +1,5 @@
 package com.allocationdesk.allocation.servicelayer;
 
-import com.allocationdesk.allocation.bootstrap.CoreHandlers;
 import com.allocationdesk.allocation.domain.DomainException;
 import com.allocationdesk.allocation.domain.commands.Allocate;
 import com.allocationdesk.allocation.domain.commands.ChangeBatchQuantity;
@@ -8,6 +7,7 @@ import com.allocationdesk.allocation.domain.commands.CreateBatch;
 import com.allocationdesk.allocation.domain.commands.Deallocate;
 import com.allocationdesk.allocation.domain.commands.MarkNotificationsRead;
 import com.allocationdesk.allocation.domain.commands.RebuildViews;
+import com.allocationdesk.allocation.servicelayer.handlers.HandlerRegistry;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,7 @@ class ReadModelProjectionTest {
     @BeforeEach
     void buildBus() {
         store = new FakeUnitOfWork.Store();
-        bus = CoreHandlers.bus(store, new FakeNotifications(), clock).build();
+        bus = HandlerRegistry.bus(store, new FakeNotifications(), clock).build();
     }
 
     private List<Map<String, ?>> projectedThenRebuilt() {

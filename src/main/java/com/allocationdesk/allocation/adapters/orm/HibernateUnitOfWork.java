@@ -29,8 +29,6 @@ public final class HibernateUnitOfWork implements UnitOfWork {
     private final HibernateProductRepository products;
     private final JdbcReadModelWriter views;
     private final CommitGate gate;
-    /** A conflict met by a read-table write; projections log and swallow failures, so commit re-raises it. */
-    private ConcurrentModification conflict;
     private boolean committed;
 
     /** @param gate the store's say on when a commit may start and whether it reached the disk */
@@ -69,9 +67,6 @@ public final class HibernateUnitOfWork implements UnitOfWork {
      */
     @Override
     public void commit() {
-        if (conflict != null) {
-            throw conflict;
-        }
         try {
             gate.beforeWriting();
             views.flush();
@@ -98,15 +93,16 @@ public final class HibernateUnitOfWork implements UnitOfWork {
         }
     }
 
+    /**
+     * Plain JDBC on this session's connection (allocated lines, read tables). A conflict it meets
+     * leaves as {@link ConcurrentModification}; when a projection meets it, the bus's
+     * projecting unit of work lets it through so the handler is re-run.
+     */
     private <T> T onConnection(ConnectionRunner.SqlCall<T> work) {
         try {
             return session.doReturningWork(work::call);
         } catch (RuntimeException e) {
-            RuntimeException translated = Conflicts.translate(e);
-            if (translated instanceof ConcurrentModification concurrent) {
-                conflict = concurrent;
-            }
-            throw translated;
+            throw Conflicts.translate(e);
         }
     }
 }

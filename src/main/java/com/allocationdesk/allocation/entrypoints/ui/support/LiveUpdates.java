@@ -1,11 +1,6 @@
 package com.allocationdesk.allocation.entrypoints.ui.support;
 
-import com.allocationdesk.allocation.domain.events.Allocated;
-import com.allocationdesk.allocation.domain.events.BatchCreated;
-import com.allocationdesk.allocation.domain.events.BatchQuantityChanged;
-import com.allocationdesk.allocation.domain.events.Deallocated;
 import com.allocationdesk.allocation.domain.events.Event;
-import com.allocationdesk.allocation.domain.events.LineCancelled;
 import com.allocationdesk.allocation.domain.events.OutOfStock;
 import com.allocationdesk.allocation.servicelayer.EventBroadcaster;
 import jakarta.annotation.PostConstruct;
@@ -101,7 +96,7 @@ public class LiveUpdates {
 
     /** Called by the broadcaster on a worker thread. */
     void received(Event event) {
-        Set<Topic> topics = topicsOf(event);
+        Set<Topic> topics = EventTopics.of(event);
         synchronized (lock) {
             pending.addAll(topics);
             if (event instanceof OutOfStock outOfStock) {
@@ -141,21 +136,5 @@ public class LiveUpdates {
                 }
             }
         }
-    }
-
-    static Set<Topic> topicsOf(Event event) {
-        if (event instanceof BatchCreated) {
-            return EnumSet.of(Topic.BATCHES, Topic.TOTALS);
-        }
-        if (event instanceof BatchQuantityChanged) {
-            return EnumSet.of(Topic.BATCHES, Topic.TOTALS);
-        }
-        if (event instanceof Allocated || event instanceof Deallocated || event instanceof LineCancelled) {
-            return EnumSet.of(Topic.BATCHES, Topic.ALLOCATIONS, Topic.WAITING, Topic.TOTALS);
-        }
-        if (event instanceof OutOfStock) {
-            return EnumSet.of(Topic.WAITING, Topic.TOTALS, Topic.NOTIFICATIONS);
-        }
-        return EnumSet.allOf(Topic.class);
     }
 }

@@ -1,0 +1,91 @@
+package com.allocationdesk.allocation.servicelayer;
+
+import com.allocationdesk.allocation.domain.Message;
+import com.allocationdesk.allocation.domain.events.Event;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A unit of work that runs the projections on its events just before it commits, so the read
+ * tables change in the same transaction as the write model.
+ * <p>
+ * The one rule for a projection that fails: it is logged and skipped, and the command still
+ * commits ({@code RebuildViews} repairs the views) — except a {@link ConcurrentModification}.
+ * That one is not a broken view but another unit of work that changed the same rows first; it
+ * leaves this commit, the unit of work rolls back, and the bus re-runs the handler from scratch.
+ */
+final class ProjectingUnitOfWork implements UnitOfWork, HandlerContext {
+    private static final Logger log = LoggerFactory.getLogger(ProjectingUnitOfWork.class);
+
+    private final UnitOfWork delegate;
+    private final Map<Class<?>, List<EventHandler<?>>> projections;
+    private final List<Event> projected = new ArrayList<>();
+
+    ProjectingUnitOfWork(UnitOfWork delegate, Map<Class<?>, List<EventHandler<?>>> projections) {
+        this.delegate = delegate;
+        this.projections = projections;
+    }
+
+    @Override
+    public ProductRepository products() {
+        return delegate.products();
+    }
+
+    @Override
+    public ReadModelWriter views() {
+        return delegate.views();
+    }
+
+    @Override
+    public void commit() {
+        List<Event> events = delegate.collectNewEvents();
+        for (Event event : events) {
+            for (EventHandler<?> projection : projections.getOrDefault(event.getClass(), List.of())) {
+                try {
+                    project(projection, event);
+                } catch (ConcurrentModification conflict) {
+                    throw conflict;
+                } catch (RuntimeException e) {
+                    log.error("Projection {} failed on {}; views may be stale until RebuildViews", projection, event, e);
+                }
+            }
+        }
+        projected.addAll(events);
+        delegate.commit();
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+
+    /** The events projected at commit (the bus hands them on to the event handlers), then any newer ones. */
+    @Override
+    public List<Event> collectNewEvents() {
+        List<Event> all = new ArrayList<>(projected);
+        projected.clear();
+        all.addAll(delegate.collectNewEvents());
+        return all;
+    }
+
+    /** Projections get this unit of work as their context. */
+    @Override
+    public UnitOfWork uow() {
+        return this;
+    }
+
+    @Override
+    public void emit(Message message) {
+        throw new UnsupportedOperationException("Projections write views; they do not send messages");
+    }
+
+    @SuppressWarnings("unchecked")
+    private void project(EventHandler<?> projection, Event event) {
+        ((EventHandler<Event>) projection).handle(event, this);
+    }
+}
