@@ -10,9 +10,9 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public record RetryPolicy(int maxAttempts, Duration baseBackoff, Sleeper sleeper) {
     /**
-     * Thirty attempts, pausing up to 5 ms more before each: about two seconds in all before giving
-     * up. A durable commit takes a few milliseconds, so eight windows and imports hammering one
-     * SKU at once still get through (ConcurrentAllocationsIT: 8 threads x 200 on one SKU).
+     * Thirty attempts, pausing up to 5 ms more before each (about two seconds in all before giving
+     * up), so eight windows and imports writing to one SKU at once still get through
+     * (ConcurrentAllocationsIT). Why these numbers, and the give-ups with fewer: docs/decisions/0008.
      */
     public static final RetryPolicy DEFAULT = new RetryPolicy(30, Duration.ofMillis(5), Sleeper.THREAD);
 

@@ -9,7 +9,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** The layer rules of DESIGN.md §3, each with the reason it exists. */
+/** The layer rules of docs/ARCHITECTURE.md ("Layers"), each with the reason it exists. */
 @AnalyzeClasses(packages = "com.allocationdesk.allocation", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
     private static final String ROOT = "com.allocationdesk.allocation";

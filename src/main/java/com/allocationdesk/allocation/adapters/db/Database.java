@@ -81,19 +81,17 @@ public final class Database implements AutoCloseable, CommitGate {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
     /**
      * The highest migration in {@code db/migration}. When the database is already there, start-up
-     * skips Flyway (a second and a half on a cold JVM); {@code SchemaVersionTest} fails when a new
-     * migration is added without raising this.
+     * skips Flyway, which is slow on a cold JVM (docs/decisions/0010); {@code SchemaVersionTest}
+     * fails when a new migration is added without raising this.
      */
     static final int SCHEMA_VERSION = 3;
     /** The script of our version 1 in {@code flyway_schema_history}: what tells our databases from others'. */
     private static final String FIRST_MIGRATION = "V1__write_model.sql";
     /**
      * HSQLDB property, its value, and the statement that sets it: durable commits, MVCC, tables on
-     * disk, and up to 500,000 rows (128 MB of row data) of them cached in memory (HSQLDB's default
-     * is 50,000 rows, 10 MB). A command touches a product, its batches, their view rows and a few
-     * history rows; when these no longer fit, every access reads and decodes the row from the
-     * {@code .data} file again. With 250,000 rows an import of 100,000 order lines onto 100,000
-     * batches spent 30% more time; a bigger cache bought nothing more (docs/BENCHMARKS.md).
+     * disk, and a row cache large enough for a command's working set (a product, its batches, their
+     * view rows and a few history rows), so rows are not read and decoded from {@code .data} again.
+     * Why each one, and the figures that chose the cache size: docs/decisions/0010.
      */
     private static final Map<String, String[]> SETTINGS = new LinkedHashMap<>();
 
@@ -111,6 +109,7 @@ public final class Database implements AutoCloseable, CommitGate {
      * it is prepared, which costs more than running it; Hibernate prepares its statements afresh
      * in every flush, the unit of work and the views prepare theirs per call. Keeping them lets each
      * SQL text be compiled once per connection. The application has a few dozen distinct statements.
+     * What it saved: docs/decisions/0010.
      */
     private static final int STATEMENTS_PER_CONNECTION = 200;
     /**
@@ -723,7 +722,7 @@ public final class Database implements AutoCloseable, CommitGate {
      *   <li>{@code shutdown=false}: the database stays open between connections; {@link #close}
      *       shuts it down.</li>
      *   <li>{@code hsqldb.lock_file=false}: HSQLDB's own {@code .lck} file is not used. After a
-     *       {@code kill -9} its stale heartbeat makes the next open wait about ten seconds. This
+     *       {@code kill -9} its stale heartbeat delays the next open (docs/decisions/0002). This
      *       is safe only because {@link ProcessLock} guarantees a single process: nothing but
      *       {@link #open} may open these files.</li>
      *   <li>{@code hsqldb.extlog=2}: HSQLDB reports warnings (a failed log write among them) to
