@@ -9,21 +9,16 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -421,24 +416,7 @@ class DamagedDatabaseIT {
     }
 
     private static Map<String, String> files(Path folder) throws IOException {
-        Map<String, String> sums = new TreeMap<>();
-        try (Stream<Path> files = Files.walk(folder)) {
-            files.filter(f -> !f.equals(folder)).forEach(f -> {
-                if (Files.isDirectory(f)) {
-                    sums.put(folder.relativize(f) + "/", "folder");
-                    return;
-                }
-                try {
-                    sums.put(folder.relativize(f).toString(), HexFormat.of().formatHex(
-                            MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f))));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                } catch (NoSuchAlgorithmException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-        }
-        return sums;
+        return FileSums.of(folder);
     }
 
     @org.junit.jupiter.api.AfterAll

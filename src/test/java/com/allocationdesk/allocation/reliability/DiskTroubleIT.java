@@ -8,14 +8,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -182,25 +178,7 @@ class DiskTroubleIT {
         }
     }
 
-    /** File name to SHA-256 of its bytes, for every file under the folder; sub-folders (HSQLDB's NAME.tmp) too. */
     private static Map<String, String> files(Path folder) throws IOException {
-        Map<String, String> sums = new TreeMap<>();
-        try (Stream<Path> files = Files.walk(folder)) {
-            files.filter(f -> !f.equals(folder)).forEach(f -> {
-                if (Files.isDirectory(f)) {
-                    sums.put(folder.relativize(f) + "/", "folder");
-                    return;
-                }
-                try {
-                    sums.put(folder.relativize(f).toString(), HexFormat.of().formatHex(
-                            MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f))));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                } catch (java.security.NoSuchAlgorithmException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-        }
-        return sums;
+        return FileSums.of(folder);
     }
 }
