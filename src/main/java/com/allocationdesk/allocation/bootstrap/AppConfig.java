@@ -73,6 +73,11 @@ public record AppConfig(Path databasePath, boolean writesAtOnce, long minFreeByt
         return new AppConfig(DataLocation.resolve(dbOptionOrNull, env), true, minFreeBytes(env), Backups.keep(env), false);
     }
 
+    /** Where the log file is ({@link DataLocation#logFile}): the command line points the planner there. */
+    public static Path logFile(Map<String, String> env) {
+        return DataLocation.logFile(env);
+    }
+
     /**
      * {@value #MIN_FREE_ENV} in whole megabytes (0 allowed: refuse only when a write fails), else
      * {@link Database#DEFAULT_MIN_FREE_BYTES}.

@@ -7,8 +7,18 @@ package com.allocationdesk.allocation.domain;
 public class LineAlreadyPlaced extends DomainException {
     private static final long serialVersionUID = 1L;
 
+    /** @param where where the line is, e.g. "allocated to batch b1" or "waiting for stock" */
     public LineAlreadyPlaced(OrderLine existing, String where) {
-        super("Order " + existing.orderId() + " already has " + existing.quantity() + " of " + existing.sku()
-                + " " + where + ": deallocate it first to change the quantity");
+        super(message(existing, " " + where));
+    }
+
+    /** When where it is does not matter (an import's check, before anything is sent). */
+    public LineAlreadyPlaced(OrderLine existing) {
+        super(message(existing, ""));
+    }
+
+    private static String message(OrderLine existing, String where) {
+        return "Order " + existing.orderId() + " already has " + existing.quantity() + " of " + existing.sku()
+                + where + ": deallocate it first to change the quantity";
     }
 }

@@ -14,11 +14,19 @@ import java.util.Map;
  * The path names the database, not a file: HSQLDB stores it as {@code PATH.script},
  * {@code PATH.data}, {@code PATH.log} and {@code PATH.properties} (back up all of them while the
  * application is closed).
+ * <p>
+ * The log file is in the same per-user folder, {@code logs/allocation-desk.log}, unless the
+ * {@value #LOG_DIR_PROPERTY} system property names another folder ({@link #logFile}). logback.xml
+ * writes it with the same rule as a property expression; this class is the one place the Java code
+ * computes either folder.
  */
 public final class DataLocation {
     public static final String DB_VARIABLE = "ALLOCATION_DESK_DB";
     static final String APP_FOLDER = "allocation-desk";
     static final String DB_NAME = "allocation-desk";
+    /** System property logback.xml's {@code LOG_DIR} reads first. */
+    public static final String LOG_DIR_PROPERTY = "allocationdesk.logdir";
+    static final String LOG_FILE = "allocation-desk.log";
 
     private DataLocation() {
     }
@@ -39,12 +47,29 @@ public final class DataLocation {
         if (isSet(env.get(DB_VARIABLE))) {
             return absolute(env.get(DB_VARIABLE));
         }
+        return appFolder(env).resolve(DB_NAME).normalize();
+    }
+
+    /**
+     * The per-user folder of the database and the logs: {@code $XDG_DATA_HOME/allocation-desk}, or
+     * {@code ~/.local/share/allocation-desk} when {@code XDG_DATA_HOME} is unset or relative.
+     */
+    public static Path appFolder(Map<String, String> env) {
         String xdgDataHome = env.get("XDG_DATA_HOME");
         // the XDG spec says a relative value is invalid and must be ignored
         Path dataHome = isSet(xdgDataHome) && Path.of(xdgDataHome).isAbsolute()
                 ? Path.of(xdgDataHome)
                 : home(env).resolve(".local").resolve("share");
-        return dataHome.resolve(APP_FOLDER).resolve(DB_NAME).normalize();
+        return dataHome.resolve(APP_FOLDER);
+    }
+
+    /** Where the log file is: in {@value #LOG_DIR_PROPERTY} when set, else {@code logs} in {@link #appFolder}. */
+    public static Path logFile(Map<String, String> env) {
+        String property = System.getProperty(LOG_DIR_PROPERTY);
+        if (isSet(property)) {
+            return Path.of(property, LOG_FILE);
+        }
+        return appFolder(env).resolve("logs").resolve(LOG_FILE);
     }
 
     private static Path home(Map<String, String> env) {

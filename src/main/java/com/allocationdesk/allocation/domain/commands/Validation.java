@@ -82,18 +82,28 @@ public final class Validation {
     }
 
     public static int positiveQuantity(int quantity) {
-        if (quantity <= 0) {
-            throw new InvalidCommand("Quantity must be positive, was " + quantity);
-        }
-        return atMostMaximum(quantity);
+        return positiveQuantity(quantity, String.valueOf(quantity));
     }
 
     /** Zero is allowed: a batch can be lost completely. */
     public static int nonNegativeQuantity(int quantity) {
-        if (quantity < 0) {
-            throw new InvalidCommand("Quantity cannot be negative, was " + quantity);
+        return nonNegativeQuantity(quantity, String.valueOf(quantity));
+    }
+
+    /** @param shown the quantity as the planner wrote it (it may not fit an int), for the message */
+    static int positiveQuantity(long quantity, String shown) {
+        if (quantity <= 0) {
+            throw new InvalidCommand("Quantity must be positive, was " + shown);
         }
-        return atMostMaximum(quantity);
+        return atMostMaximum(quantity, shown);
+    }
+
+    /** @param shown the quantity as the planner wrote it (it may not fit an int), for the message */
+    static int nonNegativeQuantity(long quantity, String shown) {
+        if (quantity < 0) {
+            throw new InvalidCommand("Quantity cannot be negative, was " + shown);
+        }
+        return atMostMaximum(quantity, shown);
     }
 
     /** Null means "in the warehouse"; past dates are fine (a late shipment), absurd years are not. */
@@ -105,11 +115,11 @@ public final class Validation {
         return eta;
     }
 
-    private static int atMostMaximum(int quantity) {
+    private static int atMostMaximum(long quantity, String shown) {
         if (quantity > MAX_QUANTITY) {
-            throw new InvalidCommand("Quantity " + quantity + " is too large: at most " + MAX_QUANTITY);
+            throw new InvalidCommand("Quantity " + shown + " is too large: at most " + MAX_QUANTITY);
         }
-        return quantity;
+        return (int) quantity;
     }
 
     private static String capitalise(String what) {

@@ -184,7 +184,7 @@ public final class AllocationDeskCommand implements Runnable {
 
     /** Where this run logs (exit code 1 points there). */
     Path logFile() {
-        return LogLocation.file(env);
+        return AppConfig.logFile(env);
     }
 
     private AppConfig config() {
@@ -213,15 +213,15 @@ public final class AllocationDeskCommand implements Runnable {
             log.info("Rejected: {}", message);
         } else if (cause(e, DatabaseUnavailable.class) != null) {
             code = ExitCode.DATABASE_UNAVAILABLE;
-            message = LastResort.withoutLibraryText(cause(e, DatabaseUnavailable.class), LogLocation.file(env));
+            message = LastResort.withoutLibraryText(cause(e, DatabaseUnavailable.class), AppConfig.logFile(env));
             log.warn("Database unavailable", e);
         } else if (e instanceof ConcurrentModification) {
             code = ExitCode.UNEXPECTED;
-            message = e.getMessage() + " (log: " + LogLocation.file(env) + ")";
+            message = e.getMessage() + " (log: " + AppConfig.logFile(env) + ")";
             log.warn("Gave up after concurrent changes", e);
         } else {
             code = ExitCode.UNEXPECTED;
-            message = LastResort.unexpected(LogLocation.file(env));
+            message = LastResort.unexpected(AppConfig.logFile(env));
             log.error("Unexpected failure", e);
         }
         if (e instanceof BadInput bad && !bad.lines().isEmpty()) {

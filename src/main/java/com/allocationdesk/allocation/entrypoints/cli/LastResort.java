@@ -1,5 +1,7 @@
 package com.allocationdesk.allocation.entrypoints.cli;
 
+import com.allocationdesk.allocation.bootstrap.AppConfig;
+
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
@@ -105,7 +107,7 @@ public final class LastResort {
             logQuietly("Out of memory", e);
         } else {
             logQuietly("Unexpected failure", e);
-            Terminal.tell(stderr(), unexpected(LogLocation.file(System.getenv())));
+            Terminal.tell(stderr(), unexpected(AppConfig.logFile(System.getenv())));
         }
         return ExitCode.UNEXPECTED;
     }
@@ -183,7 +185,7 @@ public final class LastResort {
             String text = failure == null || failure.getMessage() == null ? "" : failure.getMessage();
             why = text.contains("DISPLAY")
                     ? "the display " + env.getOrDefault("DISPLAY", "") + " cannot be opened"
-                    : "it failed to start; details are in " + LogLocation.file(env);
+                    : "it failed to start; details are in " + AppConfig.logFile(env);
         } else {
             LoggerFactory.getLogger(LastResort.class).warn("Cannot open the window: {}", reason);
         }

@@ -1,10 +1,10 @@
 package com.allocationdesk.allocation.entrypoints.cli;
 
 import com.allocationdesk.allocation.bootstrap.Bootstrap;
+import com.allocationdesk.allocation.domain.DomainException;
 import com.allocationdesk.allocation.domain.commands.ChangeBatchQuantity;
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
-import com.allocationdesk.allocation.entrypoints.imports.Cells;
-import com.allocationdesk.allocation.entrypoints.imports.UnusableInput;
+import com.allocationdesk.allocation.domain.commands.PlannerInput;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
 import com.allocationdesk.allocation.views.BatchesQuery;
 
@@ -22,13 +22,25 @@ final class WriteSubcommands {
     private WriteSubcommands() {
     }
 
-    /** QTY read exactly as a CSV file's qty cell is ({@link Cells#quantity}): digits 0-9 only. */
-    static final class Quantity implements ITypeConverter<Integer> {
+    /** QTY of a line or a new batch, read as a CSV cell and a window field are ({@link PlannerInput}). */
+    static final class PositiveQuantity implements ITypeConverter<Integer> {
         @Override
         public Integer convert(String text) {
             try {
-                return Cells.quantity(text);
-            } catch (UnusableInput e) {
+                return PlannerInput.positiveQuantity(text);
+            } catch (DomainException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** QTY of {@code change-quantity}: zero allowed (the batch is lost), read as everywhere else. */
+    static final class NonNegativeQuantity implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String text) {
+            try {
+                return PlannerInput.nonNegativeQuantity(text);
+            } catch (DomainException e) {
                 throw new TypeConversionException(e.getMessage());
             }
         }
@@ -41,14 +53,14 @@ final class WriteSubcommands {
         private String reference;
         @Parameters(index = "1", paramLabel = "SKU")
         private String sku;
-        @Parameters(index = "2", paramLabel = "QTY", converter = Quantity.class)
+        @Parameters(index = "2", paramLabel = "QTY", converter = PositiveQuantity.class)
         private int quantity;
         @Option(names = "--eta", paramLabel = "YYYY-MM-DD", description = "Expected arrival; omit for warehouse stock.")
         private String eta;
 
         @Override
         protected int execute(Bootstrap app) {
-            CreateBatch command = new CreateBatch(reference, sku, quantity, Cells.eta(eta));
+            CreateBatch command = new CreateBatch(reference, sku, quantity, PlannerInput.eta(eta));
             app.get(MessageBus.class).handle(command);
             PrintWriter out = out();
             out.println("Added batch " + command.reference() + ": " + command.quantity() + " x " + command.sku()
@@ -66,7 +78,7 @@ final class WriteSubcommands {
         private String orderId;
         @Parameters(index = "1", paramLabel = "SKU")
         private String sku;
-        @Parameters(index = "2", paramLabel = "QTY", converter = Quantity.class)
+        @Parameters(index = "2", paramLabel = "QTY", converter = PositiveQuantity.class)
         private int quantity;
 
         @Override
@@ -106,7 +118,7 @@ final class WriteSubcommands {
     static final class ChangeQuantity extends Subcommand {
         @Parameters(index = "0", paramLabel = "REF")
         private String reference;
-        @Parameters(index = "1", paramLabel = "QTY", converter = Quantity.class)
+        @Parameters(index = "1", paramLabel = "QTY", converter = NonNegativeQuantity.class)
         private int quantity;
 
         @Override

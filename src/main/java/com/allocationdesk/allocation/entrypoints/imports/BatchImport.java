@@ -1,6 +1,8 @@
 package com.allocationdesk.allocation.entrypoints.imports;
 
 import com.allocationdesk.allocation.bootstrap.AppConfig;
+import com.allocationdesk.allocation.domain.DuplicateBatch;
+import com.allocationdesk.allocation.domain.commands.PlannerInput;
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
 import com.allocationdesk.allocation.domain.commands.CreateBatches;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
@@ -56,7 +58,7 @@ public class BatchImport {
 
         @Override
         public CreateBatch parse(CSVRecord row) {
-            return new CreateBatch(row.get(0), row.get(1), Cells.quantity(row.get(2)), Cells.eta(row.get(3)));
+            return new CreateBatch(row.get(0), row.get(1), PlannerInput.positiveQuantity(row.get(2)), PlannerInput.eta(row.get(3)));
         }
 
         @Override
@@ -74,8 +76,7 @@ public class BatchImport {
             Optional<BatchView> existing = batches.byReference(batch.reference());
             if (existing.isPresent()) {
                 if (!isSame(existing.get(), batch)) {
-                    throw new UnusableInput("batch " + batch.reference() + " already exists with other details ("
-                            + existing.get().purchased() + " x " + existing.get().sku() + ")");
+                    throw new DuplicateBatch(batch.reference(), existing.get().purchased(), existing.get().sku());
                 }
                 alreadyThere++;
             }

@@ -29,7 +29,7 @@ import java.util.List;
  * <p>
  * Cells are not trimmed here: commons-csv's {@code trim} strips every character up to U+0020, so a
  * control character at the end of an id ({@code b<BEL>}) would vanish silently. The readers of the
- * cells strip real whitespace themselves ({@code Validation.id}, {@link Cells}), and the id check
+ * cells strip real whitespace themselves ({@code Validation.id}, {@code PlannerInput}), and the id check
  * then rejects the control character, as it does on the command line.
  */
 final class CsvFile {

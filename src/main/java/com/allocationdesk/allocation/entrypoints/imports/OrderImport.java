@@ -1,6 +1,10 @@
 package com.allocationdesk.allocation.entrypoints.imports;
 
 import com.allocationdesk.allocation.bootstrap.AppConfig;
+import com.allocationdesk.allocation.domain.InvalidSku;
+import com.allocationdesk.allocation.domain.LineAlreadyPlaced;
+import com.allocationdesk.allocation.domain.OrderLine;
+import com.allocationdesk.allocation.domain.commands.PlannerInput;
 import com.allocationdesk.allocation.domain.commands.Allocate;
 import com.allocationdesk.allocation.domain.commands.AllocateLines;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
@@ -67,13 +71,13 @@ public class OrderImport {
 
         @Override
         public Allocate parse(CSVRecord row) {
-            return new Allocate(row.get(0), row.get(1), Cells.quantity(row.get(2)));
+            return new Allocate(row.get(0), row.get(1), PlannerInput.positiveQuantity(row.get(2)));
         }
 
         @Override
         public void checkRow(Allocate allocate) {
             if (!knownSkus.contains(allocate.sku())) {
-                throw new UnusableInput("unknown SKU " + allocate.sku() + ": add a batch of it first");
+                throw new InvalidSku(allocate.sku());
             }
         }
 
@@ -93,8 +97,7 @@ public class OrderImport {
         public void checkStored(long line, Allocate allocate) {
             OptionalInt existing = placed.quantityOf(allocate.orderId(), allocate.sku());
             if (existing.isPresent() && existing.getAsInt() != allocate.quantity()) {
-                throw new UnusableInput("order " + allocate.orderId() + " already has " + existing.getAsInt()
-                        + " of " + allocate.sku() + ": deallocate it first to change the quantity");
+                throw new LineAlreadyPlaced(new OrderLine(allocate.orderId(), allocate.sku(), existing.getAsInt()));
             }
         }
 

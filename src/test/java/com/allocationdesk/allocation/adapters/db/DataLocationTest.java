@@ -47,4 +47,33 @@ class DataLocationTest {
         assertThat(resolved.isAbsolute()).isTrue();
         assertThat(resolved.getFileName()).hasToString("desk");
     }
+
+    @Test
+    void theLogFileIsInTheSameFolderAsTheDefaultDatabase() {
+        String saved = System.clearProperty(DataLocation.LOG_DIR_PROPERTY);
+        try {
+            Map<String, String> env = Map.of("XDG_DATA_HOME", "relative", "HOME", "/home/planner");
+            assertThat(DataLocation.logFile(env))
+                    .isEqualTo(Path.of("/home/planner/.local/share/allocation-desk/logs/allocation-desk.log"));
+            assertThat(DataLocation.logFile(env).getParent().getParent()).isEqualTo(DataLocation.resolve(null, env).getParent());
+        } finally {
+            if (saved != null) {
+                System.setProperty(DataLocation.LOG_DIR_PROPERTY, saved);
+            }
+        }
+    }
+
+    @Test
+    void theLogDirectoryPropertyWinsForTheLogFile() {
+        String saved = System.setProperty(DataLocation.LOG_DIR_PROPERTY, "/var/log/desk");
+        try {
+            assertThat(DataLocation.logFile(HOME_ONLY)).isEqualTo(Path.of("/var/log/desk/allocation-desk.log"));
+        } finally {
+            if (saved == null) {
+                System.clearProperty(DataLocation.LOG_DIR_PROPERTY);
+            } else {
+                System.setProperty(DataLocation.LOG_DIR_PROPERTY, saved);
+            }
+        }
+    }
 }

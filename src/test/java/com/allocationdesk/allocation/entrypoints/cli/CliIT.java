@@ -481,7 +481,7 @@ class CliIT {
                     batches + ": line 3: qty must be a whole number, was 'ten'",
                     batches + ": line 4: ETA must be a date like 2027-01-31, was '2027-13-01'",
                     batches + ": line 5: batch b1 is already on line 2",
-                    batches + ": line 6: batch old already exists with other details (1 x LAMP)",
+                    batches + ": line 6: Batch old already exists with other details (1 x LAMP): choose another reference",
                     batches + ": line 7: Batch reference is required",
                     batches + ": line 8: expected 4 columns: ref,sku,qty,eta",
                     "6 bad rows in " + batches + "; nothing was imported");
@@ -499,9 +499,9 @@ class CliIT {
 
             assertThat(run.code()).isEqualTo(2);
             assertThat(run.err().lines().toList()).containsExactly(
-                    orders + ": line 3: unknown SKU NOPE: add a batch of it first",
+                    orders + ": line 3: Unknown SKU NOPE: add a batch of it first",
                     orders + ": line 4: order o2 already has a line of LAMP on line 2",
-                    orders + ": line 5: order o1 already has 8 of LAMP: deallocate it first to change the quantity",
+                    orders + ": line 5: Order o1 already has 8 of LAMP: deallocate it first to change the quantity",
                     orders + ": line 6: Quantity must be positive, was 0",
                     "4 bad rows in " + orders + "; nothing was imported");
             assertThat(snapshot()).isEqualTo(before);

@@ -70,8 +70,8 @@ class ViewModelsIT {
             vm.quantity().textProperty().set("twelve");
             vm.eta().textProperty().set("31/12/2025");
 
-            assertThat(vm.quantity().error()).isEqualTo("Not a number: twelve");
-            assertThat(vm.eta().error()).startsWith("Not a valid date");
+            assertThat(vm.quantity().error()).isEqualTo("qty must be a whole number, was 'twelve'");
+            assertThat(vm.eta().error()).startsWith("ETA must be a date like 2027-01-31");
             assertThat(vm.form().canSubmitProperty().get()).isFalse();
             int before = runner.submitted;
             vm.submit();

@@ -80,11 +80,11 @@ class WindowIT extends WindowFixture {
         fill("#referenceField", "B-BAD");
         fill("#batchSkuField", "LAMP");
         fill("#batchQuantityField", "ten");
-        assertThat(text("#batchQuantityError")).isEqualTo("Not a number: ten");
+        assertThat(text("#batchQuantityError")).isEqualTo("qty must be a whole number, was 'ten'");
         fill("#batchQuantityField", "-3");
         assertThat(text("#batchQuantityError")).startsWith("Quantity must be positive");
         fill("#etaField", "2025-13-45");
-        assertThat(text("#etaError")).startsWith("Not a valid date");
+        assertThat(text("#etaError")).startsWith("ETA must be a date like 2027-01-31");
         assertThat(node("#addButton").isDisabled()).isTrue();
         press(KeyCode.ENTER).release(KeyCode.ENTER);
         press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
