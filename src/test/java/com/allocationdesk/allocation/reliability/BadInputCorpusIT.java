@@ -152,11 +152,11 @@ class BadInputCorpusIT {
         expect("contains control characters");
         // quantities in other scripts' digits: refused, the same way as in a CSV file
         args("add-batch qty in Arabic-Indic digits", "add-batch", "b9", "LAMP", "\u0663");
-        expect("qty must be written with the digits 0-9, was '\u0663'");
+        expect("Quantity must be written with the digits 0-9, was '\u0663'");
         args("allocate qty in Arabic-Indic digits", "allocate", "o9", "LAMP", "\u0661\u0660");
-        expect("qty must be written with the digits 0-9");
+        expect("Quantity must be written with the digits 0-9");
         args("change-quantity qty in full-width digits", "change-quantity", "warehouse", "\uFF15");
-        expect("qty must be written with the digits 0-9");
+        expect("Quantity must be written with the digits 0-9");
         // shape of the command line
         args("add-batch missing quantity", "add-batch", "b9", "LAMP");
         args("add-batch extra argument", "add-batch", "b9", "LAMP", "5", "extra");
@@ -260,7 +260,7 @@ class BadInputCorpusIT {
         batchesFile("batch row sku ending in ESC", "b10,LAMP\u001b,5,");
         expect("contains control characters");
         batchesFile("batch row qty in Arabic-Indic digits", "b10,LAMP,\u0665,");
-        expect("line 3: qty must be written with the digits 0-9, was '\u0665'");
+        expect("line 3: Quantity must be written with the digits 0-9, was '\u0665'");
         for (String qty : List.of("0", "-1", "abc", "", "99999999999", "10000001", "2.0")) {
             ordersFile("order row qty '" + qty + "'", "o20,LAMP," + qty);
         }
@@ -287,7 +287,7 @@ class BadInputCorpusIT {
         ordersFile("order row order id with U+FFFD (text damaged before it was saved)", "\uFFFD\uFFFD-100,LAMP,1");
         expect("line 3: Order id contains U+FFFD");
         ordersFile("order row qty in Arabic-Indic digits", "o20,LAMP,\u0663");
-        expect("line 3: qty must be written with the digits 0-9, was '\u0663'");
+        expect("line 3: Quantity must be written with the digits 0-9, was '\u0663'");
 
         // --- whole files: headers, encodings, truncation, not text at all
         csv("batches: wrong header", "import-batches", "reference,sku,qty,eta\nb10,LAMP,5,\n", StandardCharsets.UTF_8, 1);

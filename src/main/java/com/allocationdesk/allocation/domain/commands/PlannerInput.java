@@ -73,14 +73,14 @@ public final class PlannerInput {
     private static Whole whole(String text) {
         String number = text == null ? "" : text.strip();
         if (number.isEmpty()) {
-            throw new InvalidCommand("qty is required");
+            throw new InvalidCommand("Quantity is required");
         }
         Matcher matcher = WHOLE_NUMBER.matcher(number);
         if (!matcher.matches()) {
             if (number.codePoints().anyMatch(c -> Character.isDigit(c) && (c < '0' || c > '9'))) {
-                throw new InvalidCommand("qty must be written with the digits 0-9, was '" + text + "'");
+                throw new InvalidCommand("Quantity must be written with the digits 0-9, was '" + text + "'");
             }
-            throw new InvalidCommand("qty must be a whole number, was '" + text + "'");
+            throw new InvalidCommand("Quantity must be a whole number, was '" + text + "'");
         }
         boolean negative = matcher.group(1).equals("-");
         String digits = matcher.group(2);

@@ -478,7 +478,7 @@ class CliIT {
 
             assertThat(run.code()).isEqualTo(2);
             assertThat(run.err().lines().toList()).containsExactly(
-                    batches + ": line 3: qty must be a whole number, was 'ten'",
+                    batches + ": line 3: Quantity must be a whole number, was 'ten'",
                     batches + ": line 4: ETA must be a date like 2027-01-31, was '2027-13-01'",
                     batches + ": line 5: batch b1 is already on line 2",
                     batches + ": line 6: Batch old already exists with other details (1 x LAMP): choose another reference",
@@ -535,8 +535,8 @@ class CliIT {
             assertThat(run.code()).isEqualTo(2);
             List<String> lines = run.err().lines().toList();
             assertThat(lines).hasSize(1_001);
-            assertThat(lines.get(0)).isEqualTo(file + ": line 2: qty must be a whole number, was 'ten'");
-            assertThat(lines.get(999)).isEqualTo(file + ": line 2000: qty must be a whole number, was 'ten'");
+            assertThat(lines.get(0)).isEqualTo(file + ": line 2: Quantity must be a whole number, was 'ten'");
+            assertThat(lines.get(999)).isEqualTo(file + ": line 2000: Quantity must be a whole number, was 'ten'");
             assertThat(lines.get(1_000)).isEqualTo("1251 bad rows in " + file + " (the first 1000 are listed); nothing was imported");
             assertThat(snapshot()).isEqualTo(before);
         }
@@ -553,15 +553,15 @@ class CliIT {
         void quantitiesInOtherScriptsDigitsAreRefusedTheSameOnTheCommandLineAndInAFile() throws IOException {
             stock();
             String arabicThree = "\u0663";
-            rejectsWithoutChange(2, "qty must be written with the digits 0-9, was '" + arabicThree + "'",
+            rejectsWithoutChange(2, "Quantity must be written with the digits 0-9, was '" + arabicThree + "'",
                     "allocate", "o1", "LAMP", arabicThree);
-            rejectsWithoutChange(2, "qty must be written with the digits 0-9, was '\uFF11\uFF10'",
+            rejectsWithoutChange(2, "Quantity must be written with the digits 0-9, was '\uFF11\uFF10'",
                     "add-batch", "b9", "LAMP", "\uFF11\uFF10");
             Path orders = write("orders.csv", "orderid,sku,qty", "o1,LAMP," + arabicThree);
             Run run = cli("import-orders", orders.toString());
             assertThat(run.code()).isEqualTo(2);
             assertThat(run.err().lines().toList()).containsExactly(
-                    orders + ": line 2: qty must be written with the digits 0-9, was '" + arabicThree + "'",
+                    orders + ": line 2: Quantity must be written with the digits 0-9, was '" + arabicThree + "'",
                     "1 bad row in " + orders + "; nothing was imported");
             // ASCII digits with a sign or surrounding spaces are read the same way in both places
             assertThat(ok("allocate", "o2", "LAMP", " +2 ").out().strip()).isEqualTo("warehouse");

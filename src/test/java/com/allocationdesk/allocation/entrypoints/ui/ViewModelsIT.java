@@ -70,7 +70,7 @@ class ViewModelsIT {
             vm.quantity().textProperty().set("twelve");
             vm.eta().textProperty().set("31/12/2025");
 
-            assertThat(vm.quantity().error()).isEqualTo("qty must be a whole number, was 'twelve'");
+            assertThat(vm.quantity().error()).isEqualTo("Quantity must be a whole number, was 'twelve'");
             assertThat(vm.eta().error()).startsWith("ETA must be a date like 2027-01-31");
             assertThat(vm.form().canSubmitProperty().get()).isFalse();
             int before = runner.submitted;
@@ -195,7 +195,7 @@ class ViewModelsIT {
             ImportReport report = vm.imports().lastReportProperty().get();
             assertThat(report.status()).isEqualTo(ImportReport.Status.REJECTED);
             assertThat(report.problems()).extracting(ImportProblem::toString).containsExactly(
-                    "line 3: qty must be a whole number, was 'ten'",
+                    "line 3: Quantity must be a whole number, was 'ten'",
                     "line 4: ETA must be a date like 2027-01-31, was '2030-13-01'");
             assertThat(report.summary()).endsWith("2 bad rows in " + dir.resolve("bad-batches.csv") + "; nothing was imported");
             assertThat(app.get(BatchesQuery.class).byReference("BAD-1")).isEmpty();

@@ -43,7 +43,7 @@ class WindowIT extends WindowFixture {
         waitUntil("the bad rows are listed", () -> find("#messageLines").isPresent());
         javafx.scene.control.ListView<?> lines = node("#messageLines");
         assertThat(lines.getItems().stream().map(String::valueOf).toList())
-                .containsExactly("line 3: qty must be a whole number, was 'ten'");
+                .containsExactly("line 3: Quantity must be a whole number, was 'ten'");
         assertThat(text("#messageText")).contains("1 bad row in").contains("nothing was imported");
         clickOn("OK");
         assertThat(app.bootstrap().get(BatchesQuery.class).list(null)).isEmpty();
@@ -80,7 +80,7 @@ class WindowIT extends WindowFixture {
         fill("#referenceField", "B-BAD");
         fill("#batchSkuField", "LAMP");
         fill("#batchQuantityField", "ten");
-        assertThat(text("#batchQuantityError")).isEqualTo("qty must be a whole number, was 'ten'");
+        assertThat(text("#batchQuantityError")).isEqualTo("Quantity must be a whole number, was 'ten'");
         fill("#batchQuantityField", "-3");
         assertThat(text("#batchQuantityError")).startsWith("Quantity must be positive");
         fill("#etaField", "2025-13-45");
