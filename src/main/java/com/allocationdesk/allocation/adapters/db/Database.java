@@ -394,22 +394,22 @@ public final class Database implements AutoCloseable, CommitGate {
     }
 
     private long freeBytes() {
-        if (fileStore == null) {
-            return Long.MAX_VALUE;
-        }
-        try {
-            return fileStore.getUsableSpace();
-        } catch (IOException e) {
-            log.debug("Reading the free space of {}", path, e);
-            return Long.MAX_VALUE;
-        }
+        return usableSpace(fileStore);
     }
 
     private static long freeBytesOf(Path folder) {
-        FileStore store = fileStoreOf(folder);
+        return usableSpace(fileStoreOf(folder));
+    }
+
+    /** Free bytes for us on the store; unknown (no floor can apply) counts as plenty. */
+    private static long usableSpace(FileStore store) {
+        if (store == null) {
+            return Long.MAX_VALUE;
+        }
         try {
-            return store == null ? Long.MAX_VALUE : store.getUsableSpace();
+            return store.getUsableSpace();
         } catch (IOException e) {
+            log.debug("Reading the free space of {}", store, e);
             return Long.MAX_VALUE;
         }
     }
