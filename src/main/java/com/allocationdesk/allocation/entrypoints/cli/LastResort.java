@@ -25,7 +25,8 @@ public final class LastResort {
             + " try a larger heap, e.g. java -Xmx2g -jar allocation-desk.jar ...";
 
     /** A qualified Java class name ({@code java.io.IOException}), with the colon after it. */
-    private static final Pattern CLASS_NAME = Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*:?\\s*");
+    /** A qualified class name; not inside a path ({@code /tmp/tmp.WdiU82PycP/desk} is a folder, not a class). */
+    private static final Pattern CLASS_NAME = Pattern.compile("(?<![/\\\\\\w.-])(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*:?\\s*");
     /** A simple exception name ({@code EOFException:}). */
     private static final Pattern EXCEPTION_NAME = Pattern.compile("\\b[A-Z][A-Za-z0-9_$]*(?:Exception|Error)\\b:?\\s*");
 
@@ -78,7 +79,8 @@ public final class LastResort {
         String kept = message;
         for (String text : quoted) {
             if (!text.isBlank()) {
-                kept = kept.replace(text, "");
+                // only where it stands as a whole: a cause saying "y" must not take the y out of a path
+                kept = kept.replaceAll("(?<!\\w)" + Pattern.quote(text) + "(?!\\w)", "");
             }
         }
         kept = withoutClassNames(kept);
