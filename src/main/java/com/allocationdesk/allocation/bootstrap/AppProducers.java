@@ -2,6 +2,8 @@ package com.allocationdesk.allocation.bootstrap;
 
 import com.allocationdesk.allocation.adapters.db.Database;
 import com.allocationdesk.allocation.adapters.notifications.LoggingNotifications;
+import com.allocationdesk.allocation.adapters.orm.HibernateUnitsOfWork;
+import com.allocationdesk.allocation.adapters.readmodel.JdbcReadModelWriter;
 import com.allocationdesk.allocation.domain.events.Event;
 import com.allocationdesk.allocation.servicelayer.EventBroadcaster;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
@@ -18,6 +20,7 @@ import com.allocationdesk.allocation.views.WaitingQuery;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 
 import org.slf4j.Logger;
@@ -39,17 +42,15 @@ import javax.sql.DataSource;
 public class AppProducers {
     private static final Logger log = LoggerFactory.getLogger(AppProducers.class);
 
+    /** The store: the embedded file, locked for this process, migrated. */
     @Produces
     @Singleton
     Database database(AppConfig config) {
-        Database database = Database.open(config.databasePath(), config.keepBackups(), config.viewsMayDisagree(),
+        return Database.open(config.databasePath(), config.keepBackups(), config.viewsMayDisagree(),
                 config.minFreeBytes());
-        if (config.writesAtOnce()) {
-            database.bootInBackground();
-        }
-        return database;
     }
 
+    /** Closes the store, and before it what runs on it (Hibernate). */
     void closeDatabase(@Disposes Database database) {
         log.info("Shutting down the database {}", database.path());
         database.close();
@@ -61,10 +62,26 @@ public class AppProducers {
         return database.dataSource();
     }
 
+    /**
+     * The write side: Hibernate over the store, each unit of work writing the read tables with the
+     * JDBC writer on its own connection. Booted now when the run writes at once (the CLI's writing
+     * commands), else on {@link Bootstrap#prepareForWrites()} or at the first command.
+     */
     @Produces
     @Singleton
-    UnitOfWork.Factory unitsOfWork(Database database) {
-        return database.unitsOfWork();
+    @Typed(HibernateUnitsOfWork.class) // injected as UnitOfWork.Factory through the producer below, which a test may override
+    HibernateUnitsOfWork hibernate(Database database, AppConfig config) {
+        HibernateUnitsOfWork units = HibernateUnitsOfWork.over(database, JdbcReadModelWriter::new);
+        if (config.writesAtOnce()) {
+            units.bootInBackground();
+        }
+        return units;
+    }
+
+    @Produces
+    @Singleton
+    UnitOfWork.Factory unitsOfWork(HibernateUnitsOfWork hibernate) {
+        return hibernate;
     }
 
     @Produces

@@ -1,6 +1,6 @@
 package com.allocationdesk.allocation.bootstrap;
 
-import com.allocationdesk.allocation.adapters.db.Database;
+import com.allocationdesk.allocation.adapters.orm.HibernateUnitsOfWork;
 import com.allocationdesk.allocation.servicelayer.DatabaseUnavailable;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
 import com.allocationdesk.allocation.views.WaitingQuery;
@@ -13,16 +13,19 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * Starts and stops the application: a Weld SE container over the beans of {@link AppProducers}
- * (and, for the window, the {@code @Dependent} controllers and view models), in
- * {@code bean-discovery-mode="annotated"} over our own packages only, configured by an
+ * and those of the packages an entry point names ({@link Builder#beansOf}: the window its
+ * controllers and view models, the command line the imports), in
+ * {@code bean-discovery-mode="annotated"} over those packages only, configured by an
  * {@link AppConfig} passed in through a portable extension. {@link #close()} shuts Weld down,
  * which disposes the database (HSQLDB {@code SHUTDOWN}, lock released).
  * <p>
@@ -38,7 +41,6 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class Bootstrap implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Bootstrap.class);
-    private static final String ENTRYPOINTS_MARKER = "com.allocationdesk.allocation.entrypoints.Main";
 
     private final WeldContainer container;
     private final AppConfig config;
@@ -50,6 +52,7 @@ public final class Bootstrap implements AutoCloseable {
         this.config = config;
     }
 
+    /** The application's core beans only: the store, the bus, the queries. */
     public static Bootstrap start(AppConfig config) {
         return builder(config).start();
     }
@@ -69,7 +72,7 @@ public final class Bootstrap implements AutoCloseable {
      * {@link AppConfig#readingFirst() reading first} and the first data is on screen.
      */
     public void prepareForWrites() {
-        get(Database.class).bootInBackground();
+        get(HibernateUnitsOfWork.class).bootInBackground();
         sweepOnce(true);
     }
 
@@ -121,6 +124,7 @@ public final class Bootstrap implements AutoCloseable {
     public static final class Builder {
         private final AppConfig config;
         private final Map<Class<?>, Object> overrides = new LinkedHashMap<>();
+        private final Set<Class<?>> beanPackages = new LinkedHashSet<>();
 
         private Builder(AppConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -132,6 +136,17 @@ public final class Bootstrap implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Also finds the beans in the packages of these classes and below. An entry point names its
+         * own: bootstrap must not depend on entry points (they depend on it), and scanning named
+         * packages instead of the class path keeps start-up fast when the libraries are shaded into
+         * one jar (Weld would inspect every class there).
+         */
+        public Builder beansOf(Class<?>... packageMarkers) {
+            beanPackages.addAll(List.of(packageMarkers));
+            return this;
+        }
+
         public Bootstrap start() {
             long started = System.nanoTime();
             Weld weld = new Weld("allocation-desk-" + UUID.randomUUID())
@@ -140,7 +155,7 @@ public final class Bootstrap implements AutoCloseable {
                     .addPackages(true, Bootstrap.class)
                     .skipShutdownHook()
                     .addExtension(new ConfigExtension(config, overrides));
-            entrypoints().ifPresent(marker -> weld.addPackages(true, marker));
+            beanPackages.forEach(marker -> weld.addPackages(true, marker));
             WeldContainer container = weld.initialize();
             Bootstrap bootstrap = new Bootstrap(container, config);
             try {
@@ -154,20 +169,6 @@ public final class Bootstrap implements AutoCloseable {
             }
             log.info("Started on {} in {} ms", config.databasePath(), (System.nanoTime() - started) / 1_000_000);
             return bootstrap;
-        }
-
-        /**
-         * The window's controllers and view models ({@code @Dependent}, {@code @ApplicationScoped})
-         * live under {@code entrypoints}. Found by name: bootstrap must not depend on entry points
-         * (they depend on it). Scanning these two packages instead of the class path keeps start-up
-         * fast when the libraries are shaded into one jar (Weld would inspect every class there).
-         */
-        private static Optional<Class<?>> entrypoints() {
-            try {
-                return Optional.of(Class.forName(ENTRYPOINTS_MARKER, false, Bootstrap.class.getClassLoader()));
-            } catch (ClassNotFoundException e) {
-                return Optional.empty();
-            }
         }
 
         /** Weld may wrap what a producer threw; the planner's message is in the cause. */

@@ -4,8 +4,7 @@ import com.allocationdesk.allocation.entrypoints.cli.AllocationDeskCommand;
 import com.allocationdesk.allocation.entrypoints.cli.ExitCode;
 import com.allocationdesk.allocation.entrypoints.cli.LastResort;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
+import com.allocationdesk.allocation.entrypoints.ui.AllocationDeskApp;
 
 /**
  * The jar's entry point. With a subcommand it runs the command line headless and exits with its
@@ -13,9 +12,6 @@ import java.lang.reflect.Method;
  * launcher then works from a plain class path.)
  */
 public final class Main {
-    /** The window, written separately; looked up by name so this build works with or without it. */
-    static final String WINDOW = "com.allocationdesk.allocation.entrypoints.ui.AllocationDeskApp";
-
     /** What {@link #run} returns when the window was shown and closed: the JVM ends by itself, as JavaFX expects. */
     private static final int WINDOW_CLOSED = -1;
 
@@ -40,28 +36,25 @@ public final class Main {
      * arguments meet the command line's rules; on a machine without a display, or when JavaFX
      * cannot start, the planner gets one line and exit code 1.
      */
-    static int run(String[] args) throws Throwable {
+    static int run(String[] args) {
         if (args.length == 0 || onlyDatabaseOption(args)) {
-            Method launch = windowLauncher();
-            if (launch != null) {
-                int refused = AllocationDeskCommand.checkWindowArguments(args);
-                if (refused != ExitCode.OK) {
-                    return refused;
-                }
-                String noDisplay = LastResort.missingDisplay(System.getenv(), System.getProperty("os.name"));
-                if (noDisplay != null) {
-                    return LastResort.windowUnavailable(noDisplay, null, System.getenv());
-                }
-                try {
-                    launch.invoke(null, (Object) args);
-                } catch (InvocationTargetException e) {
-                    if (e.getCause() instanceof OutOfMemoryError) {
-                        throw e.getCause();
-                    }
-                    return LastResort.windowUnavailable(null, e.getCause(), System.getenv());
-                }
-                return WINDOW_CLOSED;
+            int refused = AllocationDeskCommand.checkWindowArguments(args);
+            if (refused != ExitCode.OK) {
+                return refused;
             }
+            String noDisplay = LastResort.missingDisplay(System.getenv(), System.getProperty("os.name"));
+            if (noDisplay != null) {
+                return LastResort.windowUnavailable(noDisplay, null, System.getenv());
+            }
+            try {
+                // The command line never gets here, so it never loads a JavaFX class.
+                AllocationDeskApp.launch(args);
+            } catch (OutOfMemoryError e) {
+                throw e;
+            } catch (Throwable e) { // JavaFX cannot start (no GTK, no toolkit): one line, exit 1
+                return LastResort.windowUnavailable(null, e, System.getenv());
+            }
+            return WINDOW_CLOSED;
         }
         return AllocationDeskCommand.execute(args);
     }
@@ -70,13 +63,5 @@ public final class Main {
     static boolean onlyDatabaseOption(String[] args) {
         return (args.length == 2 && args[0].equals("--db"))
                 || (args.length == 1 && args[0].startsWith("--db="));
-    }
-
-    private static Method windowLauncher() {
-        try {
-            return Class.forName(WINDOW).getMethod("launch", String[].class);
-        } catch (ClassNotFoundException | NoSuchMethodException e) {
-            return null;
-        }
     }
 }

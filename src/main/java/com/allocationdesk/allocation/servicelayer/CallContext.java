@@ -1,6 +1,6 @@
 package com.allocationdesk.allocation.servicelayer;
 
-import com.allocationdesk.allocation.domain.Message;
+import com.allocationdesk.allocation.domain.messages.Message;
 
 import java.util.ArrayList;
 import java.util.List;

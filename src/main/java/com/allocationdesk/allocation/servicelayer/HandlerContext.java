@@ -1,6 +1,6 @@
 package com.allocationdesk.allocation.servicelayer;
 
-import com.allocationdesk.allocation.domain.Message;
+import com.allocationdesk.allocation.domain.messages.Message;
 
 /** What a handler gets from the bus for one call: its own unit of work, and a way to send follow-up messages. */
 public interface HandlerContext {

@@ -53,7 +53,7 @@ class ConcurrencyIT {
             retries.incrementAndGet();
             Thread.sleep(pause.toMillis(), pause.toNanosPart() % 1_000_000);
         });
-        bus = HandlerRegistry.bus(database.unitsOfWork(), new FakeNotifications(), Clock.systemUTC())
+        bus = HandlerRegistry.bus(Stores.unitsOfWork(database), new FakeNotifications(), Clock.systemUTC())
                 .retryPolicy(counting).build();
     }
 

@@ -19,7 +19,7 @@ public final class DatabaseHolder {
 
     public static void main(String[] args) throws Exception {
         Database database = Database.open(Path.of(args[0]));
-        HandlerRegistry.bus(database.unitsOfWork(), new FakeNotifications(), Clock.systemUTC()).build()
+        HandlerRegistry.bus(Stores.unitsOfWork(database), new FakeNotifications(), Clock.systemUTC()).build()
                 .handle(new CreateBatch("b1", "LAMP", 10, null));
         Files.createFile(Path.of(args[1]));
         Thread.sleep(Long.MAX_VALUE);

@@ -32,6 +32,6 @@ class HibernateAllocationRulesIT extends AllocationRulesContract {
     @Override
     protected UnitOfWork.Factory newUnitsOfWork() {
         TestData.deleteEverything(database);
-        return database.unitsOfWork();
+        return Stores.unitsOfWork(database);
     }
 }

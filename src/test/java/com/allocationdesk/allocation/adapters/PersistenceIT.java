@@ -63,11 +63,11 @@ class PersistenceIT {
         // Some tests write through a unit of work without the bus, so without the projections that
         // fill the read tables: the open-time comparison of the two does not apply to them.
         database = Database.open(folder.resolve("desk"), 0, true);
-        bus = HandlerRegistry.bus(database.unitsOfWork(), new FakeNotifications(), clock).build();
+        bus = HandlerRegistry.bus(Stores.unitsOfWork(database), new FakeNotifications(), clock).build();
     }
 
     private <T> T read(Function<UnitOfWork, T> query) {
-        try (UnitOfWork uow = database.unitsOfWork().start()) {
+        try (UnitOfWork uow = Stores.unitsOfWork(database).start()) {
             return query.apply(uow);
         }
     }
@@ -88,7 +88,7 @@ class PersistenceIT {
     class Repository {
         @Test
         void aProductWithBatchesAllocationsAndWaitingLinesSurvivesReopeningTheDatabase() {
-            try (UnitOfWork uow = database.unitsOfWork().start()) {
+            try (UnitOfWork uow = Stores.unitsOfWork(database).start()) {
                 Product lamp = new Product("LAMP");
                 uow.products().add(lamp);
                 lamp.addBatch("warehouse", 10, null);
@@ -134,7 +134,7 @@ class PersistenceIT {
     class UnitsOfWork {
         @Test
         void workThatIsNotCommittedIsRolledBack() {
-            try (UnitOfWork uow = database.unitsOfWork().start()) {
+            try (UnitOfWork uow = Stores.unitsOfWork(database).start()) {
                 Product lamp = new Product("LAMP");
                 lamp.addBatch("b1", 10, null);
                 uow.products().add(lamp);
@@ -151,7 +151,7 @@ class PersistenceIT {
             bus.handle(new CreateBatch("b1", "LAMP", 10, null));
 
             assertThatThrownBy(() -> {
-                try (UnitOfWork uow = database.unitsOfWork().start()) {
+                try (UnitOfWork uow = Stores.unitsOfWork(database).start()) {
                     product(uow, "LAMP").allocate(new OrderLine("o1", "LAMP", 3), START);
                     throw new IllegalStateException("boom");
                 }
@@ -162,13 +162,13 @@ class PersistenceIT {
 
         @Test
         void committedWorkIsVisibleToANewUnitOfWork() {
-            try (UnitOfWork uow = database.unitsOfWork().start()) {
+            try (UnitOfWork uow = Stores.unitsOfWork(database).start()) {
                 Product lamp = new Product("LAMP");
                 lamp.addBatch("b1", 10, null);
                 uow.products().add(lamp);
                 uow.commit();
             }
-            try (UnitOfWork uow = database.unitsOfWork().start()) {
+            try (UnitOfWork uow = Stores.unitsOfWork(database).start()) {
                 product(uow, "LAMP").allocate(new OrderLine("o1", "LAMP", 3), START);
                 uow.commit();
             }

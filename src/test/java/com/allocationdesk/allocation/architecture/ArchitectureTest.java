@@ -93,6 +93,25 @@ class ArchitectureTest {
             .because("layers depend one way: entrypoints -> servicelayer -> domain");
 
     @ArchTest
+    static final ArchRule theWriteSideRunsOnAnyStore = noClasses()
+            .that().resideInAnyPackage(ROOT + ".adapters.orm..", ROOT + ".adapters.readmodel..")
+            .should().dependOnClassesThat().resideInAPackage(ROOT + ".adapters.db..")
+            .because("Hibernate's units of work and the read-model writer see a store only through adapters.jdbc.Store,"
+                    + " so a second store (a database server) needs no change in them");
+
+    @ArchTest
+    static final ArchRule openingTheStoreDoesNotBootTheOrm = noClasses().that().resideInAPackage(ROOT + ".adapters.db..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.hibernate..", ROOT + ".adapters.orm..")
+            .because("the store opens, locks and migrates the files; bootstrap wires Hibernate onto it, and the"
+                    + " read side starts without Hibernate");
+
+    @ArchTest
+    static final ArchRule noCyclesAtAnyDepth = slices().matching(ROOT + ".(**)").should().beFreeOfCycles()
+            .because("every package, not only each layer, depends one way: a cycle between two packages"
+                    + " (adapters.db <-> adapters.orm, say) means neither can be understood, tested or"
+                    + " replaced without the other");
+
+    @ArchTest
     static final ArchRule handlersAreNamedSo = classes().that().resideInAPackage(ROOT + ".servicelayer.handlers")
             .and().areTopLevelClasses()
             .should().haveSimpleNameEndingWith("Handler").orShould().haveSimpleNameEndingWith("Projection")

@@ -308,7 +308,7 @@ final class FxStalls {
         AnsweringDialogs dialogs = new AnsweringDialogs(() -> started.get().get(FxDialogService.class));
         AllocationDeskApp app = (AllocationDeskApp) FxToolkit.setupApplication(
                 () -> new AllocationDeskApp(config -> {
-                    Bootstrap bootstrap = Bootstrap.builder(config).override(DialogService.class, dialogs).start();
+                    Bootstrap bootstrap = AllocationDeskApp.builder(config).override(DialogService.class, dialogs).start();
                     started.set(bootstrap);
                     return bootstrap;
                 }, new AppConfig(db)));

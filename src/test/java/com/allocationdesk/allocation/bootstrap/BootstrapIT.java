@@ -1,6 +1,7 @@
 package com.allocationdesk.allocation.bootstrap;
 
 import com.allocationdesk.allocation.adapters.db.Database;
+import com.allocationdesk.allocation.adapters.orm.HibernateUnitsOfWork;
 import com.allocationdesk.allocation.domain.commands.Allocate;
 import com.allocationdesk.allocation.domain.commands.ChangeBatchQuantity;
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
@@ -88,21 +89,21 @@ class BootstrapIT {
     @Test
     void aRunThatReadsFirstStartsTheWriteSideOnlyWhenAskedOrAtTheFirstCommand() {
         try (Bootstrap app = Bootstrap.start(config().readingFirst())) {
-            Database database = app.get(Database.class);
+            HibernateUnitsOfWork writeSide = app.get(HibernateUnitsOfWork.class);
             assertThat(app.get(BatchesQuery.class).list(null)).isEmpty();
-            assertThat(database.writeSideStarted()).isFalse();
+            assertThat(writeSide.started()).isFalse();
 
             app.get(MessageBus.class).handle(new CreateBatch("b1", "LAMP", 10, null));
 
-            assertThat(database.writeSideStarted()).isTrue();
+            assertThat(writeSide.started()).isTrue();
             assertThat(app.get(BatchesQuery.class).list(null)).hasSize(1);
         }
         try (Bootstrap app = Bootstrap.start(config().readingFirst())) {
             app.prepareForWrites();
-            assertThat(app.get(Database.class).writeSideStarted()).isTrue();
+            assertThat(app.get(HibernateUnitsOfWork.class).started()).isTrue();
         }
         try (Bootstrap app = Bootstrap.start(config())) {
-            assertThat(app.get(Database.class).writeSideStarted()).as("writes at once by default").isTrue();
+            assertThat(app.get(HibernateUnitsOfWork.class).started()).as("writes at once by default").isTrue();
         }
     }
 

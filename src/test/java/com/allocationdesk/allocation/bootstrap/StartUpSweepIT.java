@@ -1,6 +1,7 @@
 package com.allocationdesk.allocation.bootstrap;
 
 import com.allocationdesk.allocation.adapters.db.Database;
+import com.allocationdesk.allocation.adapters.orm.HibernateUnitsOfWork;
 import com.allocationdesk.allocation.domain.commands.Allocate;
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
 import com.allocationdesk.allocation.entrypoints.cli.InProcessCli;
@@ -144,7 +145,7 @@ class StartUpSweepIT {
 
         try (Bootstrap app = Bootstrap.start(new AppConfig(db).readingFirst())) {
             assertThat(app.get(BatchesQuery.class).list(null)).hasSize(3);
-            assertThat(app.get(Database.class).writeSideStarted()).isFalse();
+            assertThat(app.get(HibernateUnitsOfWork.class).started()).isFalse();
         }
         InProcessCli.Run listed = InProcessCli.onDatabase(db, "waiting");
 

@@ -1,5 +1,6 @@
 package com.allocationdesk.allocation.reliability;
 
+import com.allocationdesk.allocation.adapters.Stores;
 import com.allocationdesk.allocation.adapters.db.Database;
 import com.allocationdesk.allocation.domain.DuplicateBatch;
 import com.allocationdesk.allocation.domain.commands.Allocate;
@@ -40,7 +41,7 @@ public final class AllocationStreamer {
         Path path = Path.of(args[0]);
         int run = Integer.parseInt(args[1]);
         Database database = Database.open(path);
-        MessageBus bus = HandlerRegistry.bus(database.unitsOfWork(), new FakeNotifications(), Clock.systemUTC()).build();
+        MessageBus bus = HandlerRegistry.bus(Stores.unitsOfWork(database), new FakeNotifications(), Clock.systemUTC()).build();
         for (String sku : SKUS) {
             create(bus, new CreateBatch(sku + "-warehouse", sku, createdQuantity(sku + "-warehouse"), null));
             create(bus, new CreateBatch(sku + "-ship", sku, createdQuantity(sku + "-ship"), LocalDate.of(2027, 1, 15)));

@@ -1,5 +1,6 @@
 package com.allocationdesk.allocation.reliability;
 
+import com.allocationdesk.allocation.adapters.Stores;
 import com.allocationdesk.allocation.adapters.db.Database;
 import com.allocationdesk.allocation.domain.commands.Allocate;
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
@@ -62,7 +63,7 @@ class ConcurrentAllocationsIT {
             retries.incrementAndGet();
             production.sleeper().sleep(pause);
         });
-        bus = HandlerRegistry.bus(database.unitsOfWork(), new FakeNotifications(), Clock.systemUTC())
+        bus = HandlerRegistry.bus(Stores.unitsOfWork(database), new FakeNotifications(), Clock.systemUTC())
                 .retryPolicy(counting).build();
     }
 

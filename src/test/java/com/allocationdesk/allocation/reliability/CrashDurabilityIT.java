@@ -1,5 +1,6 @@
 package com.allocationdesk.allocation.reliability;
 
+import com.allocationdesk.allocation.adapters.Stores;
 import com.allocationdesk.allocation.adapters.db.Database;
 import com.allocationdesk.allocation.domain.commands.RebuildViews;
 import com.allocationdesk.allocation.servicelayer.FakeNotifications;
@@ -175,7 +176,7 @@ class CrashDurabilityIT {
     private int check(Database database, int cycle) {
         DataSource db = database.dataSource();
         List<List<List<Object>>> projected = Tables.views(db);
-        HandlerRegistry.bus(database.unitsOfWork(), new FakeNotifications(), Clock.systemUTC()).build()
+        HandlerRegistry.bus(Stores.unitsOfWork(database), new FakeNotifications(), Clock.systemUTC()).build()
                 .handle(new RebuildViews());
         assertThat(Tables.views(db)).as("read tables after reopen %d equal a fresh rebuild", cycle).isEqualTo(projected);
 

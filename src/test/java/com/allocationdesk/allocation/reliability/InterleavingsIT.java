@@ -1,5 +1,6 @@
 package com.allocationdesk.allocation.reliability;
 
+import com.allocationdesk.allocation.adapters.Stores;
 import com.allocationdesk.allocation.adapters.db.Database;
 import com.allocationdesk.allocation.domain.OrderLine;
 import com.allocationdesk.allocation.domain.Product;
@@ -40,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Interleavings (issue 6, reliability 3), in the manner of PostgreSQL's isolation tester: two
- * real {@code HibernateUnitOfWork}s from {@link Database#unitsOfWork()}, each on its own thread,
+ * real {@code HibernateUnitOfWork}s from {@link Stores#unitsOfWork}, each on its own thread,
  * allocate a line of the same Product. Their steps (load, change, commit) are run in every one of
  * the 20 orders that keep each unit's own steps in sequence. A step that does not finish within
  * {@value #BLOCKED_MILLIS} ms counts as blocked (waiting for the other's lock) and the schedule
@@ -62,7 +63,7 @@ class InterleavingsIT {
     @BeforeEach
     void open() {
         database = Database.open(folder.resolve("desk"));
-        bus = HandlerRegistry.bus(database.unitsOfWork(), new FakeNotifications(), Clock.systemUTC()).build();
+        bus = HandlerRegistry.bus(Stores.unitsOfWork(database), new FakeNotifications(), Clock.systemUTC()).build();
     }
 
     @AfterEach
@@ -150,7 +151,7 @@ class InterleavingsIT {
         CyclicBarrier bothLoaded = new CyclicBarrier(2);
         AtomicInteger started = new AtomicInteger();
         AtomicInteger retries = new AtomicInteger();
-        UnitOfWork.Factory real = database.unitsOfWork();
+        UnitOfWork.Factory real = Stores.unitsOfWork(database);
         UnitOfWork.Factory meeting = () -> {
             UnitOfWork uow = real.start();
             return started.incrementAndGet() <= 2 ? new MeetAtCommit(uow, bothLoaded) : uow;
@@ -216,7 +217,7 @@ class InterleavingsIT {
             Future<?> future = thread.submit(() -> {
                 switch (index) {
                     case 0 -> {
-                        uow = database.unitsOfWork().start();
+                        uow = Stores.unitsOfWork(database).start();
                         product = uow.products().get(line.sku()).orElseThrow();
                     }
                     case 1 -> product.allocate(line, Instant.now());

@@ -1,5 +1,6 @@
 package com.allocationdesk.allocation.reliability;
 
+import com.allocationdesk.allocation.entrypoints.cli.AllocationDeskCommand;
 import com.allocationdesk.allocation.bootstrap.AppConfig;
 import com.allocationdesk.allocation.bootstrap.Bootstrap;
 import com.allocationdesk.allocation.domain.commands.Allocate;
@@ -99,7 +100,7 @@ class MidImportChangeIT {
             reset(change, copy);
             AtomicBoolean rewritten = new AtomicBoolean();
             ImportReport report;
-            try (Bootstrap app = Bootstrap.start(new AppConfig(copy))) {
+            try (Bootstrap app = AllocationDeskCommand.start(new AppConfig(copy))) {
                 report = app.get(OrderImport.class).run(file, CHUNK, new ImportProgress() {
                     @Override
                     public void imported(long rows, long total) {
@@ -122,7 +123,7 @@ class MidImportChangeIT {
     @Test
     void aFileRewrittenBetweenTheCheckAndTheImportIsImportedAsItWasChecked() {
         AtomicBoolean rewritten = new AtomicBoolean();
-        try (Bootstrap app = Bootstrap.start(new AppConfig(db))) {
+        try (Bootstrap app = AllocationDeskCommand.start(new AppConfig(db))) {
             ImportReport report = app.get(OrderImport.class).run(file, CHUNK, new ImportProgress() {
                 @Override
                 public void checked(long rows) {
@@ -149,7 +150,7 @@ class MidImportChangeIT {
         }
         Path batches = Files.writeString(dir.resolve("batches.csv"), csv);
         AtomicBoolean rewritten = new AtomicBoolean();
-        try (Bootstrap app = Bootstrap.start(new AppConfig(db))) {
+        try (Bootstrap app = AllocationDeskCommand.start(new AppConfig(db))) {
             ImportReport report = app.get(BatchImport.class).run(batches, CHUNK, new ImportProgress() {
                 @Override
                 public void imported(long rows, long total) {
@@ -182,7 +183,7 @@ class MidImportChangeIT {
         assertThat(rewritten).isTrue();
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).contains("Imported " + LINES + " order lines").contains(LINES + " allocated");
-        try (Bootstrap app = Bootstrap.start(new AppConfig(db))) {
+        try (Bootstrap app = AllocationDeskCommand.start(new AppConfig(db))) {
             assertOriginalImportedOnce(app.get(DataSource.class), "command line");
         }
         assertNoTemporaryFiles(db);
@@ -205,7 +206,7 @@ class MidImportChangeIT {
         assertThat(run.err()).contains("Import of " + small + " stopped after 150 of 200 rows")
                 .contains("Order p199 already has 5 of LAMP").contains("Those 150 rows are in, the others are not")
                 .doesNotContain("nothing", "Exception", "\tat ");
-        try (Bootstrap app = Bootstrap.start(new AppConfig(db))) {
+        try (Bootstrap app = AllocationDeskCommand.start(new AppConfig(db))) {
             DataSource ds = app.get(DataSource.class);
             assertThat(Tables.number(ds, "SELECT COUNT(*) FROM allocations WHERE order_id LIKE 'p%'")).isEqualTo(151);
             assertThat(Tables.number(ds, "SELECT quantity FROM allocations WHERE order_id = 'p199'")).isEqualTo(5);
@@ -255,7 +256,7 @@ class MidImportChangeIT {
                     + " (importing " + big + " keeps a temporary copy there): the disk is full. Nothing was imported.");
             assertThat(run.out()).isEmpty();
             assertNoTemporaryFiles(small);
-            try (Bootstrap app = Bootstrap.start(new AppConfig(small, true, 0))) {
+            try (Bootstrap app = AllocationDeskCommand.start(new AppConfig(small, true, 0))) {
                 assertThat(Tables.number(app.get(DataSource.class), "SELECT COUNT(*) FROM allocations")).isZero();
             }
             Figures.report(NAME, "disk full while copying", "exit 4: " + run.err().strip());
@@ -275,7 +276,7 @@ class MidImportChangeIT {
     /** A start-up that runs {@code action} (once per event) when the first order line is allocated. */
     private static java.util.function.Function<AppConfig, Bootstrap> onFirstAllocation(Consumer<Bootstrap> action) {
         return config -> {
-            Bootstrap app = Bootstrap.start(config);
+            Bootstrap app = AllocationDeskCommand.start(config);
             app.get(EventBroadcaster.class).subscribe(event -> {
                 if (event instanceof Allocated) {
                     action.accept(app);

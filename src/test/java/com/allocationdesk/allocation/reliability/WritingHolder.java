@@ -1,5 +1,6 @@
 package com.allocationdesk.allocation.reliability;
 
+import com.allocationdesk.allocation.adapters.Stores;
 import com.allocationdesk.allocation.adapters.db.Database;
 import com.allocationdesk.allocation.domain.commands.Allocate;
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
@@ -21,7 +22,7 @@ public final class WritingHolder {
 
     public static void main(String[] args) throws Exception {
         Database database = Database.open(Path.of(args[0]));
-        var bus = HandlerRegistry.bus(database.unitsOfWork(), new FakeNotifications(), Clock.systemUTC()).build();
+        var bus = HandlerRegistry.bus(Stores.unitsOfWork(database), new FakeNotifications(), Clock.systemUTC()).build();
         bus.handle(new CreateBatch("b1", "LAMP", 1_000_000, null));
         Files.createFile(Path.of(args[1]));
         Path pause = Path.of(args[2]);

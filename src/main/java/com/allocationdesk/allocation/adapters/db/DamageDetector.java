@@ -166,7 +166,7 @@ public final class DamageDetector {
             return Optional.empty();
         }
         try {
-            return Optional.of(replayAndCheck(path, copy, Database.url(copy), viewsMayDisagree));
+            return Optional.of(replayAndCheck(path, copy, HsqldbEngine.url(copy), viewsMayDisagree));
         } catch (NeedsRoom e) {
             log.warn("Checking a copy of {} failed; it is checked once recovered", path, e);
             return Optional.empty();

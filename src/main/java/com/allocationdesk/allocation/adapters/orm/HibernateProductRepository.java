@@ -1,6 +1,6 @@
 package com.allocationdesk.allocation.adapters.orm;
 
-import com.allocationdesk.allocation.adapters.db.ConnectionRunner;
+import com.allocationdesk.allocation.adapters.jdbc.ConnectionRunner;
 import com.allocationdesk.allocation.domain.Batch;
 import com.allocationdesk.allocation.domain.Product;
 import com.allocationdesk.allocation.servicelayer.ProductRepository;

@@ -1,7 +1,8 @@
 package com.allocationdesk.allocation.adapters.orm;
 
-import com.allocationdesk.allocation.adapters.db.ConnectionRunner;
-import com.allocationdesk.allocation.adapters.readmodel.JdbcReadModelWriter;
+import com.allocationdesk.allocation.adapters.jdbc.CommitGate;
+import com.allocationdesk.allocation.adapters.jdbc.ConnectionRunner;
+import com.allocationdesk.allocation.adapters.jdbc.TransactionalReadModel;
 import com.allocationdesk.allocation.servicelayer.ConcurrentModification;
 import com.allocationdesk.allocation.servicelayer.ProductRepository;
 import com.allocationdesk.allocation.servicelayer.ReadModelWriter;
@@ -18,8 +19,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One Hibernate session and one database transaction. The allocated lines and the read tables are
  * written over the same JDBC connection, so they commit or roll back with the rest of the write
- * model. Closing without
- * {@link #commit()} rolls back.
+ * model. Closing without {@link #commit()} rolls back.
  */
 public final class HibernateUnitOfWork implements UnitOfWork {
     private static final Logger log = LoggerFactory.getLogger(HibernateUnitOfWork.class);
@@ -27,12 +27,15 @@ public final class HibernateUnitOfWork implements UnitOfWork {
     private final Session session;
     private final Transaction transaction;
     private final HibernateProductRepository products;
-    private final JdbcReadModelWriter views;
+    private final TransactionalReadModel views;
     private final CommitGate gate;
     private boolean committed;
 
-    /** @param gate the store's say on when a commit may start and whether it reached the disk */
-    public HibernateUnitOfWork(SessionFactory sessionFactory, CommitGate gate) {
+    /**
+     * @param gate      the store's say on when a commit may start and whether it reached the disk
+     * @param readModel makes this unit's read-model writer, on its connection
+     */
+    HibernateUnitOfWork(SessionFactory sessionFactory, CommitGate gate, TransactionalReadModel.Factory readModel) {
         this.gate = gate;
         this.session = sessionFactory.openSession();
         // commit() flushes once, explicitly; nothing here queries through Hibernate in between,
@@ -46,7 +49,7 @@ public final class HibernateUnitOfWork implements UnitOfWork {
         }
         ConnectionRunner connection = this::onConnection;
         this.products = new HibernateProductRepository(session, connection);
-        this.views = new JdbcReadModelWriter(connection);
+        this.views = readModel.on(connection);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package com.allocationdesk.allocation.adapters.readmodel;
 
-import com.allocationdesk.allocation.adapters.db.ConnectionRunner;
-import com.allocationdesk.allocation.servicelayer.ReadModelWriter;
+import com.allocationdesk.allocation.adapters.jdbc.ConnectionRunner;
+import com.allocationdesk.allocation.adapters.jdbc.TransactionalReadModel;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -21,7 +21,7 @@ import java.util.Objects;
  * {@code batches_view.available} is a generated column: the database keeps it equal to
  * {@code purchased - allocated}.
  */
-public final class JdbcReadModelWriter implements ReadModelWriter {
+public final class JdbcReadModelWriter implements TransactionalReadModel {
     private static final String INSERT_BATCH =
             "INSERT INTO batches_view (reference, sku, eta, purchased, allocated) VALUES (?, ?, ?, ?, 0)";
     private static final String SET_PURCHASED = "UPDATE batches_view SET purchased = ? WHERE reference = ?";
@@ -87,6 +87,7 @@ public final class JdbcReadModelWriter implements ReadModelWriter {
     }
 
     /** Writes what is still held back; the unit of work calls it just before it commits. */
+    @Override
     public void flush() {
         allocatedDeltas.forEach((reference, delta) -> {
             if (delta != 0) {

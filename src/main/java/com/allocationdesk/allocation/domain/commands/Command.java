@@ -1,6 +1,6 @@
 package com.allocationdesk.allocation.domain.commands;
 
-import com.allocationdesk.allocation.domain.Message;
+import com.allocationdesk.allocation.domain.messages.Message;
 
 /**
  * An instruction, named in the imperative. Exactly one handler carries it out; its result (of

@@ -3,6 +3,7 @@ package com.allocationdesk.allocation.entrypoints.cli;
 import com.allocationdesk.allocation.bootstrap.AppConfig;
 import com.allocationdesk.allocation.bootstrap.Bootstrap;
 import com.allocationdesk.allocation.domain.DomainException;
+import com.allocationdesk.allocation.entrypoints.imports.BatchImport;
 import com.allocationdesk.allocation.entrypoints.imports.UnusableInput;
 import com.allocationdesk.allocation.servicelayer.ConcurrentModification;
 import com.allocationdesk.allocation.servicelayer.DatabaseUnavailable;
@@ -70,7 +71,12 @@ public final class AllocationDeskCommand implements Runnable {
     private final Function<AppConfig, Bootstrap> starter;
 
     public AllocationDeskCommand() {
-        this(System.getenv(), Bootstrap::start);
+        this(System.getenv(), AllocationDeskCommand::start);
+    }
+
+    /** The application as the command line uses it: the core, and the imports ({@code import-*}). */
+    public static Bootstrap start(AppConfig config) {
+        return Bootstrap.builder(config).beansOf(BatchImport.class).start();
     }
 
     /** For tests: another environment, and another way to start the application. */

@@ -2,6 +2,7 @@ package com.allocationdesk.allocation.entrypoints.ui;
 
 import com.allocationdesk.allocation.bootstrap.AppConfig;
 import com.allocationdesk.allocation.bootstrap.Bootstrap;
+import com.allocationdesk.allocation.entrypoints.imports.BatchImport;
 import com.allocationdesk.allocation.entrypoints.ui.batches.BatchesViewModel;
 import com.allocationdesk.allocation.entrypoints.ui.support.ErrorText;
 import com.allocationdesk.allocation.entrypoints.ui.support.WindowPlacement;
@@ -46,7 +47,7 @@ public class AllocationDeskApp extends Application {
     private volatile boolean stopping;
 
     public AllocationDeskApp() {
-        this(Bootstrap::start, null);
+        this(AllocationDeskApp::startApplication, null);
     }
 
     /**
@@ -56,6 +57,15 @@ public class AllocationDeskApp extends Application {
     public AllocationDeskApp(Function<AppConfig, Bootstrap> starter, AppConfig config) {
         this.starter = starter;
         this.fixedConfig = config;
+    }
+
+    /** The application as the window uses it: the core, its controllers and view models, and the imports. */
+    public static Bootstrap.Builder builder(AppConfig config) {
+        return Bootstrap.builder(config).beansOf(AllocationDeskApp.class, BatchImport.class);
+    }
+
+    private static Bootstrap startApplication(AppConfig config) {
+        return builder(config).start();
     }
 
     /** Opens the window; accepts {@code --db PATH} (or {@code --db=PATH}). Returns when the window closes. */

@@ -23,6 +23,6 @@ class SchemaVersionTest {
                     .filter(Matcher::matches).mapToInt(m -> Integer.parseInt(m.group(1))).max().orElseThrow();
         }
 
-        assertThat(Database.SCHEMA_VERSION).as("Database.SCHEMA_VERSION").isEqualTo(newest);
+        assertThat(Migrations.SCHEMA_VERSION).as("Migrations.SCHEMA_VERSION").isEqualTo(newest);
     }
 }

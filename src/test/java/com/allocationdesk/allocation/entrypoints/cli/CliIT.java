@@ -34,7 +34,7 @@ class CliIT {
     }
 
     private Run raw(String... args) {
-        return InProcessCli.run(com.allocationdesk.allocation.bootstrap.Bootstrap::start, args);
+        return InProcessCli.run(AllocationDeskCommand::start, args);
     }
 
     private Run ok(String... args) {
@@ -349,10 +349,10 @@ class CliIT {
             Path home = dir.resolve("home");
             for (String blank : List.of("", " ")) {
                 Run run = InProcessCli.run(java.util.Map.of("XDG_DATA_HOME", home.toString()),
-                        com.allocationdesk.allocation.bootstrap.Bootstrap::start, "--db", blank, "add-batch", "b9", "LAMP", "1");
+                        AllocationDeskCommand::start, "--db", blank, "add-batch", "b9", "LAMP", "1");
                 assertRejected(run, 2, "--db needs a value, was '" + blank + "'");
                 Run after = InProcessCli.run(java.util.Map.of("XDG_DATA_HOME", home.toString()),
-                        com.allocationdesk.allocation.bootstrap.Bootstrap::start, "add-batch", "b9", "LAMP", "1", "--db=" + blank);
+                        AllocationDeskCommand::start, "add-batch", "b9", "LAMP", "1", "--db=" + blank);
                 assertRejected(after, 2, "--db needs a value");
             }
             assertThat(home).as("the per-user default database was not used").doesNotExist();

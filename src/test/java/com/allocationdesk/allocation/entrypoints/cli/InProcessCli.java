@@ -30,17 +30,17 @@ public final class InProcessCli {
 
     /** {@code --db db} followed by {@code args}, on the real bootstrap. */
     public static Run onDatabase(Path db, String... args) {
-        return run(Bootstrap::start, withDatabase(db, args));
+        return run(AllocationDeskCommand::start, withDatabase(db, args));
     }
 
-    /** {@code --db db} followed by {@code args}, with {@code starter} standing in for {@code Bootstrap::start}. */
+    /** {@code --db db} followed by {@code args}, with {@code starter} standing in for {@code AllocationDeskCommand::start}. */
     public static Run onDatabase(Path db, Function<AppConfig, Bootstrap> starter, String... args) {
         return run(starter, withDatabase(db, args));
     }
 
     /** {@code --db db} followed by {@code args}, on the real bootstrap, with these environment variables. */
     public static Run onDatabase(Map<String, String> env, Path db, String... args) {
-        return run(env, Bootstrap::start, withDatabase(db, args));
+        return run(env, AllocationDeskCommand::start, withDatabase(db, args));
     }
 
     /** Exactly these arguments. */

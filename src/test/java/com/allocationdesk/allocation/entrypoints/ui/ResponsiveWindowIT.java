@@ -35,7 +35,7 @@ class ResponsiveWindowIT extends WindowFixture {
                     return null;
                 })
                 .build();
-        return config -> Bootstrap.builder(config).override(MessageBus.class, slowBus).start();
+        return config -> AllocationDeskApp.builder(config).override(MessageBus.class, slowBus).start();
     }
 
     @Test

@@ -50,7 +50,7 @@ class ViewModelsIT {
 
     @BeforeAll
     void start() {
-        app = Bootstrap.start(AppConfig.from(dir.resolve("vm").toString(), Map.of()));
+        app = AllocationDeskApp.builder(AppConfig.from(dir.resolve("vm").toString(), Map.of())).start();
         bus = app.get(MessageBus.class);
         bus.handle(new CreateBatch("B-1", "LAMP", 10, null));
     }

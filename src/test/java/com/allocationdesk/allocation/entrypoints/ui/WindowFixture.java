@@ -43,7 +43,7 @@ abstract class WindowFixture extends FxRobot {
     /** How the window's container starts; tests may swap beans. */
     Function<AppConfig, Bootstrap> starter() {
         return config -> {
-            Bootstrap bootstrap = Bootstrap.builder(config).override(DialogService.class, dialogs).start();
+            Bootstrap bootstrap = AllocationDeskApp.builder(config).override(DialogService.class, dialogs).start();
             started.set(bootstrap);
             return bootstrap;
         };

@@ -1,4 +1,4 @@
-package com.allocationdesk.allocation.adapters.orm;
+package com.allocationdesk.allocation.adapters.jdbc;
 
 /**
  * What a unit of work must pass to commit: the store's say on whether a commit may start (room on
@@ -6,6 +6,13 @@ package com.allocationdesk.allocation.adapters.orm;
  * {@code adapters.db.Database}; a unit of work never acknowledges a commit the gate did not pass.
  */
 public interface CommitGate {
+    /**
+     * Called before a unit of work begins its transaction: a store that stopped after a write
+     * failure comes back here once it can, or refuses with {@code DatabaseUnavailable}.
+     */
+    default void beforeTransaction() {
+    }
+
     /** Throws {@code DatabaseUnavailable} when no change may be written now (too little disk space, say). */
     void beforeWriting();
 

@@ -1,4 +1,4 @@
-package com.allocationdesk.allocation.adapters.db;
+package com.allocationdesk.allocation.adapters.jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,0 +1,31 @@
+package com.allocationdesk.allocation.adapters;
+
+import com.allocationdesk.allocation.adapters.db.Database;
+import com.allocationdesk.allocation.adapters.orm.HibernateUnitsOfWork;
+import com.allocationdesk.allocation.adapters.readmodel.JdbcReadModelWriter;
+
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * For tests that open a {@link Database} without the application: its units of work, wired as
+ * {@code bootstrap.AppProducers} wires them (Hibernate over the store, the JDBC read-model writer),
+ * booted once per open database and closed with it.
+ */
+public final class Stores {
+    private static final Map<Database, HibernateUnitsOfWork> UNITS = new IdentityHashMap<>();
+
+    private Stores() {
+    }
+
+    public static synchronized HibernateUnitsOfWork unitsOfWork(Database database) {
+        return UNITS.computeIfAbsent(database, opened -> {
+            opened.closeFirst(() -> forget(opened));
+            return HibernateUnitsOfWork.over(opened, JdbcReadModelWriter::new);
+        });
+    }
+
+    private static synchronized void forget(Database database) {
+        UNITS.remove(database);
+    }
+}
