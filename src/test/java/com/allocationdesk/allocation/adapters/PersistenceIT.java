@@ -9,7 +9,7 @@ import com.allocationdesk.allocation.domain.commands.Allocate;
 import com.allocationdesk.allocation.domain.commands.AllocateLines;
 import com.allocationdesk.allocation.domain.commands.ChangeBatchQuantity;
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
-import com.allocationdesk.allocation.domain.commands.Deallocate;
+import com.allocationdesk.allocation.domain.commands.CancelLine;
 import com.allocationdesk.allocation.domain.commands.RebuildViews;
 import com.allocationdesk.allocation.servicelayer.FakeNotifications;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
@@ -197,7 +197,7 @@ class PersistenceIT {
 
             bus.handle(new Allocate("o1", "LAMP", 4));      // allocation row, batch and product rows
             bus.handle(new Allocate("o2", "LAMP", 40));     // a waiting line
-            bus.handle(new Deallocate("o1", "LAMP"));
+            bus.handle(new CancelLine("o1", "LAMP"));
             bus.handle(new CreateBatch("b2", "LAMP", 50, ETA)); // allocates the waiting line
 
             assertThat(version("LAMP")).isEqualTo(before + 4);
@@ -266,7 +266,7 @@ class PersistenceIT {
             bus.handle(new Allocate("o3", "LAMP", 30));
             bus.handle(new Allocate("o3", "TABLE", 1));
             bus.handle(new ChangeBatchQuantity("warehouse", 5));
-            bus.handle(new Deallocate("o2", "LAMP"));
+            bus.handle(new CancelLine("o2", "LAMP"));
             List<List<List<Object>>> projected = views();
 
             bus.handle(new RebuildViews());

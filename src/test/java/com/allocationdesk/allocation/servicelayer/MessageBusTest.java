@@ -4,7 +4,7 @@ import com.allocationdesk.allocation.domain.InvalidSku;
 import com.allocationdesk.allocation.domain.commands.Allocate;
 import com.allocationdesk.allocation.domain.commands.ChangeBatchQuantity;
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
-import com.allocationdesk.allocation.domain.commands.Deallocate;
+import com.allocationdesk.allocation.domain.commands.CancelLine;
 import com.allocationdesk.allocation.domain.commands.RebuildViews;
 import com.allocationdesk.allocation.domain.events.Allocated;
 import com.allocationdesk.allocation.domain.events.BatchCreated;
@@ -161,7 +161,7 @@ class MessageBusTest {
             bus.handle(new Allocate("o2", "LAMP", 4));
             bus.handle(new Allocate("o3", "LAMP", 9));
             bus.handle(new ChangeBatchQuantity("warehouse", 3));
-            bus.handle(new Deallocate("o2", "LAMP"));
+            bus.handle(new CancelLine("o2", "LAMP"));
             List<?> projected = store.views().tables();
 
             bus.handle(new RebuildViews());

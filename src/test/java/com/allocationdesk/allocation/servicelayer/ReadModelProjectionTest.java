@@ -4,7 +4,7 @@ import com.allocationdesk.allocation.domain.DomainException;
 import com.allocationdesk.allocation.domain.commands.Allocate;
 import com.allocationdesk.allocation.domain.commands.ChangeBatchQuantity;
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
-import com.allocationdesk.allocation.domain.commands.Deallocate;
+import com.allocationdesk.allocation.domain.commands.CancelLine;
 import com.allocationdesk.allocation.domain.commands.MarkNotificationsRead;
 import com.allocationdesk.allocation.domain.commands.RebuildViews;
 import com.allocationdesk.allocation.servicelayer.handlers.HandlerRegistry;
@@ -78,8 +78,8 @@ class ReadModelProjectionTest {
         bus.handle(new Allocate("o1", "LAMP", 1));
         bus.handle(new Allocate("o2", "LAMP", 3));
 
-        bus.handle(new Deallocate("o1", "LAMP"));
-        bus.handle(new Deallocate("o2", "LAMP"));
+        bus.handle(new CancelLine("o1", "LAMP"));
+        bus.handle(new CancelLine("o2", "LAMP"));
 
         assertThat(store.views().allocations).isEmpty();
         assertThat(store.views().waiting).isEmpty();
@@ -122,7 +122,7 @@ class ReadModelProjectionTest {
                     case 1 -> bus.handle(new ChangeBatchQuantity("b" + random.nextInt(batches), random.nextInt(25)));
                     case 2 -> bus.handle(new CreateBatch("b" + batches++, "LAMP", 1 + random.nextInt(10),
                             random.nextBoolean() ? null : LocalDate.of(2027, 1, 1 + random.nextInt(20))));
-                    default -> bus.handle(new Deallocate("o" + random.nextInt(30), "LAMP"));
+                    default -> bus.handle(new CancelLine("o" + random.nextInt(30), "LAMP"));
                 }
             } catch (DomainException rejected) {
                 // a rule said no; the views must still be right

@@ -14,6 +14,6 @@ import com.allocationdesk.allocation.domain.Message;
  * @param <R> what the handler returns
  */
 public sealed interface Command<R> extends Message
-        permits CreateBatch, CreateBatches, Allocate, AllocateLines, ChangeBatchQuantity, Deallocate,
+        permits CreateBatch, CreateBatches, Allocate, AllocateLines, ChangeBatchQuantity, CancelLine,
                 ServeWaitingLines, RebuildViews, MarkNotificationsRead {
 }

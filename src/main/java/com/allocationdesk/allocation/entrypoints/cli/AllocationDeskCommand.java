@@ -42,20 +42,20 @@ import java.util.function.Function;
                 "3:out of stock; the line waits and a notification was recorded",
                 "4:database unavailable (locked by another process, unreadable, damaged)"},
         subcommands = {
-                WriteSubcommands.AddBatch.class,
-                WriteSubcommands.Allocate.class,
-                WriteSubcommands.Deallocate.class,
-                WriteSubcommands.ChangeQuantity.class,
-                ReadSubcommands.Allocations.class,
-                ReadSubcommands.Batches.class,
-                ReadSubcommands.Waiting.class,
-                ReadSubcommands.Notifications.class,
-                WriteSubcommands.RebuildViews.class,
-                ImportBatches.class,
-                ImportOrders.class,
-                ExportAllocations.class,
-                MaintenanceSubcommands.Check.class,
-                MaintenanceSubcommands.Restore.class})
+                WriteSubcommands.AddBatchSubcommand.class,
+                WriteSubcommands.AllocateSubcommand.class,
+                WriteSubcommands.CancelLineSubcommand.class,
+                WriteSubcommands.ChangeQuantitySubcommand.class,
+                ReadSubcommands.AllocationsSubcommand.class,
+                ReadSubcommands.BatchesSubcommand.class,
+                ReadSubcommands.WaitingSubcommand.class,
+                ReadSubcommands.NotificationsSubcommand.class,
+                WriteSubcommands.RebuildViewsSubcommand.class,
+                ImportBatchesSubcommand.class,
+                ImportOrdersSubcommand.class,
+                ExportAllocationsSubcommand.class,
+                MaintenanceSubcommands.CheckSubcommand.class,
+                MaintenanceSubcommands.RestoreSubcommand.class})
 public final class AllocationDeskCommand implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(AllocationDeskCommand.class);
 

@@ -31,7 +31,7 @@ final class ReadSubcommands {
     }
 
     @Command(name = "allocations", mixinStandardHelpOptions = true, description = "Show an order's allocated lines.")
-    static final class Allocations extends ReadOnly {
+    static final class AllocationsSubcommand extends ReadOnly {
         @Parameters(index = "0", paramLabel = "ORDERID")
         private String orderId;
         @Option(names = "--json", description = "Print [{\"orderid\",\"sku\",\"qty\",\"batchref\"}].")
@@ -55,7 +55,7 @@ final class ReadSubcommands {
 
     @Command(name = "batches", mixinStandardHelpOptions = true,
             description = "Show batches: warehouse stock first, then by ETA.")
-    static final class Batches extends ReadOnly {
+    static final class BatchesSubcommand extends ReadOnly {
         @Option(names = "--sku", paramLabel = "SKU", description = "Only SKUs starting with this (any case).")
         private String sku;
         @Option(names = "--json", description = "Print [{\"ref\",\"sku\",\"eta\",\"purchased\",\"allocated\",\"available\"}].")
@@ -81,7 +81,7 @@ final class ReadSubcommands {
 
     @Command(name = "waiting", mixinStandardHelpOptions = true,
             description = "Show order lines waiting for stock, oldest first.")
-    static final class Waiting extends ReadOnly {
+    static final class WaitingSubcommand extends ReadOnly {
         @Option(names = "--sku", paramLabel = "SKU", description = "Only SKUs starting with this (any case).")
         private String sku;
         @Option(names = "--json", description = "Print [{\"orderid\",\"sku\",\"qty\",\"since\"}].")
@@ -105,7 +105,7 @@ final class ReadSubcommands {
 
     @Command(name = "notifications", mixinStandardHelpOptions = true,
             description = "Show the most recent out-of-stock notifications, newest first.")
-    static final class Notifications extends ReadOnly {
+    static final class NotificationsSubcommand extends ReadOnly {
         @Option(names = "--limit", paramLabel = "N", defaultValue = "50", description = "How many (default ${DEFAULT-VALUE}).")
         private int limit;
         @Option(names = "--json", description = "Print [{\"id\",\"at\",\"sku\",\"orderid\",\"qty\",\"read\"}].")

@@ -6,7 +6,7 @@ import com.allocationdesk.allocation.domain.commands.ChangeBatchQuantity;
 import com.allocationdesk.allocation.domain.commands.Command;
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
 import com.allocationdesk.allocation.domain.commands.CreateBatches;
-import com.allocationdesk.allocation.domain.commands.Deallocate;
+import com.allocationdesk.allocation.domain.commands.CancelLine;
 import com.allocationdesk.allocation.domain.commands.MarkNotificationsRead;
 import com.allocationdesk.allocation.domain.commands.RebuildViews;
 import com.allocationdesk.allocation.domain.commands.ServeWaitingLines;
@@ -52,7 +52,7 @@ public final class HandlerRegistry {
                 command(Allocate.class, new AllocateHandler(clock)),
                 command(AllocateLines.class, new AllocateLinesHandler(clock)),
                 command(ChangeBatchQuantity.class, new ChangeBatchQuantityHandler(clock)),
-                command(Deallocate.class, new DeallocateHandler()),
+                command(CancelLine.class, new CancelLineHandler()),
                 command(RebuildViews.class, new RebuildViewsHandler()),
                 command(ServeWaitingLines.class, new ServeWaitingLinesHandler()),
                 command(MarkNotificationsRead.class, new MarkNotificationsReadHandler()));

@@ -171,14 +171,35 @@ class CliIT {
         }
 
         @Test
-        void deallocateCancelsTheLineAndFreesTheStock() {
+        void cancelLineCancelsTheLineAndFreesTheStock() {
             stock();
             ok("allocate", "o1", "LAMP", "8");
 
-            ok("deallocate", "o1", "LAMP");
+            assertThat(ok("cancel-line", "o1", "LAMP").out()).isEqualTo("Cancelled order o1's line of LAMP" + System.lineSeparator());
 
             assertThat(ok("allocations", "o1", "--json").out().strip()).isEqualTo("[]");
             assertThat(ok("batches", "--json").out()).contains("\"ref\":\"warehouse\",\"sku\":\"LAMP\",\"eta\":null,\"purchased\":10,\"allocated\":0");
+        }
+
+        @Test
+        void deallocateIsTheOldNameOfCancelLineAndStillWorksTheSameWay() {
+            stock();
+            ok("allocate", "o1", "LAMP", "8");
+            ok("allocate", "o2", "LAMP", "2");
+
+            Run byNewName = ok("cancel-line", "o1", "LAMP");
+            Run byOldName = ok("deallocate", "o2", "LAMP");
+
+            assertThat(byOldName.out()).isEqualTo(byNewName.out().replace("o1", "o2"));
+            assertThat(byOldName.err()).isEqualTo(byNewName.err()).isEmpty();
+            assertThat(ok("allocations", "o2", "--json").out().strip()).isEqualTo("[]");
+            assertThat(ok("batches", "--json").out()).contains("\"ref\":\"warehouse\",\"sku\":\"LAMP\",\"eta\":null,\"purchased\":10,\"allocated\":0");
+            Run unknownByNewName = cli("cancel-line", "o7", "LAMP");
+            Run unknownByOldName = cli("deallocate", "o7", "LAMP");
+            assertRejected(unknownByNewName, 2, "Order o7 has no line for SKU LAMP");
+            assertThat(unknownByOldName.code()).isEqualTo(unknownByNewName.code());
+            assertThat(unknownByOldName.err()).isEqualTo(unknownByNewName.err());
+            assertThat(ok("--help").out()).contains("cancel-line, deallocate");
         }
 
         @Test
@@ -226,6 +247,7 @@ class CliIT {
             rejectsWithoutChange(2, "'many'", "add-batch", "b9", "LAMP", "many");
             rejectsWithoutChange(2, "Unknown SKU NOPE", "allocate", "o2", "NOPE", "1");
             rejectsWithoutChange(2, "deallocate it first", "allocate", "o1", "LAMP", "3");
+            rejectsWithoutChange(2, "Order o7 has no line for SKU LAMP", "cancel-line", "o7", "LAMP");
             rejectsWithoutChange(2, "Order o7 has no line for SKU LAMP", "deallocate", "o7", "LAMP");
             rejectsWithoutChange(2, "Unknown batch nope", "change-quantity", "nope", "3");
             rejectsWithoutChange(2, "Quantity cannot be negative", "change-quantity", "warehouse", "-1");

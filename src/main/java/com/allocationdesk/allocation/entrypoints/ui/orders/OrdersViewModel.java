@@ -1,7 +1,7 @@
 package com.allocationdesk.allocation.entrypoints.ui.orders;
 
 import com.allocationdesk.allocation.domain.commands.Allocate;
-import com.allocationdesk.allocation.domain.commands.Deallocate;
+import com.allocationdesk.allocation.domain.commands.CancelLine;
 import com.allocationdesk.allocation.entrypoints.ui.support.BackgroundRunner;
 import com.allocationdesk.allocation.entrypoints.ui.support.Field;
 import com.allocationdesk.allocation.entrypoints.ui.support.Inputs;
@@ -102,14 +102,14 @@ public class OrdersViewModel {
                         .start());
     }
 
-    /** Sends Deallocate: the order's line of this SKU is cancelled, allocated or waiting. */
+    /** Sends CancelLine: the order's line of this SKU is cancelled, allocated or waiting. */
     public void cancelLine() {
         orderId.touch();
         sku.touch();
         if (!canCancel.get()) {
             return;
         }
-        work.attempt(() -> new Deallocate(orderId.value().orElseThrow(), sku.value().orElseThrow()))
+        work.attempt(() -> new CancelLine(orderId.value().orElseThrow(), sku.value().orElseThrow()))
                 .ifPresent(command -> work.task(progress -> bus.handle(command))
                         .onSuccess(ignored -> show(Outcome.CANCELLED, "Order " + command.orderId() + ": the line of "
                                 + command.sku() + " is cancelled"))
