@@ -8,12 +8,12 @@ import com.allocationdesk.allocation.servicelayer.MessageBus;
 import com.allocationdesk.allocation.servicelayer.Notifications;
 import com.allocationdesk.allocation.servicelayer.UnitOfWork;
 import com.allocationdesk.allocation.servicelayer.handlers.HandlerRegistry;
-import com.allocationdesk.allocation.views.AllocationsQuery;
-import com.allocationdesk.allocation.views.BatchesQuery;
-import com.allocationdesk.allocation.views.NotificationsQuery;
-import com.allocationdesk.allocation.views.OrderLinesQuery;
-import com.allocationdesk.allocation.views.StockTotalsQuery;
-import com.allocationdesk.allocation.views.WaitingQuery;
+import com.allocationdesk.allocation.queries.AllocationsQuery;
+import com.allocationdesk.allocation.queries.BatchesQuery;
+import com.allocationdesk.allocation.queries.NotificationsQuery;
+import com.allocationdesk.allocation.queries.OrderLinesQuery;
+import com.allocationdesk.allocation.queries.StockTotalsQuery;
+import com.allocationdesk.allocation.queries.WaitingQuery;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Disposes;
@@ -42,7 +42,7 @@ public class AppProducers {
     @Produces
     @Singleton
     Database database(AppConfig config) {
-        Database database = Database.open(config.databasePath(), config.keepBackups(), config.viewsMayDisagree(),
+        Database database = Database.open(config.databasePath(), config.keepBackups(), config.readModelMayDisagree(),
                 config.minFreeBytes());
         if (config.writesAtOnce()) {
             database.bootInBackground();

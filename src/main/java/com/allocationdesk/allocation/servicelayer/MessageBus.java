@@ -32,7 +32,7 @@ import java.util.Objects;
  *       the unit of work that produced the events, just before it commits, so the views change in
  *       the same transaction as the write model: one durable commit, and no window in which a crash
  *       leaves the views behind. A projection that fails is logged and skipped (the command still
- *       commits; {@code RebuildViews} repairs the views), but one that meets a
+ *       commits; {@code RebuildReadModel} repairs the views), but one that meets a
  *       {@link ConcurrentModification} makes the handler run again: {@link ProjectingUnitOfWork}
  *       keeps that rule.</li>
  * </ul>

@@ -10,7 +10,7 @@ import com.allocationdesk.allocation.domain.commands.AllocateLines;
 import com.allocationdesk.allocation.domain.commands.ChangeBatchQuantity;
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
 import com.allocationdesk.allocation.domain.commands.CancelLine;
-import com.allocationdesk.allocation.domain.commands.RebuildViews;
+import com.allocationdesk.allocation.domain.commands.RebuildReadModel;
 import com.allocationdesk.allocation.servicelayer.FakeNotifications;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
 import com.allocationdesk.allocation.servicelayer.MutableClock;
@@ -138,7 +138,7 @@ class PersistenceIT {
                 Product lamp = new Product("LAMP");
                 lamp.addBatch("b1", 10, null);
                 uow.products().add(lamp);
-                uow.views().insertBatch("b1", "LAMP", null, 10);
+                uow.readModel().insertBatch("b1", "LAMP", null, 10);
             }
 
             Optional<Product> lamp = read(uow -> uow.products().get("LAMP"));
@@ -267,16 +267,16 @@ class PersistenceIT {
             bus.handle(new Allocate("o3", "TABLE", 1));
             bus.handle(new ChangeBatchQuantity("warehouse", 5));
             bus.handle(new CancelLine("o2", "LAMP"));
-            List<List<List<Object>>> projected = views();
+            List<List<List<Object>>> projected = readModel();
 
-            bus.handle(new RebuildViews());
+            bus.handle(new RebuildReadModel());
 
-            assertThat(views()).isEqualTo(projected);
+            assertThat(readModel()).isEqualTo(projected);
             assertThat(projected.get(0)).contains(Arrays.asList("warehouse", "LAMP", 5, 0, 5, null));
             assertThat(projected.get(2)).extracting(row -> row.get(0)).containsExactly("o3");
         }
 
-        private List<List<List<Object>>> views() {
+        private List<List<List<Object>>> readModel() {
             return List.of(
                     TestData.rows(database, "SELECT reference, sku, purchased, allocated, available, eta"
                             + " FROM batches_view ORDER BY reference"),

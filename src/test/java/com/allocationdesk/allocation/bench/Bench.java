@@ -6,8 +6,8 @@ import com.allocationdesk.allocation.domain.commands.Allocate;
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
 import com.allocationdesk.allocation.entrypoints.cli.InProcessCli;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
-import com.allocationdesk.allocation.views.AllocationsQuery;
-import com.allocationdesk.allocation.views.BatchesQuery;
+import com.allocationdesk.allocation.queries.AllocationsQuery;
+import com.allocationdesk.allocation.queries.BatchesQuery;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -6,7 +6,7 @@ import com.allocationdesk.allocation.domain.commands.CreateBatch;
 import com.allocationdesk.allocation.entrypoints.cli.InProcessCli;
 import com.allocationdesk.allocation.reliability.Tables;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
-import com.allocationdesk.allocation.views.BatchesQuery;
+import com.allocationdesk.allocation.queries.BatchesQuery;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package com.allocationdesk.allocation.reliability;
 import com.allocationdesk.allocation.adapters.db.Database;
 import com.allocationdesk.allocation.domain.commands.Allocate;
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
-import com.allocationdesk.allocation.domain.commands.RebuildViews;
+import com.allocationdesk.allocation.domain.commands.RebuildReadModel;
 import com.allocationdesk.allocation.servicelayer.FakeNotifications;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
 import com.allocationdesk.allocation.servicelayer.RetryPolicy;
@@ -167,7 +167,7 @@ class ConcurrentAllocationsIT {
                 + "(SELECT MAX(purchased_quantity - allocated_quantity) FROM batches b WHERE b.sku = w.sku)"))
                 .as("lines waiting although a batch could take them").isZero();
         List<List<List<Object>>> projected = Tables.views(db);
-        bus.handle(new RebuildViews());
+        bus.handle(new RebuildReadModel());
         assertThat(Tables.views(db)).as("views equal a rebuild").isEqualTo(projected);
     }
 }

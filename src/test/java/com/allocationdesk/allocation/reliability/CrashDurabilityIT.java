@@ -1,7 +1,7 @@
 package com.allocationdesk.allocation.reliability;
 
 import com.allocationdesk.allocation.adapters.db.Database;
-import com.allocationdesk.allocation.domain.commands.RebuildViews;
+import com.allocationdesk.allocation.domain.commands.RebuildReadModel;
 import com.allocationdesk.allocation.servicelayer.FakeNotifications;
 import com.allocationdesk.allocation.servicelayer.handlers.HandlerRegistry;
 
@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   <li>every acknowledged order line is there, exactly once, with its quantity (lost = 0), and
  *       nothing is there that was never sent;</li>
  *   <li>every batch quantity is the last acknowledged one (or the one in flight at the kill);</li>
- *   <li>no batch is over-allocated, and the read tables equal a fresh {@code RebuildViews};</li>
+ *   <li>no batch is over-allocated, and the read tables equal a fresh {@code RebuildReadModel};</li>
  *   <li>no line waits while a batch of its SKU has enough available for it (the write-model
  *       tables, before anything else runs on them): a crash in the middle of a cascade must not
  *       strand lines beside free stock (issue 10, item 7).</li>
@@ -176,7 +176,7 @@ class CrashDurabilityIT {
         DataSource db = database.dataSource();
         List<List<List<Object>>> projected = Tables.views(db);
         HandlerRegistry.bus(database.unitsOfWork(), new FakeNotifications(), Clock.systemUTC()).build()
-                .handle(new RebuildViews());
+                .handle(new RebuildReadModel());
         assertThat(Tables.views(db)).as("read tables after reopen %d equal a fresh rebuild", cycle).isEqualTo(projected);
 
         // the views now provably mirror the write model; read the lines from them

@@ -93,12 +93,12 @@ public final class ConsistencyCheck {
 
     /**
      * The check at open: {@link #quick}; or, when the read tables are about to be rebuilt
-     * ({@code viewsMayDisagree}), only whether the write model adds up by itself: its allocated
+     * ({@code readModelMayDisagree}), only whether the write model adds up by itself: its allocated
      * units against its allocated lines, no line without its batch, no keyless row. A write model
      * that lost rows is refused, so a rebuild cannot destroy the evidence.
      */
-    static List<String> atOpen(Connection connection, boolean viewsMayDisagree) throws SQLException {
-        if (!viewsMayDisagree) {
+    static List<String> atOpen(Connection connection, boolean readModelMayDisagree) throws SQLException {
+        if (!readModelMayDisagree) {
             return quick(connection);
         }
         List<String> problems = new ArrayList<>();

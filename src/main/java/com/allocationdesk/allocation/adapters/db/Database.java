@@ -140,7 +140,7 @@ public final class Database implements AutoCloseable, CommitGate {
     /** Backups kept in {@code PATH.backups} ({@link Backups}); 0: none made. */
     private final int keepBackups;
     /** Whether this session opened with read tables allowed to disagree ({@code rebuild-views}). */
-    private final boolean viewsMayDisagree;
+    private final boolean readModelMayDisagree;
     private final ScheduledExecutorService dailyBackup;
     /** Hibernate, booting or booted; null until {@link #bootInBackground()} or the first unit of work. */
     private CompletableFuture<SessionFactory> sessionFactory;
@@ -148,7 +148,7 @@ public final class Database implements AutoCloseable, CommitGate {
     private boolean backupAtClose = true;
 
     private Database(Path path, ProcessLock lock, Opened opened, long minFreeBytes, int keepBackups,
-                     boolean viewsMayDisagree) {
+                     boolean readModelMayDisagree) {
         this.path = path;
         this.lock = lock;
         this.pool = opened.pool();
@@ -157,7 +157,7 @@ public final class Database implements AutoCloseable, CommitGate {
         this.fileStore = fileStoreOf(path.getParent());
         this.durableLogLength = logLength();
         this.keepBackups = keepBackups;
-        this.viewsMayDisagree = viewsMayDisagree;
+        this.readModelMayDisagree = readModelMayDisagree;
         this.dailyBackup = Backups.daily(dataSource, path, keepBackups);
     }
 
@@ -181,18 +181,18 @@ public final class Database implements AutoCloseable, CommitGate {
     }
 
     /**
-     * The same; with {@code viewsMayDisagree} (for {@code RebuildViews}) the read tables are not
+     * The same; with {@code readModelMayDisagree} (for {@code RebuildReadModel}) the read tables are not
      * compared with the write model, but the write model must add up by itself.
      */
-    public static Database open(Path dbPath, int keepBackups, boolean viewsMayDisagree) {
-        return open(dbPath, keepBackups, viewsMayDisagree, DEFAULT_MIN_FREE_BYTES);
+    public static Database open(Path dbPath, int keepBackups, boolean readModelMayDisagree) {
+        return open(dbPath, keepBackups, readModelMayDisagree, DEFAULT_MIN_FREE_BYTES);
     }
 
     /**
      * The same, refusing changes while less than {@code minFreeBytes} are free on the database's
      * file system (0: refused only when a write actually fails).
      */
-    public static Database open(Path dbPath, int keepBackups, boolean viewsMayDisagree, long minFreeBytes) {
+    public static Database open(Path dbPath, int keepBackups, boolean readModelMayDisagree, long minFreeBytes) {
         if (minFreeBytes < 0) {
             throw new IllegalArgumentException("minFreeBytes cannot be negative, was " + minFreeBytes);
         }
@@ -203,11 +203,11 @@ public final class Database implements AutoCloseable, CommitGate {
         ProcessLock lock = ProcessLock.acquire(path);
         BasicDataSource pool = null;
         try {
-            Opened opened = connect(path, viewsMayDisagree);
+            Opened opened = connect(path, readModelMayDisagree);
             pool = opened.pool();
             migrate(pool, path, opened.schemaVersion());
             log.info("Opened database {}", path);
-            return new Database(path, lock, opened, minFreeBytes, keepBackups, viewsMayDisagree);
+            return new Database(path, lock, opened, minFreeBytes, keepBackups, readModelMayDisagree);
         } catch (RuntimeException e) {
             if (pool != null) {
                 shutdown(pool, path);
@@ -353,7 +353,7 @@ public final class Database implements AutoCloseable, CommitGate {
         }
         Opened opened;
         try {
-            opened = connect(path, viewsMayDisagree);
+            opened = connect(path, readModelMayDisagree);
         } catch (DatabaseUnavailable e) {
             log.warn("Reopening {} after a write failure failed", path, e);
             throw new DatabaseUnavailable(writeFailure, e);
@@ -540,11 +540,11 @@ public final class Database implements AutoCloseable, CommitGate {
      * or new; a foreign one is refused and closed without writing ({@link #leaveForeign}). Only then
      * are our settings applied. The database stays open ({@code shutdown=false}) for the pool.
      */
-    private static Opened connect(Path path, boolean viewsMayDisagree) {
+    private static Opened connect(Path path, boolean readModelMayDisagree) {
         boolean hadLog = Files.exists(sibling(path, ".log"));
         boolean hadTmp = Files.exists(sibling(path, ".tmp"));
         long dataLength = DamageDetector.dataLength(path);
-        boolean checked = DamageDetector.probe(path, url(path), viewsMayDisagree);
+        boolean checked = DamageDetector.probe(path, url(path), readModelMayDisagree);
         int schemaVersion;
         String engineName;
         try (Connection connection = DriverManager.getConnection(url(path), "SA", "");
@@ -557,7 +557,7 @@ public final class Database implements AutoCloseable, CommitGate {
             }
             schemaVersion = ownership.schemaVersion();
             DamageDetector.Findings damage = checked || schemaVersion < 2 ? DamageDetector.Findings.NONE
-                    : DamageDetector.examine(connection, viewsMayDisagree);
+                    : DamageDetector.examine(connection, readModelMayDisagree);
             if (!damage.problems().isEmpty()) {
                 leaveForeign(statement, path, hadLog, hadTmp);
                 throw DamageDetector.refusal(path, damage, null);

@@ -27,7 +27,7 @@ public final class HibernateUnitOfWork implements UnitOfWork {
     private final Session session;
     private final Transaction transaction;
     private final HibernateProductRepository products;
-    private final JdbcReadModelWriter views;
+    private final JdbcReadModelWriter readModel;
     private final CommitGate gate;
     private boolean committed;
 
@@ -46,7 +46,7 @@ public final class HibernateUnitOfWork implements UnitOfWork {
         }
         ConnectionRunner connection = this::onConnection;
         this.products = new HibernateProductRepository(session, connection);
-        this.views = new JdbcReadModelWriter(connection);
+        this.readModel = new JdbcReadModelWriter(connection);
     }
 
     @Override
@@ -55,8 +55,8 @@ public final class HibernateUnitOfWork implements UnitOfWork {
     }
 
     @Override
-    public ReadModelWriter views() {
-        return views;
+    public ReadModelWriter readModel() {
+        return readModel;
     }
 
     /**
@@ -69,7 +69,7 @@ public final class HibernateUnitOfWork implements UnitOfWork {
     public void commit() {
         try {
             gate.beforeWriting();
-            views.flush();
+            readModel.flush();
             session.flush();
             products.bumpUnchangedVersions();
             products.flushAllocations();

@@ -129,7 +129,7 @@ public final class JdbcReadModelWriter implements ReadModelWriter {
 
     /**
      * Reads the write tables over the same connection, so it sees what this transaction has
-     * flushed; {@code RebuildViewsHandler} changes no aggregate, so nothing is pending.
+     * flushed; {@code RebuildReadModelHandler} changes no aggregate, so nothing is pending.
      */
     @Override
     public void rebuildFromWriteModel() {

@@ -156,11 +156,11 @@ public final class AllocationDeskCommand implements Runnable {
      * Starts the application on the chosen database, runs the work, shuts down; maps failures to
      * exit codes. A run that only reads never starts the write side (Hibernate).
      */
-    int run(CommandSpec subcommand, boolean readsOnly, boolean repairsViews, Work work) {
+    int run(CommandSpec subcommand, boolean readsOnly, boolean repairsReadModel, Work work) {
         PrintWriter err = subcommand.commandLine().getErr();
         try {
             AppConfig config = readsOnly ? config().readingFirst() : config();
-            config = repairsViews ? config.repairingViews() : config;
+            config = repairsReadModel ? config.repairingReadModel() : config;
             try (Bootstrap app = starter.apply(config)) {
                 return work.run(app);
             }

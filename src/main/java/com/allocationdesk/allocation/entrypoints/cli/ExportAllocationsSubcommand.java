@@ -1,7 +1,7 @@
 package com.allocationdesk.allocation.entrypoints.cli;
 
 import com.allocationdesk.allocation.bootstrap.Bootstrap;
-import com.allocationdesk.allocation.views.AllocationsQuery;
+import com.allocationdesk.allocation.queries.AllocationsQuery;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;

@@ -1,14 +1,14 @@
 package com.allocationdesk.allocation.entrypoints.cli;
 
 import com.allocationdesk.allocation.bootstrap.Bootstrap;
-import com.allocationdesk.allocation.views.AllocationView;
-import com.allocationdesk.allocation.views.AllocationsQuery;
-import com.allocationdesk.allocation.views.BatchView;
-import com.allocationdesk.allocation.views.BatchesQuery;
-import com.allocationdesk.allocation.views.NotificationView;
-import com.allocationdesk.allocation.views.NotificationsQuery;
-import com.allocationdesk.allocation.views.WaitingQuery;
-import com.allocationdesk.allocation.views.WaitingView;
+import com.allocationdesk.allocation.queries.AllocationRow;
+import com.allocationdesk.allocation.queries.AllocationsQuery;
+import com.allocationdesk.allocation.queries.BatchRow;
+import com.allocationdesk.allocation.queries.BatchesQuery;
+import com.allocationdesk.allocation.queries.NotificationRow;
+import com.allocationdesk.allocation.queries.NotificationsQuery;
+import com.allocationdesk.allocation.queries.WaitingQuery;
+import com.allocationdesk.allocation.queries.WaitingRow;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,7 +39,7 @@ final class ReadSubcommands {
 
         @Override
         protected int execute(Bootstrap app) {
-            List<AllocationView> rows = app.get(AllocationsQuery.class).forOrder(orderId);
+            List<AllocationRow> rows = app.get(AllocationsQuery.class).forOrder(orderId);
             PrintWriter out = out();
             if (json) {
                 Json.print(out, rows.stream().map(a -> Json.object("orderid", a.orderId(), "sku", a.sku(),
@@ -63,7 +63,7 @@ final class ReadSubcommands {
 
         @Override
         protected int execute(Bootstrap app) {
-            List<BatchView> rows = app.get(BatchesQuery.class).list(sku);
+            List<BatchRow> rows = app.get(BatchesQuery.class).list(sku);
             PrintWriter out = out();
             if (json) {
                 Json.print(out, rows.stream().map(b -> Json.object("ref", b.reference(), "sku", b.sku(),
@@ -89,7 +89,7 @@ final class ReadSubcommands {
 
         @Override
         protected int execute(Bootstrap app) {
-            List<WaitingView> rows = app.get(WaitingQuery.class).list(sku);
+            List<WaitingRow> rows = app.get(WaitingQuery.class).list(sku);
             PrintWriter out = out();
             if (json) {
                 Json.print(out, rows.stream().map(w -> Json.object("orderid", w.orderId(), "sku", w.sku(),
@@ -116,7 +116,7 @@ final class ReadSubcommands {
             if (limit < 0) {
                 throw new BadInput("--limit cannot be negative, was " + limit);
             }
-            List<NotificationView> rows = app.get(NotificationsQuery.class).recent(limit);
+            List<NotificationRow> rows = app.get(NotificationsQuery.class).recent(limit);
             PrintWriter out = out();
             if (json) {
                 Json.print(out, rows.stream().map(n -> Json.object("id", n.id(), "at", n.at().toString(),

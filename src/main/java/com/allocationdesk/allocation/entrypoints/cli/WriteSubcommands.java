@@ -7,9 +7,9 @@ import com.allocationdesk.allocation.domain.commands.CancelLine;
 import com.allocationdesk.allocation.domain.commands.ChangeBatchQuantity;
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
 import com.allocationdesk.allocation.domain.commands.PlannerInput;
-import com.allocationdesk.allocation.domain.commands.RebuildViews;
+import com.allocationdesk.allocation.domain.commands.RebuildReadModel;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
-import com.allocationdesk.allocation.views.BatchesQuery;
+import com.allocationdesk.allocation.queries.BatchesQuery;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -141,13 +141,13 @@ final class WriteSubcommands {
             description = "Recompute every read table from the stock and allocations, in one transaction.")
     static final class RebuildViewsSubcommand extends Subcommand {
         @Override
-        protected boolean repairsViews() {
+        protected boolean repairsReadModel() {
             return true;
         }
 
         @Override
         protected int execute(Bootstrap app) {
-            app.get(MessageBus.class).handle(new RebuildViews());
+            app.get(MessageBus.class).handle(new RebuildReadModel());
             say("Views rebuilt");
             return ExitCode.OK;
         }

@@ -1,4 +1,4 @@
-package com.allocationdesk.allocation.views;
+package com.allocationdesk.allocation.queries;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -39,14 +39,14 @@ public final class WaitingQuery {
     }
 
     /** Waiting lines whose SKU starts with {@code skuPrefix} (any case); all when it is null or blank. */
-    public List<WaitingView> list(String skuPrefix) {
+    public List<WaitingRow> list(String skuPrefix) {
         return Sql.isBlank(skuPrefix)
                 ? Sql.list(dataSource, ALL, WaitingQuery::row)
                 : Sql.list(dataSource, BY_SKU, WaitingQuery::row, Sql.prefixBounds(skuPrefix).toArray());
     }
 
     /** The order's waiting lines (exact order id). */
-    public List<WaitingView> forOrder(String orderId) {
+    public List<WaitingRow> forOrder(String orderId) {
         return Sql.list(dataSource, FOR_ORDER, WaitingQuery::row, orderId == null ? "" : orderId.strip());
     }
 
@@ -60,7 +60,7 @@ public final class WaitingQuery {
         return Sql.list(dataSource, fewerWaiting ? STRANDED_FROM_WAITING : STRANDED_FROM_BATCHES, rs -> rs.getString(1));
     }
 
-    private static WaitingView row(ResultSet rs) throws SQLException {
-        return new WaitingView(rs.getString(1), rs.getString(2), rs.getInt(3), Sql.instant(rs, 4));
+    private static WaitingRow row(ResultSet rs) throws SQLException {
+        return new WaitingRow(rs.getString(1), rs.getString(2), rs.getInt(3), Sql.instant(rs, 4));
     }
 }

@@ -1,4 +1,4 @@
-package com.allocationdesk.allocation.views;
+package com.allocationdesk.allocation.queries;
 
 import java.util.List;
 import java.util.Objects;

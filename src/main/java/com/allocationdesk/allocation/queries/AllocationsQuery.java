@@ -1,4 +1,4 @@
-package com.allocationdesk.allocation.views;
+package com.allocationdesk.allocation.queries;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,12 +23,12 @@ public final class AllocationsQuery {
     }
 
     /** The order's allocated lines, by SKU; empty when the order has none (or does not exist). */
-    public List<AllocationView> forOrder(String orderId) {
+    public List<AllocationRow> forOrder(String orderId) {
         return Sql.list(dataSource, FOR_ORDER, AllocationsQuery::row, orderId == null ? "" : orderId.strip());
     }
 
     /** One page of all allocations, by order id then SKU. */
-    public List<AllocationView> page(String orderIdPrefix, String skuPrefix, int offset, int limit) {
+    public List<AllocationRow> page(String orderIdPrefix, String skuPrefix, int offset, int limit) {
         if (offset < 0 || limit < 0) {
             throw new IllegalArgumentException("offset and limit must not be negative");
         }
@@ -48,12 +48,12 @@ public final class AllocationsQuery {
     }
 
     /** Every allocation, by order id then SKU, streamed row by row (for exports of any size). */
-    public void forEach(Consumer<AllocationView> consumer) {
+    public void forEach(Consumer<AllocationRow> consumer) {
         Sql.each(dataSource, ALL, 1_000, rs -> consumer.accept(row(rs)));
     }
 
-    private static AllocationView row(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new AllocationView(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4));
+    private static AllocationRow row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new AllocationRow(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4));
     }
 
     private record Filter(String where, List<Object> parameters) {
