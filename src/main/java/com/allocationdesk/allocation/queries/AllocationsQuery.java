@@ -7,12 +7,12 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
- * Reads {@code allocations_view}. {@link #forOrder} is an exact lookup on the primary key's leading
+ * Reads {@code read_allocations}. {@link #forOrder} is an exact lookup on the primary key's leading
  * column; the paged listing walks the key in order. Filters are case-insensitive prefixes; null or
  * blank means no filter.
  */
 public final class AllocationsQuery {
-    private static final String COLUMNS = "SELECT order_id, sku, quantity, batch_reference FROM allocations_view";
+    private static final String COLUMNS = "SELECT order_id, sku, quantity, batch_reference FROM read_allocations";
     private static final String FOR_ORDER = COLUMNS + " WHERE order_id = ? ORDER BY sku";
     private static final String ALL = COLUMNS + " ORDER BY order_id, sku";
 
@@ -43,7 +43,7 @@ public final class AllocationsQuery {
     /** How many allocations match the filters (for the pager). */
     public int count(String orderIdPrefix, String skuPrefix) {
         Filter filter = Filter.of(orderIdPrefix, skuPrefix);
-        return Sql.integer(dataSource, "SELECT COUNT(*) FROM allocations_view" + filter.where(),
+        return Sql.integer(dataSource, "SELECT COUNT(*) FROM read_allocations" + filter.where(),
                 filter.parameters().toArray());
     }
 

@@ -8,9 +8,9 @@ import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** Reads {@code batches_view}: warehouse stock first, then by ETA, then by reference (the allocation preference). */
+/** Reads {@code read_batches}: warehouse stock first, then by ETA, then by reference (the allocation preference). */
 public final class BatchesQuery {
-    private static final String COLUMNS = "SELECT reference, sku, eta, purchased, allocated, available FROM batches_view";
+    private static final String COLUMNS = "SELECT reference, sku, eta, purchased, allocated, available FROM read_batches";
     private static final String ORDER = " ORDER BY eta NULLS FIRST, reference";
     private static final String ALL = COLUMNS + ORDER;
     private static final String BY_SKU = COLUMNS + " WHERE " + Sql.startsWith("sku_key") + ORDER;

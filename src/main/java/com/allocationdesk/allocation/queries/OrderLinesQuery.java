@@ -14,8 +14,8 @@ import javax.sql.DataSource;
  * primary-key lookups.
  */
 public final class OrderLinesQuery {
-    private static final String QUANTITY = "SELECT quantity FROM allocations_view WHERE order_id = ? AND sku = ?"
-            + " UNION ALL SELECT quantity FROM waiting_view WHERE order_id = ? AND sku = ?";
+    private static final String QUANTITY = "SELECT quantity FROM read_allocations WHERE order_id = ? AND sku = ?"
+            + " UNION ALL SELECT quantity FROM read_waiting WHERE order_id = ? AND sku = ?";
 
     private final DataSource dataSource;
 

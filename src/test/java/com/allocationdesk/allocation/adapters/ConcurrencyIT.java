@@ -125,7 +125,7 @@ class ConcurrencyIT {
     }
 
     private List<List<List<Object>>> readModel() {
-        return Tables.views(database.dataSource());
+        return Tables.readTables(database.dataSource());
     }
 
     @FunctionalInterface

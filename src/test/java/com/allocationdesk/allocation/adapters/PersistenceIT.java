@@ -143,7 +143,7 @@ class PersistenceIT {
 
             Optional<Product> lamp = read(uow -> uow.products().get("LAMP"));
             assertThat(lamp).isEmpty();
-            assertThat(TestData.number(database, "SELECT COUNT(*) FROM batches_view")).isZero();
+            assertThat(TestData.number(database, "SELECT COUNT(*) FROM read_batches")).isZero();
         }
 
         @Test
@@ -238,9 +238,9 @@ class PersistenceIT {
         void aFreshDatabaseIsCreatedByFlywayAndValidatedByHibernate() {
             assertThat(TestData.rows(database,
                     "SELECT \"version\", \"success\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\""))
-                    .containsExactly(List.of("1", true), List.of("2", true), List.of("3", true));
+                    .containsExactly(List.of("1", true), List.of("2", true), List.of("3", true), List.of("4", true));
             assertThat(TestData.rows(database, "SELECT table_name, hsqldb_type FROM information_schema.system_tables"
-                    + " WHERE table_schem = 'PUBLIC' AND table_name IN ('PRODUCTS', 'ALLOCATIONS', 'BATCHES_VIEW')"
+                    + " WHERE table_schem = 'PUBLIC' AND table_name IN ('PRODUCTS', 'ALLOCATIONS', 'READ_BATCHES')"
                     + " ORDER BY table_name"))
                     .extracting(row -> row.get(1)).containsExactly("CACHED", "CACHED", "CACHED");
         }
@@ -279,9 +279,9 @@ class PersistenceIT {
         private List<List<List<Object>>> readModel() {
             return List.of(
                     TestData.rows(database, "SELECT reference, sku, purchased, allocated, available, eta"
-                            + " FROM batches_view ORDER BY reference"),
-                    TestData.rows(database, "SELECT * FROM allocations_view ORDER BY order_id, sku"),
-                    TestData.rows(database, "SELECT * FROM waiting_view ORDER BY order_id, sku"));
+                            + " FROM read_batches ORDER BY reference"),
+                    TestData.rows(database, "SELECT * FROM read_allocations ORDER BY order_id, sku"),
+                    TestData.rows(database, "SELECT * FROM read_waiting ORDER BY order_id, sku"));
         }
     }
 }

@@ -243,9 +243,9 @@ public final class Bench {
                  PreparedStatement allocation = c.prepareStatement(
                          "INSERT INTO allocations (batch_reference, order_id, sku, quantity, sequence) VALUES (?, ?, ?, ?, ?)");
                  PreparedStatement view = c.prepareStatement(
-                         "INSERT INTO allocations_view (order_id, sku, quantity, batch_reference) VALUES (?, ?, ?, ?)");
+                         "INSERT INTO read_allocations (order_id, sku, quantity, batch_reference) VALUES (?, ?, ?, ?)");
                  PreparedStatement batchView = c.prepareStatement(
-                         "UPDATE batches_view SET allocated = allocated + ? WHERE reference = ?")) {
+                         "UPDATE read_batches SET allocated = allocated + ? WHERE reference = ?")) {
                 c.setAutoCommit(false);
                 long start = System.nanoTime();
                 for (int i = 0; i < n; i++) {
@@ -308,8 +308,8 @@ public final class Bench {
         line("");
         line("## 2. Scaling: allocate latency as history grows");
         line("");
-        line("Seeded with direct SQL into the write and read tables alike (products, batches, allocations, batches_view,"
-                + " allocations_view), 100 allocated lines per SKU: the small database holds 1,000 lines (10 SKUs), the big one "
+        line("Seeded with direct SQL into the write and read tables alike (products, batches, allocations, read_batches,"
+                + " read_allocations), 100 allocated lines per SKU: the small database holds 1,000 lines (10 SKUs), the big one "
                 + String.format("%,d", BIG_LINES) + " (" + String.format("%,d", BIG_LINES / 100) + " SKUs). Each run allocates "
                 + perRun + " new lines on 10 SKUs of each database, alternating one by one, through the real bus. For the same-SKU"
                 + " figure, each run allocates " + perRun + " lines on a SKU that already has 10,000 allocated lines, alternating"

@@ -82,11 +82,11 @@ final class Seeder {
             product = c.prepareStatement("INSERT INTO products (sku, version, line_sequence) VALUES (?, 1, ?)");
             batch = c.prepareStatement("INSERT INTO batches (reference, sku, purchased_quantity, allocated_quantity, eta)"
                     + " VALUES (?, ?, ?, ?, NULL)");
-            batchView = c.prepareStatement("INSERT INTO batches_view (reference, sku, eta, purchased, allocated)"
+            batchView = c.prepareStatement("INSERT INTO read_batches (reference, sku, eta, purchased, allocated)"
                     + " VALUES (?, ?, NULL, ?, ?)");
             allocation = c.prepareStatement("INSERT INTO allocations (batch_reference, order_id, sku, quantity, sequence)"
                     + " VALUES (?, ?, ?, 1, ?)");
-            allocationView = c.prepareStatement("INSERT INTO allocations_view (order_id, sku, quantity, batch_reference)"
+            allocationView = c.prepareStatement("INSERT INTO read_allocations (order_id, sku, quantity, batch_reference)"
                     + " VALUES (?, ?, 1, ?)");
         }
 

@@ -166,8 +166,8 @@ class ConcurrentAllocationsIT {
         assertThat(Tables.number(db, "SELECT COUNT(*) FROM waiting_lines w WHERE w.quantity <= "
                 + "(SELECT MAX(purchased_quantity - allocated_quantity) FROM batches b WHERE b.sku = w.sku)"))
                 .as("lines waiting although a batch could take them").isZero();
-        List<List<List<Object>>> projected = Tables.views(db);
+        List<List<List<Object>>> projected = Tables.readTables(db);
         bus.handle(new RebuildReadModel());
-        assertThat(Tables.views(db)).as("views equal a rebuild").isEqualTo(projected);
+        assertThat(Tables.readTables(db)).as("views equal a rebuild").isEqualTo(projected);
     }
 }

@@ -174,15 +174,15 @@ class CrashDurabilityIT {
     /** Returns how many acknowledged lines are missing; asserts everything else. */
     private int check(Database database, int cycle) {
         DataSource db = database.dataSource();
-        List<List<List<Object>>> projected = Tables.views(db);
+        List<List<List<Object>>> projected = Tables.readTables(db);
         HandlerRegistry.bus(database.unitsOfWork(), new FakeNotifications(), Clock.systemUTC()).build()
                 .handle(new RebuildReadModel());
-        assertThat(Tables.views(db)).as("read tables after reopen %d equal a fresh rebuild", cycle).isEqualTo(projected);
+        assertThat(Tables.readTables(db)).as("read tables after reopen %d equal a fresh rebuild", cycle).isEqualTo(projected);
 
         // the views now provably mirror the write model; read the lines from them
         Map<String, List<String>> present = new HashMap<>();
-        for (List<Object> row : Tables.rows(db, "SELECT order_id, sku, quantity FROM allocations_view"
-                + " UNION ALL SELECT order_id, sku, quantity FROM waiting_view")) {
+        for (List<Object> row : Tables.rows(db, "SELECT order_id, sku, quantity FROM read_allocations"
+                + " UNION ALL SELECT order_id, sku, quantity FROM read_waiting")) {
             present.computeIfAbsent(row.get(0) + "|" + row.get(1), k -> new ArrayList<>()).add(String.valueOf(row.get(2)));
         }
         int lost = 0;
@@ -200,9 +200,9 @@ class CrashDurabilityIT {
         }
         allowedQuantity.forEach((reference, allowed) -> assertThat(allowed)
                 .as("quantity of %s after reopen %d", reference, cycle)
-                .contains((int) Tables.number(db, "SELECT purchased FROM batches_view WHERE reference = '" + reference + "'")));
+                .contains((int) Tables.number(db, "SELECT purchased FROM read_batches WHERE reference = '" + reference + "'")));
         assertThat(Tables.rows(db, """
-                SELECT b.reference FROM batches_view b LEFT JOIN allocations_view a ON a.batch_reference = b.reference
+                SELECT b.reference FROM read_batches b LEFT JOIN read_allocations a ON a.batch_reference = b.reference
                 GROUP BY b.reference, b.purchased, b.allocated
                 HAVING COALESCE(SUM(a.quantity), 0) > b.purchased OR COALESCE(SUM(a.quantity), 0) <> b.allocated"""))
                 .as("over-allocated batches after reopen %d", cycle).isEmpty();

@@ -376,11 +376,13 @@ public final class DamageDetector {
         }
     }
 
-    /** Has the read tables (our schema version 2 or later): the check applies. */
+    /** Has the read tables (our schema version 2 or later, by either of their names): the check applies. */
     private static boolean ours(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES"
-                     + " WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME IN ('flyway_schema_history', 'BATCHES_VIEW')")) {
+                     + " WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME IN ('flyway_schema_history', '"
+                     + ConsistencyCheck.ReadTables.CURRENT.batches() + "', '"
+                     + ConsistencyCheck.ReadTables.BEFORE_V4.batches() + "')")) {
             result.next();
             return result.getLong(1) == 2;
         }

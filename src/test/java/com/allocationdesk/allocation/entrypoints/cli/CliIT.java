@@ -51,9 +51,9 @@ class CliIT {
              Statement s = c.createStatement()) {
             StringBuilder all = new StringBuilder();
             for (String sql : List.of(
-                    "SELECT * FROM batches_view ORDER BY reference",
-                    "SELECT * FROM allocations_view ORDER BY order_id, sku",
-                    "SELECT * FROM waiting_view ORDER BY order_id, sku",
+                    "SELECT * FROM read_batches ORDER BY reference",
+                    "SELECT * FROM read_allocations ORDER BY order_id, sku",
+                    "SELECT * FROM read_waiting ORDER BY order_id, sku",
                     "SELECT * FROM notifications ORDER BY id",
                     "SELECT reference, sku, purchased_quantity, allocated_quantity, eta FROM batches ORDER BY reference",
                     "SELECT batch_reference, order_id, sku, quantity FROM allocations ORDER BY order_id, sku",
@@ -219,8 +219,8 @@ class CliIT {
             String good = snapshot();
             try (Database database = Database.open(db);
                  Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
-                s.executeUpdate("UPDATE allocations_view SET quantity = 99");
-                s.executeUpdate("DELETE FROM batches_view WHERE reference = 'shipment'");
+                s.executeUpdate("UPDATE read_allocations SET quantity = 99");
+                s.executeUpdate("DELETE FROM read_batches WHERE reference = 'shipment'");
             }
             assertThat(snapshot()).isNotEqualTo(good);
 
