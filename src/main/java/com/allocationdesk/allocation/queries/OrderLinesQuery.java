@@ -28,7 +28,7 @@ public final class OrderLinesQuery {
         try {
             return new Lookup(dataSource.getConnection());
         } catch (SQLException e) {
-            throw new QueryFailed("Could not read the views: " + e.getMessage(), e);
+            throw new QueryFailed("Could not read the read tables: " + e.getMessage(), e);
         }
     }
 
@@ -58,7 +58,7 @@ public final class OrderLinesQuery {
                     return rs.next() ? OptionalInt.of(rs.getInt(1)) : OptionalInt.empty();
                 }
             } catch (SQLException e) {
-                throw new QueryFailed("Could not read the views: " + e.getMessage(), e);
+                throw new QueryFailed("Could not read the read tables: " + e.getMessage(), e);
             }
         }
 
@@ -67,7 +67,7 @@ public final class OrderLinesQuery {
             try (connection; statement) {
                 // closes both
             } catch (SQLException e) {
-                throw new QueryFailed("Could not close a view lookup: " + e.getMessage(), e);
+                throw new QueryFailed("Could not close a read-table lookup: " + e.getMessage(), e);
             }
         }
     }

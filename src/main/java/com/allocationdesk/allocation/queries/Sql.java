@@ -56,7 +56,7 @@ final class Sql {
                 }
             }
         } catch (SQLException e) {
-            throw new QueryFailed("Could not read the views: " + e.getMessage(), e);
+            throw new QueryFailed("Could not read the read tables: " + e.getMessage(), e);
         }
     }
 

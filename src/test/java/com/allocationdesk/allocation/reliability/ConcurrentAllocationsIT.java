@@ -168,6 +168,6 @@ class ConcurrentAllocationsIT {
                 .as("lines waiting although a batch could take them").isZero();
         List<List<List<Object>>> projected = Tables.readTables(db);
         bus.handle(new RebuildReadModel());
-        assertThat(Tables.readTables(db)).as("views equal a rebuild").isEqualTo(projected);
+        assertThat(Tables.readTables(db)).as("read tables equal a rebuild").isEqualTo(projected);
     }
 }

@@ -132,7 +132,7 @@ class CrashDurabilityIT {
         Figures.report(NAME, "reopens succeeded", kills + " of " + kills);
         Figures.report(NAME, "reopen ms min/median/max", reopenMillis.get(0) + " / "
                 + reopenMillis.get(reopenMillis.size() / 2) + " / " + reopenMillis.get(reopenMillis.size() - 1));
-        Figures.report(NAME, "views equal to a rebuild after each reopen", kills + " of " + kills);
+        Figures.report(NAME, "read tables equal to a rebuild after each reopen", kills + " of " + kills);
         Figures.report(NAME, "kills aimed at a cascade / killed with a batch cut in flight",
                 aimedAtCascades + " / " + killedInsideCascades);
         Figures.report(NAME, "lines left waiting beside free stock, summed over the reopens", stranded
@@ -179,7 +179,7 @@ class CrashDurabilityIT {
                 .handle(new RebuildReadModel());
         assertThat(Tables.readTables(db)).as("read tables after reopen %d equal a fresh rebuild", cycle).isEqualTo(projected);
 
-        // the views now provably mirror the write model; read the lines from them
+        // the read tables now provably mirror the write model; read the lines from them
         Map<String, List<String>> present = new HashMap<>();
         for (List<Object> row : Tables.rows(db, "SELECT order_id, sku, quantity FROM read_allocations"
                 + " UNION ALL SELECT order_id, sku, quantity FROM read_waiting")) {

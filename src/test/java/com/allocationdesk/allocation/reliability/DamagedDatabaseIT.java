@@ -248,7 +248,7 @@ class DamagedDatabaseIT {
         int last = lineContaining(lines, "INSERT INTO READ_BATCHES VALUES('b4'");
         String kept = String.join("\n", lines.subList(0, last)) + "\n" + lines.get(last).substring(0, 20);
         Files.writeString(sibling(db, ".log"), kept, StandardCharsets.ISO_8859_1);
-        // b4's view row is cut off, its transaction uncommitted: b4 is rolled back whole
+        // b4's read-table row is cut off, its transaction uncommitted: b4 is rolled back whole
         assertOpensWithAll("crashed, .log cut inside a line", db, List.of("b1", "b2", "b3"));
     }
 

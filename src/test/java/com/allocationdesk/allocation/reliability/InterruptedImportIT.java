@@ -77,9 +77,9 @@ class InterruptedImportIT {
             assertThat(Tables.number(ds, "SELECT COUNT(*) FROM allocations")).isEqualTo(LINES / 2 + LINES / 4);
             assertThat(Tables.number(ds, "SELECT COUNT(*) FROM waiting_lines")).isEqualTo(LINES / 4);
             assertThat(Tables.number(ds, "SELECT SUM(allocated_quantity) FROM batches")).isEqualTo(LINES / 2 + LINES / 4);
-            List<List<List<Object>>> views = Tables.readTables(ds);
+            List<List<List<Object>>> readTables = Tables.readTables(ds);
             HandlerRegistry.bus(database.unitsOfWork(), new FakeNotifications(), Clock.systemUTC()).build().handle(new RebuildReadModel());
-            assertThat(Tables.readTables(ds)).as("views equal a rebuild").isEqualTo(views);
+            assertThat(Tables.readTables(ds)).as("read tables equal a rebuild").isEqualTo(readTables);
             Figures.report(NAME, "after the re-run", placed(ds) + " of " + LINES + " lines placed once; notifications "
                     + Tables.number(ds, "SELECT COUNT(*) FROM notifications") + " (lines still waiting are notified again on a re-run)");
         }

@@ -173,7 +173,7 @@ class MessageBusTest {
         @Test
         void thatFailAreLoggedAndTheCommandStillCommits() {
             MessageBus bus = core().projection(BatchCreated.class, (e, ctx) -> {
-                throw new IllegalStateException("view broke");
+                throw new IllegalStateException("projection broke");
             }).build();
 
             try (LogCapture log = LogCapture.of("com.allocationdesk.allocation.servicelayer")) {
@@ -201,7 +201,7 @@ class MessageBusTest {
             try (LogCapture log = LogCapture.of("com.allocationdesk.allocation.servicelayer")) {
                 bus.handle(new ChangeBatchQuantity("b1", 5));
 
-                assertThat(log.errors()).as("a conflict is retried, not logged as a broken view").isEmpty();
+                assertThat(log.errors()).as("a conflict is retried, not logged as a broken projection").isEmpty();
             }
 
             List<FakeUnitOfWork> attempts = store.started().subList(before, store.started().size());

@@ -98,7 +98,7 @@ class ReadModelProjectionTest {
     }
 
     @Test
-    void rebuildRepairsADriftedView() {
+    void rebuildRepairsADriftedReadModel() {
         bus.handle(new CreateBatch("b1", "LAMP", 10, null));
         bus.handle(new Allocate("o1", "LAMP", 2));
         List<Map<String, ?>> good = store.readModel().tables();
@@ -125,7 +125,7 @@ class ReadModelProjectionTest {
                     default -> bus.handle(new CancelLine("o" + random.nextInt(30), "LAMP"));
                 }
             } catch (DomainException rejected) {
-                // a rule said no; the views must still be right
+                // a rule said no; the read model must still be right
             }
             clock.advance(Duration.ofSeconds(1));
         }

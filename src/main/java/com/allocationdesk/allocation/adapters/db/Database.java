@@ -90,7 +90,7 @@ public final class Database implements AutoCloseable, CommitGate {
     /**
      * HSQLDB property, its value, and the statement that sets it: durable commits, MVCC, tables on
      * disk, and a row cache large enough for a command's working set (a product, its batches, their
-     * view rows and a few history rows), so rows are not read and decoded from {@code .data} again.
+     * read-table rows and a few history rows), so rows are not read and decoded from {@code .data} again.
      * Why each one, and the figures that chose the cache size: docs/decisions/0010.
      */
     private static final Map<String, String[]> SETTINGS = new LinkedHashMap<>();
@@ -107,7 +107,7 @@ public final class Database implements AutoCloseable, CommitGate {
     /**
      * Prepared statements kept open per pooled connection. HSQLDB compiles a statement every time
      * it is prepared, which costs more than running it; Hibernate prepares its statements afresh
-     * in every flush, the unit of work and the views prepare theirs per call. Keeping them lets each
+     * in every flush, the unit of work and the read model prepare theirs per call. Keeping them lets each
      * SQL text be compiled once per connection. The application has a few dozen distinct statements.
      * What it saved: docs/decisions/0010.
      */

@@ -17,7 +17,7 @@ import java.util.Objects;
 
 /**
  * Writes the read tables (V2__read_model.sql) with plain JDBC, on the connection of the unit of
- * work that owns it, so a view row commits or rolls back with the change it mirrors.
+ * work that owns it, so a read-table row commits or rolls back with the change it mirrors.
  * {@code read_batches.available} is a generated column: the database keeps it equal to
  * {@code purchased - allocated}.
  */
@@ -47,7 +47,7 @@ public final class JdbcReadModelWriter implements ReadModelWriter {
     private static final String INSERT_NOTIFICATION =
             "INSERT INTO notifications (created_at, sku, order_id, quantity) VALUES (?, ?, ?, ?)";
     private static final String MARK_NOTIFICATIONS_READ = "UPDATE notifications SET is_read = TRUE WHERE is_read = FALSE";
-    /** Empties the views and refills them from the write tables; notifications are history and stay. */
+    /** Empties the read tables and refills them from the write tables; notifications are history and stay. */
     private static final String[] REBUILD = {
             "DELETE FROM read_allocations",
             "DELETE FROM read_batches",

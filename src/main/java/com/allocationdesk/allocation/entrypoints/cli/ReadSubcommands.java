@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 import java.io.PrintWriter;
 import java.util.List;
 
-/** The subcommands that read the views: an aligned table, or JSON with {@code --json}. */
+/** The subcommands that read the read model: an aligned table, or JSON with {@code --json}. */
 final class ReadSubcommands {
     private ReadSubcommands() {
     }

@@ -45,7 +45,7 @@ class CliIT {
 
     /** Everything a planner could see, read straight from the tables, to prove nothing changed. */
     private String snapshot() {
-        // views may disagree: one test drifts them on purpose before rebuild-views repairs them
+        // the read tables may disagree: one test drifts them on purpose before rebuild-views repairs them
         try (Database database = Database.open(db, 0, true);
              Connection c = database.dataSource().getConnection();
              Statement s = c.createStatement()) {
@@ -213,7 +213,7 @@ class CliIT {
         }
 
         @Test
-        void rebuildViewsRepairsAViewThatDrifted() throws Exception {
+        void rebuildViewsRepairsAReadTableThatDrifted() throws Exception {
             stock();
             ok("allocate", "o1", "LAMP", "8");
             String good = snapshot();
