@@ -256,7 +256,7 @@ class PersistenceIT {
         }
 
         @Test
-        void theViewsWrittenCommandByCommandEqualARebuildFromTheWriteModel() {
+        void theReadTablesWrittenCommandByCommandEqualARebuildFromTheWriteModel() {
             bus.handle(new CreateBatch("warehouse", "LAMP", 10, null));
             bus.handle(new CreateBatch("shipment", "LAMP", 20, ETA));
             bus.handle(new CreateBatch("tables", "TABLE", 2, null));
