@@ -14,8 +14,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.PrintWriter;
-import java.util.List;
 
 /** The subcommands that read the read model: an aligned table, or JSON with {@code --json}. */
 final class ReadSubcommands {
@@ -32,6 +30,12 @@ final class ReadSubcommands {
 
     @Command(name = "allocations", mixinStandardHelpOptions = true, description = "Show an order's allocated lines.")
     static final class AllocationsSubcommand extends ReadOnly {
+        private static final Listing<AllocationRow> LISTING = Listing.<AllocationRow>of()
+                .column("ORDER", "orderid", AllocationRow::orderId)
+                .column("SKU", "sku", AllocationRow::sku)
+                .column("QTY>", "qty", AllocationRow::quantity)
+                .column("BATCH", "batchref", AllocationRow::batchReference);
+
         @Parameters(index = "0", paramLabel = "ORDERID")
         private String orderId;
         @Option(names = "--json", description = "Print [{\"orderid\",\"sku\",\"qty\",\"batchref\"}].")
@@ -39,16 +43,7 @@ final class ReadSubcommands {
 
         @Override
         protected int execute(Bootstrap app) {
-            List<AllocationRow> rows = app.get(AllocationsQuery.class).forOrder(orderId);
-            PrintWriter out = out();
-            if (json) {
-                Json.print(out, rows.stream().map(a -> Json.object("orderid", a.orderId(), "sku", a.sku(),
-                        "qty", a.quantity(), "batchref", a.batchReference())).toList());
-            } else {
-                Table table = Table.of("ORDER", "SKU", "QTY>", "BATCH");
-                rows.forEach(a -> table.row(a.orderId(), a.sku(), a.quantity(), a.batchReference()));
-                table.print(out);
-            }
+            LISTING.print(out(), app.get(AllocationsQuery.class).forOrder(orderId), json);
             return ExitCode.OK;
         }
     }
@@ -56,6 +51,15 @@ final class ReadSubcommands {
     @Command(name = "batches", mixinStandardHelpOptions = true,
             description = "Show batches: warehouse stock first, then by ETA.")
     static final class BatchesSubcommand extends ReadOnly {
+        private static final Listing<BatchRow> LISTING = Listing.<BatchRow>of()
+                .column("REF", "ref", BatchRow::reference)
+                .column("SKU", "sku", BatchRow::sku)
+                .column("ETA", "eta", b -> b.eta() == null ? null : b.eta().toString(),
+                        b -> b.eta() == null ? "warehouse" : b.eta())
+                .column("PURCHASED>", "purchased", BatchRow::purchased)
+                .column("ALLOCATED>", "allocated", BatchRow::allocated)
+                .column("AVAILABLE>", "available", BatchRow::available);
+
         @Option(names = "--sku", paramLabel = "SKU", description = "Only SKUs starting with this (any case).")
         private String sku;
         @Option(names = "--json", description = "Print [{\"ref\",\"sku\",\"eta\",\"purchased\",\"allocated\",\"available\"}].")
@@ -63,18 +67,7 @@ final class ReadSubcommands {
 
         @Override
         protected int execute(Bootstrap app) {
-            List<BatchRow> rows = app.get(BatchesQuery.class).list(sku);
-            PrintWriter out = out();
-            if (json) {
-                Json.print(out, rows.stream().map(b -> Json.object("ref", b.reference(), "sku", b.sku(),
-                        "eta", b.eta() == null ? null : b.eta().toString(), "purchased", b.purchased(),
-                        "allocated", b.allocated(), "available", b.available())).toList());
-            } else {
-                Table table = Table.of("REF", "SKU", "ETA", "PURCHASED>", "ALLOCATED>", "AVAILABLE>");
-                rows.forEach(b -> table.row(b.reference(), b.sku(), b.eta() == null ? "warehouse" : b.eta(),
-                        b.purchased(), b.allocated(), b.available()));
-                table.print(out);
-            }
+            LISTING.print(out(), app.get(BatchesQuery.class).list(sku), json);
             return ExitCode.OK;
         }
     }
@@ -82,6 +75,12 @@ final class ReadSubcommands {
     @Command(name = "waiting", mixinStandardHelpOptions = true,
             description = "Show order lines waiting for stock, oldest first.")
     static final class WaitingSubcommand extends ReadOnly {
+        private static final Listing<WaitingRow> LISTING = Listing.<WaitingRow>of()
+                .column("ORDER", "orderid", WaitingRow::orderId)
+                .column("SKU", "sku", WaitingRow::sku)
+                .column("QTY>", "qty", WaitingRow::quantity)
+                .column("WAITING SINCE", "since", w -> w.since().toString());
+
         @Option(names = "--sku", paramLabel = "SKU", description = "Only SKUs starting with this (any case).")
         private String sku;
         @Option(names = "--json", description = "Print [{\"orderid\",\"sku\",\"qty\",\"since\"}].")
@@ -89,16 +88,7 @@ final class ReadSubcommands {
 
         @Override
         protected int execute(Bootstrap app) {
-            List<WaitingRow> rows = app.get(WaitingQuery.class).list(sku);
-            PrintWriter out = out();
-            if (json) {
-                Json.print(out, rows.stream().map(w -> Json.object("orderid", w.orderId(), "sku", w.sku(),
-                        "qty", w.quantity(), "since", w.since().toString())).toList());
-            } else {
-                Table table = Table.of("ORDER", "SKU", "QTY>", "WAITING SINCE");
-                rows.forEach(w -> table.row(w.orderId(), w.sku(), w.quantity(), w.since()));
-                table.print(out);
-            }
+            LISTING.print(out(), app.get(WaitingQuery.class).list(sku), json);
             return ExitCode.OK;
         }
     }
@@ -106,6 +96,14 @@ final class ReadSubcommands {
     @Command(name = "notifications", mixinStandardHelpOptions = true,
             description = "Show the most recent out-of-stock notifications, newest first.")
     static final class NotificationsSubcommand extends ReadOnly {
+        private static final Listing<NotificationRow> LISTING = Listing.<NotificationRow>of()
+                .column("ID>", "id", NotificationRow::id)
+                .column("AT", "at", n -> n.at().toString())
+                .column("SKU", "sku", NotificationRow::sku)
+                .column("ORDER", "orderid", NotificationRow::orderId)
+                .column("QTY>", "qty", NotificationRow::quantity)
+                .column("READ", "read", NotificationRow::read, n -> n.read() ? "yes" : "no");
+
         @Option(names = "--limit", paramLabel = "N", defaultValue = "50", description = "How many (default ${DEFAULT-VALUE}).")
         private int limit;
         @Option(names = "--json", description = "Print [{\"id\",\"at\",\"sku\",\"orderid\",\"qty\",\"read\"}].")
@@ -116,16 +114,7 @@ final class ReadSubcommands {
             if (limit < 0) {
                 throw new BadInput("--limit cannot be negative, was " + limit);
             }
-            List<NotificationRow> rows = app.get(NotificationsQuery.class).recent(limit);
-            PrintWriter out = out();
-            if (json) {
-                Json.print(out, rows.stream().map(n -> Json.object("id", n.id(), "at", n.at().toString(),
-                        "sku", n.sku(), "orderid", n.orderId(), "qty", n.quantity(), "read", n.read())).toList());
-            } else {
-                Table table = Table.of("ID>", "AT", "SKU", "ORDER", "QTY>", "READ");
-                rows.forEach(n -> table.row(n.id(), n.at(), n.sku(), n.orderId(), n.quantity(), n.read() ? "yes" : "no"));
-                table.print(out);
-            }
+            LISTING.print(out(), app.get(NotificationsQuery.class).recent(limit), json);
             return ExitCode.OK;
         }
     }
