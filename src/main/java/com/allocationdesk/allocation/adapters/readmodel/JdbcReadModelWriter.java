@@ -16,8 +16,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Writes the read tables (V2__read_model.sql) with plain JDBC, on the connection of the unit of
- * work that owns it, so a read-table row commits or rolls back with the change it mirrors.
+ * Writes the read tables (V2__read_model.sql, named {@code read_*} by V4) with plain JDBC, on the
+ * connection of the unit of work that owns it, so a read-table row commits or rolls back with the
+ * change it mirrors.
  * {@code read_batches.available} is a generated column: the database keeps it equal to
  * {@code purchased - allocated}.
  */
