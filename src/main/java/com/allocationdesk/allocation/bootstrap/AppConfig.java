@@ -22,7 +22,7 @@ import java.util.Objects;
  * @param keepBackups  how many backups to keep in {@code PATH.backups} (0: none are made);
  *                     {@code ALLOCATION_DESK_BACKUPS}, default 7
  * @param readModelMayDisagree open although the read tables disagree with the write model, when the
- *                     write model adds up by itself ({@code rebuild-views})
+ *                             write model adds up by itself ({@code rebuild-views})
  */
 public record AppConfig(Path databasePath, boolean writesAtOnce, long minFreeBytes, int keepBackups,
                         boolean readModelMayDisagree) {
