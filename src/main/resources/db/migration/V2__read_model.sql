@@ -1,6 +1,6 @@
 -- The read model (CQRS): denormalised tables the screens and the CLI query. Written by
 -- adapters.readmodel.JdbcReadModelWriter in the same transaction as the write model, and
--- recomputable from it at any time (RebuildViews), except the notifications, which are history.
+-- recomputable from it at any time (RebuildReadModel), except the notifications, which are history.
 
 CREATE CACHED TABLE allocations_view (
     order_id        VARCHAR(64) NOT NULL,

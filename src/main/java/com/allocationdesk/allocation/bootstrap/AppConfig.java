@@ -21,11 +21,11 @@ import java.util.Objects;
  * @param minFreeBytes free disk space below which changes are refused ({@value #MIN_FREE_ENV} in MB)
  * @param keepBackups  how many backups to keep in {@code PATH.backups} (0: none are made);
  *                     {@code ALLOCATION_DESK_BACKUPS}, default 7
- * @param viewsMayDisagree open although the read tables disagree with the write model, when the
- *                     write model adds up by itself ({@code rebuild-views})
+ * @param readModelMayDisagree open although the read tables disagree with the write model, when the
+ *                             write model adds up by itself ({@code rebuild-views})
  */
 public record AppConfig(Path databasePath, boolean writesAtOnce, long minFreeBytes, int keepBackups,
-                        boolean viewsMayDisagree) {
+                        boolean readModelMayDisagree) {
     /** Environment variable: free space (MB) the database's disk must keep; no change is written below it. */
     public static final String MIN_FREE_ENV = "ALLOCATION_DESK_MIN_FREE_MB";
 
@@ -46,8 +46,8 @@ public record AppConfig(Path databasePath, boolean writesAtOnce, long minFreeByt
     }
 
     /** @param keepBackups see the record; the default free-space floor */
-    public AppConfig(Path databasePath, boolean writesAtOnce, int keepBackups, boolean viewsMayDisagree) {
-        this(databasePath, writesAtOnce, Database.DEFAULT_MIN_FREE_BYTES, keepBackups, viewsMayDisagree);
+    public AppConfig(Path databasePath, boolean writesAtOnce, int keepBackups, boolean readModelMayDisagree) {
+        this(databasePath, writesAtOnce, Database.DEFAULT_MIN_FREE_BYTES, keepBackups, readModelMayDisagree);
     }
 
     public AppConfig(Path databasePath) {
@@ -56,11 +56,11 @@ public record AppConfig(Path databasePath, boolean writesAtOnce, long minFreeByt
 
     /** The same, with the write side started only when asked for. */
     public AppConfig readingFirst() {
-        return new AppConfig(databasePath, false, minFreeBytes, keepBackups, viewsMayDisagree);
+        return new AppConfig(databasePath, false, minFreeBytes, keepBackups, readModelMayDisagree);
     }
 
-    /** The same, for {@code rebuild-views}: see {@link #viewsMayDisagree}. */
-    public AppConfig repairingViews() {
+    /** The same, for {@code rebuild-views}: see {@link #readModelMayDisagree}. */
+    public AppConfig repairingReadModel() {
         return new AppConfig(databasePath, writesAtOnce, minFreeBytes, keepBackups, true);
     }
 

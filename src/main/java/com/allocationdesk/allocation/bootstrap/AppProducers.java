@@ -10,12 +10,12 @@ import com.allocationdesk.allocation.servicelayer.MessageBus;
 import com.allocationdesk.allocation.servicelayer.Notifications;
 import com.allocationdesk.allocation.servicelayer.UnitOfWork;
 import com.allocationdesk.allocation.servicelayer.handlers.HandlerRegistry;
-import com.allocationdesk.allocation.views.AllocationsQuery;
-import com.allocationdesk.allocation.views.BatchesQuery;
-import com.allocationdesk.allocation.views.NotificationsQuery;
-import com.allocationdesk.allocation.views.OrderLinesQuery;
-import com.allocationdesk.allocation.views.StockTotalsQuery;
-import com.allocationdesk.allocation.views.WaitingQuery;
+import com.allocationdesk.allocation.queries.AllocationsQuery;
+import com.allocationdesk.allocation.queries.BatchesQuery;
+import com.allocationdesk.allocation.queries.NotificationsQuery;
+import com.allocationdesk.allocation.queries.OrderLinesQuery;
+import com.allocationdesk.allocation.queries.StockTotalsQuery;
+import com.allocationdesk.allocation.queries.WaitingQuery;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Disposes;
@@ -46,7 +46,7 @@ public class AppProducers {
     @Produces
     @Singleton
     Database database(AppConfig config) {
-        return Database.open(config.databasePath(), config.keepBackups(), config.viewsMayDisagree(),
+        return Database.open(config.databasePath(), config.keepBackups(), config.readModelMayDisagree(),
                 config.minFreeBytes());
     }
 

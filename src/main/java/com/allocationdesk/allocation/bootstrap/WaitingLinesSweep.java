@@ -2,7 +2,7 @@ package com.allocationdesk.allocation.bootstrap;
 
 import com.allocationdesk.allocation.domain.commands.ServeWaitingLines;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
-import com.allocationdesk.allocation.views.WaitingQuery;
+import com.allocationdesk.allocation.queries.WaitingQuery;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

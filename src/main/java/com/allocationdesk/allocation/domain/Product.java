@@ -189,7 +189,7 @@ public class Product {
      * Cancels the order's line of this SKU, allocated or waiting. A cancelled line is not
      * reallocated; the stock it frees goes to waiting lines.
      */
-    public OrderLine deallocate(String orderId) {
+    public OrderLine cancelLine(String orderId) {
         Optional<Allocation> allocated = book().find(orderId);
         if (allocated.isPresent()) {
             Allocation cancelled = allocated.get();

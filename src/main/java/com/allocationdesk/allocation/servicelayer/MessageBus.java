@@ -29,10 +29,10 @@ import java.util.Objects;
  *   <li>Each handler call gets a fresh unit of work and is re-run, up to the retry policy's limit,
  *       when it fails with {@link ConcurrentModification}.</li>
  *   <li><em>Projections</em> are event handlers that keep the read tables current. They run inside
- *       the unit of work that produced the events, just before it commits, so the views change in
+ *       the unit of work that produced the events, just before it commits, so the read tables change in
  *       the same transaction as the write model: one durable commit, and no window in which a crash
- *       leaves the views behind. A projection that fails is logged and skipped (the command still
- *       commits; {@code RebuildViews} repairs the views), but one that meets a
+ *       leaves the read model behind. A projection that fails is logged and skipped (the command still
+ *       commits; {@code RebuildReadModel} repairs the read model), but one that meets a
  *       {@link ConcurrentModification} makes the handler run again: {@link ProjectingUnitOfWork}
  *       keeps that rule.</li>
  * </ul>

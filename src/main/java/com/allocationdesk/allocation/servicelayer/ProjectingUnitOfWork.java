@@ -15,8 +15,8 @@ import java.util.Map;
  * tables change in the same transaction as the write model.
  * <p>
  * The one rule for a projection that fails: it is logged and skipped, and the command still
- * commits ({@code RebuildViews} repairs the views) — except a {@link ConcurrentModification}.
- * That one is not a broken view but another unit of work that changed the same rows first; it
+ * commits ({@code RebuildReadModel} repairs the read model) — except a {@link ConcurrentModification}.
+ * That one is not a broken projection but another unit of work that changed the same rows first; it
  * leaves this commit, the unit of work rolls back, and the bus re-runs the handler from scratch.
  */
 final class ProjectingUnitOfWork implements UnitOfWork, HandlerContext {
@@ -37,8 +37,8 @@ final class ProjectingUnitOfWork implements UnitOfWork, HandlerContext {
     }
 
     @Override
-    public ReadModelWriter views() {
-        return delegate.views();
+    public ReadModelWriter readModel() {
+        return delegate.readModel();
     }
 
     @Override
@@ -51,7 +51,7 @@ final class ProjectingUnitOfWork implements UnitOfWork, HandlerContext {
                 } catch (ConcurrentModification conflict) {
                     throw conflict;
                 } catch (RuntimeException e) {
-                    log.error("Projection {} failed on {}; views may be stale until RebuildViews", projection, event, e);
+                    log.error("Projection {} failed on {}; the read model may be stale until RebuildReadModel", projection, event, e);
                 }
             }
         }
@@ -81,7 +81,7 @@ final class ProjectingUnitOfWork implements UnitOfWork, HandlerContext {
 
     @Override
     public void emit(Message message) {
-        throw new UnsupportedOperationException("Projections write views; they do not send messages");
+        throw new UnsupportedOperationException("Projections write the read model; they do not send messages");
     }
 
     @SuppressWarnings("unchecked")

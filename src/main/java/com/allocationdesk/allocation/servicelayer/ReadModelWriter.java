@@ -30,7 +30,7 @@ public interface ReadModelWriter {
 
     /**
      * Recomputes every read table (but the notifications, which are history) from the write model,
-     * for when a projection failed and the views drifted.
+     * for when a projection failed and the read tables drifted.
      */
     void rebuildFromWriteModel();
 }

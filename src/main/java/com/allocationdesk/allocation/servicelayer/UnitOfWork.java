@@ -13,7 +13,7 @@ public interface UnitOfWork extends AutoCloseable {
     ProductRepository products();
 
     /** The read tables, written in this unit of work's transaction. */
-    ReadModelWriter views();
+    ReadModelWriter readModel();
 
     /** Makes the work durable. Throws {@link ConcurrentModification} when another unit of work changed the same product first. */
     void commit();

@@ -4,7 +4,7 @@ import com.allocationdesk.allocation.adapters.db.Database;
 import com.allocationdesk.allocation.reliability.Tables;
 import com.allocationdesk.allocation.domain.commands.Allocate;
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
-import com.allocationdesk.allocation.domain.commands.RebuildViews;
+import com.allocationdesk.allocation.domain.commands.RebuildReadModel;
 import com.allocationdesk.allocation.servicelayer.FakeNotifications;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
 import com.allocationdesk.allocation.servicelayer.RetryPolicy;
@@ -119,13 +119,13 @@ class ConcurrencyIT {
     }
 
     private void assertViewsMatchTheWriteModel() {
-        List<List<List<Object>>> projected = views();
-        bus.handle(new RebuildViews());
-        assertThat(views()).isEqualTo(projected);
+        List<List<List<Object>>> projected = readModel();
+        bus.handle(new RebuildReadModel());
+        assertThat(readModel()).isEqualTo(projected);
     }
 
-    private List<List<List<Object>>> views() {
-        return Tables.views(database.dataSource());
+    private List<List<List<Object>>> readModel() {
+        return Tables.readTables(database.dataSource());
     }
 
     @FunctionalInterface

@@ -9,8 +9,8 @@ import com.allocationdesk.allocation.domain.commands.Allocate;
 import com.allocationdesk.allocation.domain.commands.AllocateLines;
 import com.allocationdesk.allocation.domain.commands.ChangeBatchQuantity;
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
-import com.allocationdesk.allocation.domain.commands.Deallocate;
-import com.allocationdesk.allocation.domain.commands.RebuildViews;
+import com.allocationdesk.allocation.domain.commands.CancelLine;
+import com.allocationdesk.allocation.domain.commands.RebuildReadModel;
 import com.allocationdesk.allocation.servicelayer.FakeNotifications;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
 import com.allocationdesk.allocation.servicelayer.MutableClock;
@@ -138,12 +138,12 @@ class PersistenceIT {
                 Product lamp = new Product("LAMP");
                 lamp.addBatch("b1", 10, null);
                 uow.products().add(lamp);
-                uow.views().insertBatch("b1", "LAMP", null, 10);
+                uow.readModel().insertBatch("b1", "LAMP", null, 10);
             }
 
             Optional<Product> lamp = read(uow -> uow.products().get("LAMP"));
             assertThat(lamp).isEmpty();
-            assertThat(TestData.number(database, "SELECT COUNT(*) FROM batches_view")).isZero();
+            assertThat(TestData.number(database, "SELECT COUNT(*) FROM read_batches")).isZero();
         }
 
         @Test
@@ -197,7 +197,7 @@ class PersistenceIT {
 
             bus.handle(new Allocate("o1", "LAMP", 4));      // allocation row, batch and product rows
             bus.handle(new Allocate("o2", "LAMP", 40));     // a waiting line
-            bus.handle(new Deallocate("o1", "LAMP"));
+            bus.handle(new CancelLine("o1", "LAMP"));
             bus.handle(new CreateBatch("b2", "LAMP", 50, ETA)); // allocates the waiting line
 
             assertThat(version("LAMP")).isEqualTo(before + 4);
@@ -238,9 +238,9 @@ class PersistenceIT {
         void aFreshDatabaseIsCreatedByFlywayAndValidatedByHibernate() {
             assertThat(TestData.rows(database,
                     "SELECT \"version\", \"success\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\""))
-                    .containsExactly(List.of("1", true), List.of("2", true), List.of("3", true));
+                    .containsExactly(List.of("1", true), List.of("2", true), List.of("3", true), List.of("4", true));
             assertThat(TestData.rows(database, "SELECT table_name, hsqldb_type FROM information_schema.system_tables"
-                    + " WHERE table_schem = 'PUBLIC' AND table_name IN ('PRODUCTS', 'ALLOCATIONS', 'BATCHES_VIEW')"
+                    + " WHERE table_schem = 'PUBLIC' AND table_name IN ('PRODUCTS', 'ALLOCATIONS', 'READ_BATCHES')"
                     + " ORDER BY table_name"))
                     .extracting(row -> row.get(1)).containsExactly("CACHED", "CACHED", "CACHED");
         }
@@ -256,7 +256,7 @@ class PersistenceIT {
         }
 
         @Test
-        void theViewsWrittenCommandByCommandEqualARebuildFromTheWriteModel() {
+        void theReadTablesWrittenCommandByCommandEqualARebuildFromTheWriteModel() {
             bus.handle(new CreateBatch("warehouse", "LAMP", 10, null));
             bus.handle(new CreateBatch("shipment", "LAMP", 20, ETA));
             bus.handle(new CreateBatch("tables", "TABLE", 2, null));
@@ -266,22 +266,22 @@ class PersistenceIT {
             bus.handle(new Allocate("o3", "LAMP", 30));
             bus.handle(new Allocate("o3", "TABLE", 1));
             bus.handle(new ChangeBatchQuantity("warehouse", 5));
-            bus.handle(new Deallocate("o2", "LAMP"));
-            List<List<List<Object>>> projected = views();
+            bus.handle(new CancelLine("o2", "LAMP"));
+            List<List<List<Object>>> projected = readModel();
 
-            bus.handle(new RebuildViews());
+            bus.handle(new RebuildReadModel());
 
-            assertThat(views()).isEqualTo(projected);
+            assertThat(readModel()).isEqualTo(projected);
             assertThat(projected.get(0)).contains(Arrays.asList("warehouse", "LAMP", 5, 0, 5, null));
             assertThat(projected.get(2)).extracting(row -> row.get(0)).containsExactly("o3");
         }
 
-        private List<List<List<Object>>> views() {
+        private List<List<List<Object>>> readModel() {
             return List.of(
                     TestData.rows(database, "SELECT reference, sku, purchased, allocated, available, eta"
-                            + " FROM batches_view ORDER BY reference"),
-                    TestData.rows(database, "SELECT * FROM allocations_view ORDER BY order_id, sku"),
-                    TestData.rows(database, "SELECT * FROM waiting_view ORDER BY order_id, sku"));
+                            + " FROM read_batches ORDER BY reference"),
+                    TestData.rows(database, "SELECT * FROM read_allocations ORDER BY order_id, sku"),
+                    TestData.rows(database, "SELECT * FROM read_waiting ORDER BY order_id, sku"));
         }
     }
 }

@@ -21,7 +21,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule serviceLayerSeesOnlyPortsAndDomain = noClasses().that().resideInAPackage(ROOT + ".servicelayer..")
-            .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".adapters..", ROOT + ".views..",
+            .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".adapters..", ROOT + ".queries..",
                     ROOT + ".entrypoints..", ROOT + ".bootstrap..", "org.hibernate..", "jakarta..", "javax.sql..",
                     "java.sql..", "org.jboss..", "javafx..")
             .because("handlers depend on ports, so fakes and the real adapters are interchangeable");
@@ -32,7 +32,7 @@ class ArchitectureTest {
             .because("adapters are wired in one place, the bootstrap");
 
     @ArchTest
-    static final ArchRule viewsDoNotUseTheDomain = noClasses().that().resideInAPackage(ROOT + ".views..")
+    static final ArchRule queriesDoNotUseTheDomain = noClasses().that().resideInAPackage(ROOT + ".queries..")
             .should().dependOnClassesThat().resideInAPackage(ROOT + ".domain..")
             .because("queries read denormalised tables into plain records, never aggregates (CQRS)");
 
@@ -50,14 +50,14 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule onlyAdaptersAndQueriesUseJdbc = noClasses()
-            .that().resideOutsideOfPackages(ROOT + ".adapters..", ROOT + ".bootstrap..", ROOT + ".views..")
+            .that().resideOutsideOfPackages(ROOT + ".adapters..", ROOT + ".bootstrap..", ROOT + ".queries..")
             .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..")
-            .because("SQL belongs to the adapters (write side) and the view queries (read side)");
+            .because("SQL belongs to the adapters (write side) and the read model's queries (read side)");
 
     @ArchTest
     static final ArchRule entrypointsNeverReachPersistence = noClasses().that().resideInAPackage(ROOT + ".entrypoints..")
             .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".adapters..", "java.sql..", "javax.sql..")
-            .because("a screen or a subcommand changes stock through the bus and reads through the views, never the tables");
+            .because("a screen or a subcommand changes stock through the bus and reads through the queries, never the tables");
 
     @ArchTest
     static final ArchRule entrypointsNeverUseRepositoriesOrUnitsOfWork = noClasses().that().resideInAPackage(ROOT + ".entrypoints..")
@@ -71,7 +71,7 @@ class ArchitectureTest {
     static final ArchRule entrypointsDoNotTouchAggregates = noClasses().that().resideInAPackage(ROOT + ".entrypoints..")
             .should().dependOnClassesThat().haveFullyQualifiedName(ROOT + ".domain.Product")
             .orShould().dependOnClassesThat().haveFullyQualifiedName(ROOT + ".domain.Batch")
-            .because("entry points send commands and read views; only handlers load aggregates");
+            .because("entry points send commands and read the read model; only handlers load aggregates");
 
     @ArchTest
     static final ArchRule viewModelsDoNotKnowTheSceneGraph = noClasses().that().haveSimpleNameEndingWith("ViewModel")
@@ -119,7 +119,7 @@ class ArchitectureTest {
             .because("one handler class per message, found by its name, and the one table that routes them");
 
     @ArchTest
-    static final ArchRule queriesAreNamedSo = classes().that().resideInAPackage(ROOT + ".views")
+    static final ArchRule queriesAreNamedSo = classes().that().resideInAPackage(ROOT + ".queries")
             .and().haveSimpleNameEndingWith("Query").should().bePublic()
             .because("read-side classes are *Query, so 'view' means a UI view");
 

@@ -6,8 +6,8 @@ import com.allocationdesk.allocation.domain.commands.Allocate;
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
 import com.allocationdesk.allocation.entrypoints.cli.InProcessCli;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
-import com.allocationdesk.allocation.views.AllocationsQuery;
-import com.allocationdesk.allocation.views.BatchesQuery;
+import com.allocationdesk.allocation.queries.AllocationsQuery;
+import com.allocationdesk.allocation.queries.BatchesQuery;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -185,7 +185,7 @@ public final class Bench {
                 + " in-transaction projections), " + perRun + " allocations per run over " + skus + " SKUs."
                 + " Limit: the same read-modify-write in plain JDBC on the same database and pool (`Database.dataSource()`):"
                 + " select product, select its batches, version-checked update of the product, update of the batch, insert of"
-                + " the allocation, insert of the view row, update of the batch's view row, one durable commit. App and limit"
+                + " the allocation, insert of the read-table row, update of the batch's read-table row, one durable commit. App and limit"
                 + " alternate within each run.");
         Path db = work.resolve("limit").resolve("desk");
         try (Bootstrap app = Bootstrap.start(new AppConfig(db))) {
@@ -242,10 +242,10 @@ public final class Bench {
                          "UPDATE batches SET allocated_quantity = allocated_quantity + ? WHERE reference = ?");
                  PreparedStatement allocation = c.prepareStatement(
                          "INSERT INTO allocations (batch_reference, order_id, sku, quantity, sequence) VALUES (?, ?, ?, ?, ?)");
-                 PreparedStatement view = c.prepareStatement(
-                         "INSERT INTO allocations_view (order_id, sku, quantity, batch_reference) VALUES (?, ?, ?, ?)");
-                 PreparedStatement batchView = c.prepareStatement(
-                         "UPDATE batches_view SET allocated = allocated + ? WHERE reference = ?")) {
+                 PreparedStatement readRow = c.prepareStatement(
+                         "INSERT INTO read_allocations (order_id, sku, quantity, batch_reference) VALUES (?, ?, ?, ?)");
+                 PreparedStatement batchRow = c.prepareStatement(
+                         "UPDATE read_batches SET allocated = allocated + ? WHERE reference = ?")) {
                 c.setAutoCommit(false);
                 long start = System.nanoTime();
                 for (int i = 0; i < n; i++) {
@@ -282,14 +282,14 @@ public final class Bench {
                     allocation.setInt(4, 1);
                     allocation.setLong(5, sequence + 1);
                     allocation.executeUpdate();
-                    view.setString(1, orderId);
-                    view.setString(2, sku);
-                    view.setInt(3, 1);
-                    view.setString(4, reference);
-                    view.executeUpdate();
-                    batchView.setInt(1, 1);
-                    batchView.setString(2, reference);
-                    batchView.executeUpdate();
+                    readRow.setString(1, orderId);
+                    readRow.setString(2, sku);
+                    readRow.setInt(3, 1);
+                    readRow.setString(4, reference);
+                    readRow.executeUpdate();
+                    batchRow.setInt(1, 1);
+                    batchRow.setString(2, reference);
+                    batchRow.executeUpdate();
                     c.commit();
                 }
                 double rate = n / ((System.nanoTime() - start) / 1e9);
@@ -308,8 +308,8 @@ public final class Bench {
         line("");
         line("## 2. Scaling: allocate latency as history grows");
         line("");
-        line("Seeded with direct SQL into the write and read tables alike (products, batches, allocations, batches_view,"
-                + " allocations_view), 100 allocated lines per SKU: the small database holds 1,000 lines (10 SKUs), the big one "
+        line("Seeded with direct SQL into the write and read tables alike (products, batches, allocations, read_batches,"
+                + " read_allocations), 100 allocated lines per SKU: the small database holds 1,000 lines (10 SKUs), the big one "
                 + String.format("%,d", BIG_LINES) + " (" + String.format("%,d", BIG_LINES / 100) + " SKUs). Each run allocates "
                 + perRun + " new lines on 10 SKUs of each database, alternating one by one, through the real bus. For the same-SKU"
                 + " figure, each run allocates " + perRun + " lines on a SKU that already has 10,000 allocated lines, alternating"

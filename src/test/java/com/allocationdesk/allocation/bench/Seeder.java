@@ -71,9 +71,9 @@ final class Seeder {
         private final Connection c;
         private final PreparedStatement product;
         private final PreparedStatement batch;
-        private final PreparedStatement batchView;
+        private final PreparedStatement batchRow;
         private final PreparedStatement allocation;
-        private final PreparedStatement allocationView;
+        private final PreparedStatement allocationRow;
         private int pending;
         private long total;
 
@@ -82,11 +82,11 @@ final class Seeder {
             product = c.prepareStatement("INSERT INTO products (sku, version, line_sequence) VALUES (?, 1, ?)");
             batch = c.prepareStatement("INSERT INTO batches (reference, sku, purchased_quantity, allocated_quantity, eta)"
                     + " VALUES (?, ?, ?, ?, NULL)");
-            batchView = c.prepareStatement("INSERT INTO batches_view (reference, sku, eta, purchased, allocated)"
+            batchRow = c.prepareStatement("INSERT INTO read_batches (reference, sku, eta, purchased, allocated)"
                     + " VALUES (?, ?, NULL, ?, ?)");
             allocation = c.prepareStatement("INSERT INTO allocations (batch_reference, order_id, sku, quantity, sequence)"
                     + " VALUES (?, ?, ?, 1, ?)");
-            allocationView = c.prepareStatement("INSERT INTO allocations_view (order_id, sku, quantity, batch_reference)"
+            allocationRow = c.prepareStatement("INSERT INTO read_allocations (order_id, sku, quantity, batch_reference)"
                     + " VALUES (?, ?, 1, ?)");
         }
 
@@ -99,15 +99,15 @@ final class Seeder {
             batch.setInt(3, BATCH_QUANTITY);
             batch.setInt(4, lines);
             batch.addBatch();
-            batchView.setString(1, "B" + sku);
-            batchView.setString(2, sku);
-            batchView.setInt(3, BATCH_QUANTITY);
-            batchView.setInt(4, lines);
-            batchView.addBatch();
+            batchRow.setString(1, "B" + sku);
+            batchRow.setString(2, sku);
+            batchRow.setInt(3, BATCH_QUANTITY);
+            batchRow.setInt(4, lines);
+            batchRow.addBatch();
             // products and batches first: the allocations refer to them
             product.executeBatch();
             batch.executeBatch();
-            batchView.executeBatch();
+            batchRow.executeBatch();
         }
 
         void allocation(String sku, String orderId, long sequence) throws SQLException {
@@ -116,10 +116,10 @@ final class Seeder {
             allocation.setString(3, sku);
             allocation.setLong(4, sequence);
             allocation.addBatch();
-            allocationView.setString(1, orderId);
-            allocationView.setString(2, sku);
-            allocationView.setString(3, "B" + sku);
-            allocationView.addBatch();
+            allocationRow.setString(1, orderId);
+            allocationRow.setString(2, sku);
+            allocationRow.setString(3, "B" + sku);
+            allocationRow.addBatch();
             if (++pending == 5_000) {
                 flush();
             }
@@ -130,7 +130,7 @@ final class Seeder {
                 return;
             }
             allocation.executeBatch();
-            allocationView.executeBatch();
+            allocationRow.executeBatch();
             total += pending;
             pending = 0;
             if (total % 50_000 == 0) {
@@ -143,9 +143,9 @@ final class Seeder {
             flush();
             product.close();
             batch.close();
-            batchView.close();
+            batchRow.close();
             allocation.close();
-            allocationView.close();
+            allocationRow.close();
         }
     }
 }

@@ -16,11 +16,11 @@ import com.allocationdesk.allocation.servicelayer.EventBroadcaster;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
 import com.allocationdesk.allocation.servicelayer.Notifications;
 import com.allocationdesk.allocation.servicelayer.UnitOfWork;
-import com.allocationdesk.allocation.views.AllocationsQuery;
-import com.allocationdesk.allocation.views.BatchesQuery;
-import com.allocationdesk.allocation.views.NotificationsQuery;
-import com.allocationdesk.allocation.views.StockTotalsQuery;
-import com.allocationdesk.allocation.views.WaitingQuery;
+import com.allocationdesk.allocation.queries.AllocationsQuery;
+import com.allocationdesk.allocation.queries.BatchesQuery;
+import com.allocationdesk.allocation.queries.NotificationsQuery;
+import com.allocationdesk.allocation.queries.StockTotalsQuery;
+import com.allocationdesk.allocation.queries.WaitingQuery;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -7,7 +7,7 @@ import com.allocationdesk.allocation.domain.commands.CreateBatch;
 import com.allocationdesk.allocation.entrypoints.cli.InProcessCli;
 import com.allocationdesk.allocation.reliability.Tables;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
-import com.allocationdesk.allocation.views.BatchesQuery;
+import com.allocationdesk.allocation.queries.BatchesQuery;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,8 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StartUpSweepIT {
     private static final LocalDate ETA = LocalDate.of(2027, 1, 4);
     /** Tables the serving of o1 and o2 may change; every other table must stay byte for byte. */
-    private static final List<String> SERVED_TABLES = List.of("ALLOCATIONS", "ALLOCATIONS_VIEW", "BATCHES",
-            "BATCHES_VIEW", "PRODUCTS", "WAITING_LINES", "WAITING_VIEW");
+    private static final List<String> SERVED_TABLES = List.of("ALLOCATIONS", "READ_ALLOCATIONS", "BATCHES",
+            "READ_BATCHES", "PRODUCTS", "WAITING_LINES", "READ_WAITING");
 
     @TempDir
     Path dir;
@@ -57,12 +57,12 @@ class StartUpSweepIT {
                 "INSERT INTO waiting_lines (product_sku, order_id, sku, quantity, since, sequence)"
                         + " SELECT sku, order_id, sku, quantity, TIMESTAMP '2026-11-27 09:00:00+00:00', sequence"
                         + " FROM allocations WHERE batch_reference = 'warehouse'",
-                "INSERT INTO waiting_view (order_id, sku, quantity, since)"
+                "INSERT INTO read_waiting (order_id, sku, quantity, since)"
                         + " SELECT order_id, sku, quantity, TIMESTAMP '2026-11-27 09:00:00+00:00'"
                         + " FROM allocations WHERE batch_reference = 'warehouse'",
-                "DELETE FROM allocations_view WHERE batch_reference = 'warehouse'",
+                "DELETE FROM read_allocations WHERE batch_reference = 'warehouse'",
                 "DELETE FROM allocations WHERE batch_reference = 'warehouse'",
-                "UPDATE batches_view SET purchased = 0, allocated = 0 WHERE reference = 'warehouse'",
+                "UPDATE read_batches SET purchased = 0, allocated = 0 WHERE reference = 'warehouse'",
                 "UPDATE products SET version = version + 1 WHERE sku = 'LAMP'");
         assertThat(stranded()).as("lines waiting beside stock they fit, before the sweep").isEqualTo(2);
     }
@@ -82,10 +82,10 @@ class StartUpSweepIT {
         assertThat(rows("SELECT reference, purchased_quantity, allocated_quantity FROM batches ORDER BY reference"))
                 .containsExactly(List.of("shipment", 10, 7), List.of("tables", 2, 0), List.of("warehouse", 0, 0));
         assertThat(number("SELECT version FROM products WHERE sku = 'LAMP'")).isEqualTo(lampVersion + 1);
-        assertThat(rows("SELECT order_id, sku, quantity, batch_reference FROM allocations_view ORDER BY order_id"))
+        assertThat(rows("SELECT order_id, sku, quantity, batch_reference FROM read_allocations ORDER BY order_id"))
                 .containsExactly(List.of("o1", "LAMP", 4, "shipment"), List.of("o2", "LAMP", 3, "shipment"));
-        assertThat(rows("SELECT order_id FROM waiting_view")).containsExactly(List.of("t1"));
-        assertThat(rows("SELECT reference, purchased, allocated FROM batches_view ORDER BY reference"))
+        assertThat(rows("SELECT order_id FROM read_waiting")).containsExactly(List.of("t1"));
+        assertThat(rows("SELECT reference, purchased, allocated FROM read_batches ORDER BY reference"))
                 .containsExactly(List.of("shipment", 10, 7), List.of("tables", 2, 0), List.of("warehouse", 0, 0));
         Map<String, String> after = checksums();
         SERVED_TABLES.forEach(table -> {
@@ -115,7 +115,7 @@ class StartUpSweepIT {
                 app.get(MessageBus.class).handle(new Allocate("t" + i, "TABLE", 5));
             }
         }
-        assertThat(number("SELECT COUNT(*) FROM waiting_view")).isGreaterThan(number("SELECT COUNT(*) FROM batches_view"));
+        assertThat(number("SELECT COUNT(*) FROM read_waiting")).isGreaterThan(number("SELECT COUNT(*) FROM read_batches"));
         assertThat(stranded()).isEqualTo(2);
 
         try (Bootstrap app = Bootstrap.start(new AppConfig(db))) {

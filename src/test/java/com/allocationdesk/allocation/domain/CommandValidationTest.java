@@ -3,7 +3,7 @@ package com.allocationdesk.allocation.domain;
 import com.allocationdesk.allocation.domain.commands.Allocate;
 import com.allocationdesk.allocation.domain.commands.ChangeBatchQuantity;
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
-import com.allocationdesk.allocation.domain.commands.Deallocate;
+import com.allocationdesk.allocation.domain.commands.CancelLine;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,7 +55,7 @@ class CommandValidationTest {
 
     @Test
     void refusesMissingIds() {
-        assertThatThrownBy(() -> new Deallocate(null, "LAMP")).isInstanceOf(InvalidCommand.class);
+        assertThatThrownBy(() -> new CancelLine(null, "LAMP")).isInstanceOf(InvalidCommand.class);
         assertThatThrownBy(() -> new ChangeBatchQuantity(null, 1)).hasMessage("Batch reference is required");
     }
 

@@ -64,7 +64,7 @@ class ProductTest {
         product.allocate(new OrderLine("o1", "LAMP", 4), NOW);
         product.pullEvents();
 
-        assertThat(product.deallocate("o1")).isEqualTo(new OrderLine("o1", "LAMP", 4));
+        assertThat(product.cancelLine("o1")).isEqualTo(new OrderLine("o1", "LAMP", 4));
         assertThat(product.pullEvents()).containsExactly(new LineCancelled("o1", "LAMP", 4, "b1"));
     }
 

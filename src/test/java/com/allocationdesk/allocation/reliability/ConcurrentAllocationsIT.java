@@ -4,7 +4,7 @@ import com.allocationdesk.allocation.adapters.Stores;
 import com.allocationdesk.allocation.adapters.db.Database;
 import com.allocationdesk.allocation.domain.commands.Allocate;
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
-import com.allocationdesk.allocation.domain.commands.RebuildViews;
+import com.allocationdesk.allocation.domain.commands.RebuildReadModel;
 import com.allocationdesk.allocation.servicelayer.FakeNotifications;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
 import com.allocationdesk.allocation.servicelayer.RetryPolicy;
@@ -167,8 +167,8 @@ class ConcurrentAllocationsIT {
         assertThat(Tables.number(db, "SELECT COUNT(*) FROM waiting_lines w WHERE w.quantity <= "
                 + "(SELECT MAX(purchased_quantity - allocated_quantity) FROM batches b WHERE b.sku = w.sku)"))
                 .as("lines waiting although a batch could take them").isZero();
-        List<List<List<Object>>> projected = Tables.views(db);
-        bus.handle(new RebuildViews());
-        assertThat(Tables.views(db)).as("views equal a rebuild").isEqualTo(projected);
+        List<List<List<Object>>> projected = Tables.readTables(db);
+        bus.handle(new RebuildReadModel());
+        assertThat(Tables.readTables(db)).as("read tables equal a rebuild").isEqualTo(projected);
     }
 }

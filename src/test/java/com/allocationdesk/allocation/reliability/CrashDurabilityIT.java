@@ -2,7 +2,7 @@ package com.allocationdesk.allocation.reliability;
 
 import com.allocationdesk.allocation.adapters.Stores;
 import com.allocationdesk.allocation.adapters.db.Database;
-import com.allocationdesk.allocation.domain.commands.RebuildViews;
+import com.allocationdesk.allocation.domain.commands.RebuildReadModel;
 import com.allocationdesk.allocation.servicelayer.FakeNotifications;
 import com.allocationdesk.allocation.servicelayer.handlers.HandlerRegistry;
 
@@ -43,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   <li>every acknowledged order line is there, exactly once, with its quantity (lost = 0), and
  *       nothing is there that was never sent;</li>
  *   <li>every batch quantity is the last acknowledged one (or the one in flight at the kill);</li>
- *   <li>no batch is over-allocated, and the read tables equal a fresh {@code RebuildViews};</li>
+ *   <li>no batch is over-allocated, and the read tables equal a fresh {@code RebuildReadModel};</li>
  *   <li>no line waits while a batch of its SKU has enough available for it (the write-model
  *       tables, before anything else runs on them): a crash in the middle of a cascade must not
  *       strand lines beside free stock (issue 10, item 7).</li>
@@ -133,7 +133,7 @@ class CrashDurabilityIT {
         Figures.report(NAME, "reopens succeeded", kills + " of " + kills);
         Figures.report(NAME, "reopen ms min/median/max", reopenMillis.get(0) + " / "
                 + reopenMillis.get(reopenMillis.size() / 2) + " / " + reopenMillis.get(reopenMillis.size() - 1));
-        Figures.report(NAME, "views equal to a rebuild after each reopen", kills + " of " + kills);
+        Figures.report(NAME, "read tables equal to a rebuild after each reopen", kills + " of " + kills);
         Figures.report(NAME, "kills aimed at a cascade / killed with a batch cut in flight",
                 aimedAtCascades + " / " + killedInsideCascades);
         Figures.report(NAME, "lines left waiting beside free stock, summed over the reopens", stranded
@@ -175,15 +175,15 @@ class CrashDurabilityIT {
     /** Returns how many acknowledged lines are missing; asserts everything else. */
     private int check(Database database, int cycle) {
         DataSource db = database.dataSource();
-        List<List<List<Object>>> projected = Tables.views(db);
+        List<List<List<Object>>> projected = Tables.readTables(db);
         HandlerRegistry.bus(Stores.unitsOfWork(database), new FakeNotifications(), Clock.systemUTC()).build()
-                .handle(new RebuildViews());
-        assertThat(Tables.views(db)).as("read tables after reopen %d equal a fresh rebuild", cycle).isEqualTo(projected);
+                .handle(new RebuildReadModel());
+        assertThat(Tables.readTables(db)).as("read tables after reopen %d equal a fresh rebuild", cycle).isEqualTo(projected);
 
-        // the views now provably mirror the write model; read the lines from them
+        // the read tables now provably mirror the write model; read the lines from them
         Map<String, List<String>> present = new HashMap<>();
-        for (List<Object> row : Tables.rows(db, "SELECT order_id, sku, quantity FROM allocations_view"
-                + " UNION ALL SELECT order_id, sku, quantity FROM waiting_view")) {
+        for (List<Object> row : Tables.rows(db, "SELECT order_id, sku, quantity FROM read_allocations"
+                + " UNION ALL SELECT order_id, sku, quantity FROM read_waiting")) {
             present.computeIfAbsent(row.get(0) + "|" + row.get(1), k -> new ArrayList<>()).add(String.valueOf(row.get(2)));
         }
         int lost = 0;
@@ -201,9 +201,9 @@ class CrashDurabilityIT {
         }
         allowedQuantity.forEach((reference, allowed) -> assertThat(allowed)
                 .as("quantity of %s after reopen %d", reference, cycle)
-                .contains((int) Tables.number(db, "SELECT purchased FROM batches_view WHERE reference = '" + reference + "'")));
+                .contains((int) Tables.number(db, "SELECT purchased FROM read_batches WHERE reference = '" + reference + "'")));
         assertThat(Tables.rows(db, """
-                SELECT b.reference FROM batches_view b LEFT JOIN allocations_view a ON a.batch_reference = b.reference
+                SELECT b.reference FROM read_batches b LEFT JOIN read_allocations a ON a.batch_reference = b.reference
                 GROUP BY b.reference, b.purchased, b.allocated
                 HAVING COALESCE(SUM(a.quantity), 0) > b.purchased OR COALESCE(SUM(a.quantity), 0) <> b.allocated"""))
                 .as("over-allocated batches after reopen %d", cycle).isEmpty();

@@ -71,7 +71,7 @@ class DamagedDatabaseIT {
             for (String batch : List.of("b3", "b4")) {
                 // one transaction per batch, as a command writes: the write model and its read table
                 statement.execute("INSERT INTO batches VALUES ('" + batch + "', 'LAMP', 7, 0, NULL)");
-                statement.execute("INSERT INTO batches_view (reference, sku, eta, purchased, allocated)"
+                statement.execute("INSERT INTO read_batches (reference, sku, eta, purchased, allocated)"
                         + " VALUES ('" + batch + "', 'LAMP', NULL, 7, 0)");
                 connection.commit();
             }
@@ -99,14 +99,14 @@ class DamagedDatabaseIT {
     @Test
     void aScriptWithoutTheLineThatLocatesTheBatchesListIsRefused() throws Exception {
         Path db = copy(clean);
-        editScript(db, lines -> lines.filter(l -> !l.startsWith("SET TABLE PUBLIC.BATCHES_VIEW INDEX")));
-        assertRefusedUntouched("clean, .script without SET TABLE BATCHES_VIEW INDEX", db, "batches: 2 recorded, 0 shown");
+        editScript(db, lines -> lines.filter(l -> !l.startsWith("SET TABLE PUBLIC.READ_BATCHES INDEX")));
+        assertRefusedUntouched("clean, .script without SET TABLE READ_BATCHES INDEX", db, "batches: 2 recorded, 0 shown");
     }
 
     @Test
     void whenOnlyTheListsAreBehindTheRefusalOffersRebuildViewsWhichRepairsThem() throws Exception {
         Path db = copy(clean);
-        editScript(db, lines -> lines.filter(l -> !l.startsWith("SET TABLE PUBLIC.BATCHES_VIEW INDEX")));
+        editScript(db, lines -> lines.filter(l -> !l.startsWith("SET TABLE PUBLIC.READ_BATCHES INDEX")));
         Run refused = cli(db, "batches");
         assertThat(refused.code()).isEqualTo(4);
         assertThat(refused.err()).contains("The stock records add up by themselves")
@@ -245,10 +245,10 @@ class DamagedDatabaseIT {
         // line, which was never committed (a commit is synced, whole). Every complete change is kept.
         Path db = copy(crashed);
         List<String> lines = logLines(db);
-        int last = lineContaining(lines, "INSERT INTO BATCHES_VIEW VALUES('b4'");
+        int last = lineContaining(lines, "INSERT INTO READ_BATCHES VALUES('b4'");
         String kept = String.join("\n", lines.subList(0, last)) + "\n" + lines.get(last).substring(0, 20);
         Files.writeString(sibling(db, ".log"), kept, StandardCharsets.ISO_8859_1);
-        // b4's view row is cut off, its transaction uncommitted: b4 is rolled back whole
+        // b4's read-table row is cut off, its transaction uncommitted: b4 is rolled back whole
         assertOpensWithAll("crashed, .log cut inside a line", db, List.of("b1", "b2", "b3"));
     }
 

@@ -282,8 +282,8 @@ class InterleavingsIT {
         }
 
         @Override
-        public ReadModelWriter views() {
-            return delegate.views();
+        public ReadModelWriter readModel() {
+            return delegate.readModel();
         }
 
         @Override

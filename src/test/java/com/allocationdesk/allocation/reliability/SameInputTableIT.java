@@ -5,8 +5,8 @@ import com.allocationdesk.allocation.bootstrap.Bootstrap;
 import com.allocationdesk.allocation.entrypoints.cli.InProcessCli;
 import com.allocationdesk.allocation.entrypoints.cli.InProcessCli.Run;
 import com.allocationdesk.allocation.entrypoints.ui.batches.AddBatchDialogViewModel;
-import com.allocationdesk.allocation.views.BatchView;
-import com.allocationdesk.allocation.views.BatchesQuery;
+import com.allocationdesk.allocation.queries.BatchRow;
+import com.allocationdesk.allocation.queries.BatchesQuery;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -207,9 +207,9 @@ class SameInputTableIT {
         try (Bootstrap app = Bootstrap.start(AppConfig.from(db.toString(), Map.of()).readingFirst())) {
             BatchesQuery batches = app.get(BatchesQuery.class);
             for (int i = 0; i < table.size(); i++) {
-                List<BatchView> found = batches.list(sku(i));
+                List<BatchRow> found = batches.list(sku(i));
                 assertThat(found).as("batches of %s", table.get(i).what()).hasSizeLessThanOrEqualTo(1);
-                Optional<BatchView> batch = found.stream().findFirst();
+                Optional<BatchRow> batch = found.stream().findFirst();
                 assertThat(batch.isPresent()).as("%s accepted", table.get(i).what()).isEqualTo(accepted.contains(i));
                 verdicts.put(table.get(i).what(), batch
                         .map(b -> accepted(b.reference(), b.purchased(), b.eta()))

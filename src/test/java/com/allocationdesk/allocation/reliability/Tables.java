@@ -21,10 +21,10 @@ import javax.sql.DataSource;
  */
 public final class Tables {
     /** The read tables a rebuild recomputes (notifications are history and are not rebuilt). */
-    public static final List<String> REBUILT_VIEWS = List.of(
-            "SELECT * FROM batches_view ORDER BY reference",
-            "SELECT * FROM allocations_view ORDER BY order_id, sku",
-            "SELECT * FROM waiting_view ORDER BY order_id, sku");
+    public static final List<String> REBUILT_READ_TABLES = List.of(
+            "SELECT * FROM read_batches ORDER BY reference",
+            "SELECT * FROM read_allocations ORDER BY order_id, sku",
+            "SELECT * FROM read_waiting ORDER BY order_id, sku");
 
     private Tables() {
     }
@@ -54,8 +54,8 @@ public final class Tables {
     }
 
     /** The rebuilt read tables' contents, in a fixed order. */
-    public static List<List<List<Object>>> views(DataSource dataSource) {
-        return REBUILT_VIEWS.stream().map(sql -> rows(dataSource, sql)).toList();
+    public static List<List<List<Object>>> readTables(DataSource dataSource) {
+        return REBUILT_READ_TABLES.stream().map(sql -> rows(dataSource, sql)).toList();
     }
 
     /** Every table of the PUBLIC schema (Flyway's history included), in name order. */

@@ -10,7 +10,7 @@ import com.allocationdesk.allocation.domain.commands.Allocate;
 import com.allocationdesk.allocation.domain.commands.AllocateLines;
 import com.allocationdesk.allocation.domain.commands.ChangeBatchQuantity;
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
-import com.allocationdesk.allocation.domain.commands.Deallocate;
+import com.allocationdesk.allocation.domain.commands.CancelLine;
 import com.allocationdesk.allocation.domain.events.OutOfStock;
 import com.allocationdesk.allocation.servicelayer.handlers.HandlerRegistry;
 
@@ -411,7 +411,7 @@ public abstract class AllocationRulesContract {
             batch("shipment", "LAMP", 10, TODAY.plusDays(1));
             bus.handle(new Allocate("o1", "LAMP", 6));
 
-            bus.handle(new Deallocate("o1", "LAMP"));
+            bus.handle(new CancelLine("o1", "LAMP"));
 
             assertThat(placements("LAMP")).isEmpty();
             assertThat(available("warehouse")).isEqualTo(10);
@@ -424,7 +424,7 @@ public abstract class AllocationRulesContract {
             bus.handle(new Allocate("o1", "LAMP", 8));
             bus.handle(new Allocate("o2", "LAMP", 5));
 
-            bus.handle(new Deallocate("o1", "LAMP"));
+            bus.handle(new CancelLine("o1", "LAMP"));
 
             assertThat(placements("LAMP")).containsOnly(Map.entry("o2", "warehouse"));
         }
@@ -434,7 +434,7 @@ public abstract class AllocationRulesContract {
             batch("warehouse", "LAMP", 1, null);
             bus.handle(new Allocate("o1", "LAMP", 8));
 
-            bus.handle(new Deallocate("o1", "LAMP"));
+            bus.handle(new CancelLine("o1", "LAMP"));
             batch("more", "LAMP", 100, null);
 
             assertThat(placements("LAMP")).isEmpty();
@@ -444,9 +444,9 @@ public abstract class AllocationRulesContract {
         void refusesALineTheOrderDoesNotHave() {
             batch("warehouse", "LAMP", 10, null);
 
-            assertThatThrownBy(() -> bus.handle(new Deallocate("o9", "LAMP")))
+            assertThatThrownBy(() -> bus.handle(new CancelLine("o9", "LAMP")))
                     .isInstanceOf(UnknownOrderLine.class).hasMessage("Order o9 has no line for SKU LAMP");
-            assertThatThrownBy(() -> bus.handle(new Deallocate("o9", "NOPE"))).isInstanceOf(InvalidSku.class);
+            assertThatThrownBy(() -> bus.handle(new CancelLine("o9", "NOPE"))).isInstanceOf(InvalidSku.class);
         }
     }
 
@@ -478,7 +478,7 @@ public abstract class AllocationRulesContract {
                         batches.add(reference);
                     } else if (!expected.isEmpty()) {
                         String order = List.copyOf(expected.keySet()).get(random.nextInt(expected.size()));
-                        bus.handle(new Deallocate(order, "LAMP"));
+                        bus.handle(new CancelLine(order, "LAMP"));
                         expected.remove(order);
                     }
                 } finally {

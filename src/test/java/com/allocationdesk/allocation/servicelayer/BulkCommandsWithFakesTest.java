@@ -39,7 +39,7 @@ class BulkCommandsWithFakesTest {
     }
 
     private int available(String reference) {
-        FakeReadModel.BatchRow row = store.views().batches.get(reference);
+        FakeReadModel.BatchRow row = store.readModel().batches.get(reference);
         return row.purchased() - row.allocated();
     }
 
@@ -62,7 +62,7 @@ class BulkCommandsWithFakesTest {
             assertThat(store.started().subList(before, store.started().size())).singleElement()
                     .satisfies(uow -> assertThat(uow.committed()).isTrue());
             assertThat(available("lamps")).isZero();
-            assertThat(store.views().allocations).containsKeys("o1/LAMP", "o1/TABLE", "o2/LAMP");
+            assertThat(store.readModel().allocations).containsKeys("o1/LAMP", "o1/TABLE", "o2/LAMP");
         }
 
         @Test
@@ -72,8 +72,8 @@ class BulkCommandsWithFakesTest {
 
             assertThat(result).containsExactly(Optional.of("lamps"), Optional.empty());
             assertThat(notifications.sent()).containsExactly(new OutOfStock("o2", "LAMP", 1, START));
-            assertThat(store.views().waiting).containsKey("o2/LAMP");
-            assertThat(store.views().notifications).hasSize(1);
+            assertThat(store.readModel().waiting).containsKey("o2/LAMP");
+            assertThat(store.readModel().notifications).hasSize(1);
         }
 
         @Test
@@ -87,14 +87,14 @@ class BulkCommandsWithFakesTest {
             assertThat(rerun).containsExactly(Optional.of("lamps"), Optional.of("lamps"), Optional.of("lamps"),
                     Optional.empty());
             assertThat(available("lamps")).isEqualTo(1);
-            assertThat(store.views().allocations).containsOnlyKeys("o1/LAMP", "o2/LAMP", "o3/LAMP");
-            assertThat(store.views().waiting).containsOnlyKeys("o4/LAMP");
+            assertThat(store.readModel().allocations).containsOnlyKeys("o1/LAMP", "o2/LAMP", "o3/LAMP");
+            assertThat(store.readModel().waiting).containsOnlyKeys("o4/LAMP");
 
             bus.handle(new AllocateLines(file));
 
             assertThat(available("lamps")).isEqualTo(1);
-            assertThat(store.views().allocations).hasSize(3);
-            assertThat(store.views().waiting).containsOnlyKeys("o4/LAMP");
+            assertThat(store.readModel().allocations).hasSize(3);
+            assertThat(store.readModel().waiting).containsOnlyKeys("o4/LAMP");
             // each attempt on a line that still waits reminds the planner, with the original waiting time
             assertThat(notifications.sent()).extracting(OutOfStock::since).containsOnly(START);
         }
@@ -129,7 +129,7 @@ class BulkCommandsWithFakesTest {
 
             assertThat(created).isEqualTo(3);
             assertThat(store.started()).singleElement().satisfies(uow -> assertThat(uow.committed()).isTrue());
-            assertThat(store.views().batches).containsOnlyKeys("b1", "b2", "b3");
+            assertThat(store.readModel().batches).containsOnlyKeys("b1", "b2", "b3");
         }
 
         @Test
@@ -141,8 +141,8 @@ class BulkCommandsWithFakesTest {
             int created = bus.handle(new CreateBatches(file));
 
             assertThat(created).isEqualTo(1);
-            assertThat(store.views().batches).containsOnlyKeys("b1", "b2");
-            assertThat(store.views().batches.get("b1").purchased()).isEqualTo(10);
+            assertThat(store.readModel().batches).containsOnlyKeys("b1", "b2");
+            assertThat(store.readModel().batches.get("b1").purchased()).isEqualTo(10);
         }
 
         @Test
@@ -162,8 +162,8 @@ class BulkCommandsWithFakesTest {
 
             bus.handle(new CreateBatches(List.of(new CreateBatch("b2", "LAMP", 5, null))));
 
-            assertThat(store.views().allocations).containsKey("o1/LAMP");
-            assertThat(store.views().waiting).isEmpty();
+            assertThat(store.readModel().allocations).containsKey("o1/LAMP");
+            assertThat(store.readModel().waiting).isEmpty();
         }
     }
 }

@@ -9,18 +9,18 @@ import java.util.Map;
 /** A unit of work over in-memory products that records whether it was committed and closed. */
 final class FakeUnitOfWork implements UnitOfWork {
     private final FakeRepository products;
-    private final FakeReadModel views;
+    private final FakeReadModel readModel;
     private boolean committed;
     private boolean closed;
 
-    private FakeUnitOfWork(Map<String, Product> store, FakeReadModel views) {
+    private FakeUnitOfWork(Map<String, Product> store, FakeReadModel readModel) {
         this.products = new FakeRepository(store);
-        this.views = views;
+        this.readModel = readModel;
     }
 
     @Override
-    public ReadModelWriter views() {
-        return views;
+    public ReadModelWriter readModel() {
+        return readModel;
     }
 
     @Override
@@ -50,17 +50,17 @@ final class FakeUnitOfWork implements UnitOfWork {
     static final class Store implements UnitOfWork.Factory {
         private final Map<String, Product> products = FakeRepository.newStore();
         private final List<FakeUnitOfWork> started = new ArrayList<>();
-        private final FakeReadModel views = new FakeReadModel(products::values);
+        private final FakeReadModel readModel = new FakeReadModel(products::values);
 
         @Override
         public synchronized UnitOfWork start() {
-            FakeUnitOfWork uow = new FakeUnitOfWork(products, views);
+            FakeUnitOfWork uow = new FakeUnitOfWork(products, readModel);
             started.add(uow);
             return uow;
         }
 
-        FakeReadModel views() {
-            return views;
+        FakeReadModel readModel() {
+            return readModel;
         }
 
         synchronized List<FakeUnitOfWork> started() {

@@ -4,8 +4,8 @@ import com.allocationdesk.allocation.domain.InvalidSku;
 import com.allocationdesk.allocation.domain.commands.Allocate;
 import com.allocationdesk.allocation.domain.commands.ChangeBatchQuantity;
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
-import com.allocationdesk.allocation.domain.commands.Deallocate;
-import com.allocationdesk.allocation.domain.commands.RebuildViews;
+import com.allocationdesk.allocation.domain.commands.CancelLine;
+import com.allocationdesk.allocation.domain.commands.RebuildReadModel;
 import com.allocationdesk.allocation.domain.events.Allocated;
 import com.allocationdesk.allocation.domain.events.BatchCreated;
 import com.allocationdesk.allocation.domain.events.BatchQuantityChanged;
@@ -113,7 +113,7 @@ class MessageBusTest {
             bus.handle(new Allocate("o1", "LAMP", 2));
 
             assertThat(notifications.sent()).extracting(OutOfStock::orderId).containsExactly("o1");
-            assertThat(store.views().notifications).singleElement()
+            assertThat(store.readModel().notifications).singleElement()
                     .satisfies(n -> assertThat(n.orderId()).isEqualTo("o1"))
                     .satisfies(n -> assertThat(n.read()).isFalse());
         }
@@ -137,7 +137,7 @@ class MessageBusTest {
 
             bus.handle(new CreateBatch("b1", "LAMP", 10, null));
 
-            assertThat(store.views().allocations).containsKey("auto/LAMP");
+            assertThat(store.readModel().allocations).containsKey("auto/LAMP");
         }
 
         @Test
@@ -161,29 +161,29 @@ class MessageBusTest {
             bus.handle(new Allocate("o2", "LAMP", 4));
             bus.handle(new Allocate("o3", "LAMP", 9));
             bus.handle(new ChangeBatchQuantity("warehouse", 3));
-            bus.handle(new Deallocate("o2", "LAMP"));
-            List<?> projected = store.views().tables();
+            bus.handle(new CancelLine("o2", "LAMP"));
+            List<?> projected = store.readModel().tables();
 
-            bus.handle(new RebuildViews());
+            bus.handle(new RebuildReadModel());
 
-            assertThat(store.views().tables()).isEqualTo(projected);
-            assertThat(store.views().waiting).containsKey("o3/LAMP");
+            assertThat(store.readModel().tables()).isEqualTo(projected);
+            assertThat(store.readModel().waiting).containsKey("o3/LAMP");
         }
 
         @Test
         void thatFailAreLoggedAndTheCommandStillCommits() {
             MessageBus bus = core().projection(BatchCreated.class, (e, ctx) -> {
-                throw new IllegalStateException("view broke");
+                throw new IllegalStateException("projection broke");
             }).build();
 
             try (LogCapture log = LogCapture.of("com.allocationdesk.allocation.servicelayer")) {
                 bus.handle(new CreateBatch("b1", "LAMP", 10, null));
 
                 assertThat(log.errors()).singleElement().satisfies(line -> assertThat(line)
-                        .contains("Projection").contains("BatchCreated").contains("RebuildViews"));
+                        .contains("Projection").contains("BatchCreated").contains("RebuildReadModel"));
             }
             assertThat(store.started()).hasSize(1).first().satisfies(uow -> assertThat(uow.committed()).isTrue());
-            assertThat(store.views().batches).containsKey("b1");
+            assertThat(store.readModel().batches).containsKey("b1");
         }
 
         @Test
@@ -201,7 +201,7 @@ class MessageBusTest {
             try (LogCapture log = LogCapture.of("com.allocationdesk.allocation.servicelayer")) {
                 bus.handle(new ChangeBatchQuantity("b1", 5));
 
-                assertThat(log.errors()).as("a conflict is retried, not logged as a broken view").isEmpty();
+                assertThat(log.errors()).as("a conflict is retried, not logged as a broken projection").isEmpty();
             }
 
             List<FakeUnitOfWork> attempts = store.started().subList(before, store.started().size());
@@ -209,7 +209,7 @@ class MessageBusTest {
             assertThat(attempts).hasSize(2).allSatisfy(uow -> assertThat(uow.closed()).isTrue());
             assertThat(attempts.get(0).committed()).as("the attempt that met the conflict").isFalse();
             assertThat(attempts.get(1).committed()).as("the re-run").isTrue();
-            assertThat(store.views().batches.get("b1").purchased()).isEqualTo(5);
+            assertThat(store.readModel().batches.get("b1").purchased()).isEqualTo(5);
         }
 
         @Test
@@ -219,7 +219,7 @@ class MessageBusTest {
 
             assertThatThrownBy(() -> bus.handle(new Allocate("o1", "NOPE", 1))).isInstanceOf(InvalidSku.class);
 
-            assertThat(store.views().allocations).isEmpty();
+            assertThat(store.readModel().allocations).isEmpty();
         }
     }
 

@@ -4,9 +4,9 @@ import com.allocationdesk.allocation.domain.DomainException;
 import com.allocationdesk.allocation.domain.commands.Allocate;
 import com.allocationdesk.allocation.domain.commands.ChangeBatchQuantity;
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
-import com.allocationdesk.allocation.domain.commands.Deallocate;
+import com.allocationdesk.allocation.domain.commands.CancelLine;
 import com.allocationdesk.allocation.domain.commands.MarkNotificationsRead;
-import com.allocationdesk.allocation.domain.commands.RebuildViews;
+import com.allocationdesk.allocation.domain.commands.RebuildReadModel;
 import com.allocationdesk.allocation.servicelayer.handlers.HandlerRegistry;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -36,9 +36,9 @@ class ReadModelProjectionTest {
     }
 
     private List<Map<String, ?>> projectedThenRebuilt() {
-        List<Map<String, ?>> projected = store.views().tables();
-        bus.handle(new RebuildViews());
-        assertThat(store.views().tables()).as("rebuilt from the write model").isEqualTo(projected);
+        List<Map<String, ?>> projected = store.readModel().tables();
+        bus.handle(new RebuildReadModel());
+        assertThat(store.readModel().tables()).as("rebuilt from the write model").isEqualTo(projected);
         return projected;
     }
 
@@ -48,10 +48,10 @@ class ReadModelProjectionTest {
         bus.handle(new Allocate("o1", "LAMP", 7));
         bus.handle(new Allocate("o2", "LAMP", 7));
 
-        assertThat(store.views().batches.get("b1")).isEqualTo(new FakeReadModel.BatchRow("LAMP", null, 10, 7));
-        assertThat(store.views().allocations).containsExactly(Map.entry("o1/LAMP", new FakeReadModel.AllocationRow(7, "b1")));
-        assertThat(store.views().waiting).containsExactly(Map.entry("o2/LAMP", new FakeReadModel.WaitingRow(7, START)));
-        assertThat(store.views().notifications).singleElement()
+        assertThat(store.readModel().batches.get("b1")).isEqualTo(new FakeReadModel.BatchRow("LAMP", null, 10, 7));
+        assertThat(store.readModel().allocations).containsExactly(Map.entry("o1/LAMP", new FakeReadModel.AllocationRow(7, "b1")));
+        assertThat(store.readModel().waiting).containsExactly(Map.entry("o2/LAMP", new FakeReadModel.WaitingRow(7, START)));
+        assertThat(store.readModel().notifications).singleElement()
                 .isEqualTo(new FakeReadModel.NotificationRow(START, "LAMP", "o2", 7, false));
         projectedThenRebuilt();
     }
@@ -66,24 +66,24 @@ class ReadModelProjectionTest {
 
         bus.handle(new ChangeBatchQuantity("warehouse", 6));
 
-        assertThat(store.views().allocations).containsEntry("o2/LAMP", new FakeReadModel.AllocationRow(4, "ship"));
-        assertThat(store.views().batches.get("warehouse").allocated()).isEqualTo(6);
-        assertThat(store.views().batches.get("ship").allocated()).isEqualTo(4);
+        assertThat(store.readModel().allocations).containsEntry("o2/LAMP", new FakeReadModel.AllocationRow(4, "ship"));
+        assertThat(store.readModel().batches.get("warehouse").allocated()).isEqualTo(6);
+        assertThat(store.readModel().batches.get("ship").allocated()).isEqualTo(4);
         projectedThenRebuilt();
     }
 
     @Test
-    void cancellingALineRemovesItFromTheViews() {
+    void cancellingALineRemovesItFromTheReadModel() {
         bus.handle(new CreateBatch("b1", "LAMP", 1, null));
         bus.handle(new Allocate("o1", "LAMP", 1));
         bus.handle(new Allocate("o2", "LAMP", 3));
 
-        bus.handle(new Deallocate("o1", "LAMP"));
-        bus.handle(new Deallocate("o2", "LAMP"));
+        bus.handle(new CancelLine("o1", "LAMP"));
+        bus.handle(new CancelLine("o2", "LAMP"));
 
-        assertThat(store.views().allocations).isEmpty();
-        assertThat(store.views().waiting).isEmpty();
-        assertThat(store.views().batches.get("b1").allocated()).isZero();
+        assertThat(store.readModel().allocations).isEmpty();
+        assertThat(store.readModel().waiting).isEmpty();
+        assertThat(store.readModel().batches.get("b1").allocated()).isZero();
         projectedThenRebuilt();
     }
 
@@ -94,20 +94,20 @@ class ReadModelProjectionTest {
 
         bus.handle(new MarkNotificationsRead());
 
-        assertThat(store.views().notifications).singleElement().extracting(FakeReadModel.NotificationRow::read).isEqualTo(true);
+        assertThat(store.readModel().notifications).singleElement().extracting(FakeReadModel.NotificationRow::read).isEqualTo(true);
     }
 
     @Test
-    void rebuildRepairsADriftedView() {
+    void rebuildRepairsADriftedReadModel() {
         bus.handle(new CreateBatch("b1", "LAMP", 10, null));
         bus.handle(new Allocate("o1", "LAMP", 2));
-        List<Map<String, ?>> good = store.views().tables();
-        store.views().allocations.put("o1/LAMP", new FakeReadModel.AllocationRow(99, "nowhere"));
-        store.views().batches.remove("b1");
+        List<Map<String, ?>> good = store.readModel().tables();
+        store.readModel().allocations.put("o1/LAMP", new FakeReadModel.AllocationRow(99, "nowhere"));
+        store.readModel().batches.remove("b1");
 
-        bus.handle(new RebuildViews());
+        bus.handle(new RebuildReadModel());
 
-        assertThat(store.views().tables()).isEqualTo(good);
+        assertThat(store.readModel().tables()).isEqualTo(good);
     }
 
     @Test
@@ -122,10 +122,10 @@ class ReadModelProjectionTest {
                     case 1 -> bus.handle(new ChangeBatchQuantity("b" + random.nextInt(batches), random.nextInt(25)));
                     case 2 -> bus.handle(new CreateBatch("b" + batches++, "LAMP", 1 + random.nextInt(10),
                             random.nextBoolean() ? null : LocalDate.of(2027, 1, 1 + random.nextInt(20))));
-                    default -> bus.handle(new Deallocate("o" + random.nextInt(30), "LAMP"));
+                    default -> bus.handle(new CancelLine("o" + random.nextInt(30), "LAMP"));
                 }
             } catch (DomainException rejected) {
-                // a rule said no; the views must still be right
+                // a rule said no; the read model must still be right
             }
             clock.advance(Duration.ofSeconds(1));
         }

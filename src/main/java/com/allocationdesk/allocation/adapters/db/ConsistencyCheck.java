@@ -31,12 +31,36 @@ public final class ConsistencyCheck {
     private ConsistencyCheck() {
     }
 
-    /** The pairs of a write table and the read table rebuilt from it, with the key both are indexed on. */
-    private static final String[][] PAIRS = {
-            {"batches", "BATCHES", "reference", "BATCHES_VIEW", "reference"},
-            {"allocated lines", "ALLOCATIONS", "order_id", "ALLOCATIONS_VIEW", "order_id"},
-            {"waiting lines", "WAITING_LINES", "order_id", "WAITING_VIEW", "order_id"},
-    };
+    /**
+     * The names of the read tables in a database. They are {@code read_*} since
+     * V4__read_tables_named_read.sql; a database that migration has not reached yet (one written
+     * by an older version, checked before it is migrated, or a backup it made, checked when it is
+     * restored) still has the names V2 gave them.
+     */
+    record ReadTables(String batches, String allocations, String waiting) {
+        static final ReadTables CURRENT = new ReadTables("READ_BATCHES", "READ_ALLOCATIONS", "READ_WAITING");
+        static final ReadTables BEFORE_V4 = new ReadTables("BATCHES_VIEW", "ALLOCATIONS_VIEW", "WAITING_VIEW");
+
+        /** The names in this database: {@link #BEFORE_V4} while it still has them, else {@link #CURRENT}. */
+        static ReadTables of(Connection connection) throws SQLException {
+            try (Statement statement = connection.createStatement();
+                 ResultSet result = statement.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES"
+                         + " WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME = '" + BEFORE_V4.batches + "'")) {
+                result.next();
+                return result.getLong(1) > 0 ? BEFORE_V4 : CURRENT;
+            }
+        }
+
+        /** The pairs of a write table and the read table rebuilt from it, with the key both are indexed on. */
+        String[][] pairs() {
+            return new String[][] {
+                    {"batches", "BATCHES", "reference", batches, "reference"},
+                    {"allocated lines", "ALLOCATIONS", "order_id", allocations, "order_id"},
+                    {"waiting lines", "WAITING_LINES", "order_id", waiting, "order_id"},
+            };
+        }
+    }
+
     /** Indexed columns that no stored row leaves empty; a row without them is what a garbled log line leaves. */
     private static final String[][] KEYS = {
             {"BATCHES", "reference"}, {"BATCHES", "sku"}, {"ALLOCATIONS", "order_id"},
@@ -54,6 +78,7 @@ public final class ConsistencyCheck {
         long started = System.nanoTime();
         List<String> problems = new ArrayList<>();
         Map<String, Long> rows = new HashMap<>();
+        ReadTables readTables = ReadTables.of(connection);
         try (Statement statement = connection.createStatement()) {
             try (ResultSet result = statement.executeQuery("SELECT TABLE_NAME, CARDINALITY"
                     + " FROM INFORMATION_SCHEMA.SYSTEM_TABLESTATS WHERE TABLE_SCHEMA = 'PUBLIC'")) {
@@ -61,7 +86,7 @@ public final class ConsistencyCheck {
                     rows.put(result.getString(1), result.getLong(2));
                 }
             }
-            for (String[] pair : PAIRS) {
+            for (String[] pair : readTables.pairs()) {
                 long recorded = rows.getOrDefault(pair[1], 0L);
                 long listed = rows.getOrDefault(pair[3], 0L);
                 differ(problems, pair[0], recorded, listed);
@@ -93,12 +118,12 @@ public final class ConsistencyCheck {
 
     /**
      * The check at open: {@link #quick}; or, when the read tables are about to be rebuilt
-     * ({@code viewsMayDisagree}), only whether the write model adds up by itself: its allocated
+     * ({@code readModelMayDisagree}), only whether the write model adds up by itself: its allocated
      * units against its allocated lines, no line without its batch, no keyless row. A write model
      * that lost rows is refused, so a rebuild cannot destroy the evidence.
      */
-    static List<String> atOpen(Connection connection, boolean viewsMayDisagree) throws SQLException {
-        if (!viewsMayDisagree) {
+    static List<String> atOpen(Connection connection, boolean readModelMayDisagree) throws SQLException {
+        if (!readModelMayDisagree) {
             return quick(connection);
         }
         List<String> problems = new ArrayList<>();
@@ -128,15 +153,16 @@ public final class ConsistencyCheck {
     /** The sums: what {@code rebuild-views} would change, in aggregate (a scan of every row). */
     private static List<String> sums(Connection connection) throws SQLException {
         List<String> problems = new ArrayList<>();
+        ReadTables read = ReadTables.of(connection);
         try (Statement statement = connection.createStatement()) {
             long[] batches = numbers(statement, "SELECT COALESCE(SUM(purchased_quantity), 0),"
                     + " COALESCE(SUM(allocated_quantity), 0) FROM batches");
             long[] batchRows = numbers(statement,
-                    "SELECT COALESCE(SUM(purchased), 0), COALESCE(SUM(allocated), 0) FROM batches_view");
+                    "SELECT COALESCE(SUM(purchased), 0), COALESCE(SUM(allocated), 0) FROM " + read.batches());
             long lines = numbers(statement, "SELECT COALESCE(SUM(quantity), 0) FROM allocations")[0];
-            long lineRows = numbers(statement, "SELECT COALESCE(SUM(quantity), 0) FROM allocations_view")[0];
+            long lineRows = numbers(statement, "SELECT COALESCE(SUM(quantity), 0) FROM " + read.allocations())[0];
             long waiting = numbers(statement, "SELECT COALESCE(SUM(quantity), 0) FROM waiting_lines")[0];
-            long waitingRows = numbers(statement, "SELECT COALESCE(SUM(quantity), 0) FROM waiting_view")[0];
+            long waitingRows = numbers(statement, "SELECT COALESCE(SUM(quantity), 0) FROM " + read.waiting())[0];
             differ(problems, "purchased units", batches[0], batchRows[0]);
             differ(problems, "allocated units", batches[1], batchRows[1]);
             differ(problems, "allocated line units", lines, lineRows);
@@ -167,17 +193,18 @@ public final class ConsistencyCheck {
         problems.addAll(sums(connection));
         // Each write row against its read row through the read table's primary key. One direction
         // suffices: the quick check has compared the row counts, and the keys are unique.
+        ReadTables read = ReadTables.of(connection);
         try (Statement statement = connection.createStatement()) {
             rows(problems, statement, "batches missing from the batches list or shown differently",
-                    "SELECT COUNT(*) FROM batches b LEFT JOIN batches_view v ON v.reference = b.reference"
+                    "SELECT COUNT(*) FROM batches b LEFT JOIN " + read.batches() + " v ON v.reference = b.reference"
                             + " WHERE v.reference IS NULL OR v.sku <> b.sku OR v.eta IS DISTINCT FROM b.eta"
                             + " OR v.purchased <> b.purchased_quantity OR v.allocated <> b.allocated_quantity");
             rows(problems, statement, "allocated lines missing from the allocations list or shown differently",
-                    "SELECT COUNT(*) FROM allocations a LEFT JOIN allocations_view v ON v.order_id = a.order_id"
+                    "SELECT COUNT(*) FROM allocations a LEFT JOIN " + read.allocations() + " v ON v.order_id = a.order_id"
                             + " AND v.sku = a.sku WHERE v.order_id IS NULL OR v.quantity <> a.quantity"
                             + " OR v.batch_reference <> a.batch_reference");
             rows(problems, statement, "waiting lines missing from the waiting list or shown differently",
-                    "SELECT COUNT(*) FROM waiting_lines w LEFT JOIN waiting_view v ON v.order_id = w.order_id"
+                    "SELECT COUNT(*) FROM waiting_lines w LEFT JOIN " + read.waiting() + " v ON v.order_id = w.order_id"
                             + " AND v.sku = w.sku WHERE v.order_id IS NULL OR v.quantity <> w.quantity OR v.since <> w.since");
             rows(problems, statement, "batches whose allocated units are not the sum of their allocated lines",
                     "SELECT COUNT(*) FROM batches b LEFT JOIN (SELECT batch_reference, SUM(quantity) AS units"

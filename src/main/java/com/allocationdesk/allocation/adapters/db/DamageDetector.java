@@ -55,19 +55,19 @@ public final class DamageDetector {
      * @return true when it was checked here (so the read-write open need not check it again)
      * @throws DatabaseUnavailable when it is damaged
      */
-    static boolean probe(Path path, String url, boolean viewsMayDisagree) {
+    static boolean probe(Path path, String url, boolean readModelMayDisagree) {
         if (!needsRecovery(path)) {
             return false;
         }
         long started = System.nanoTime();
         Findings problems;
         try {
-            problems = replayAndCheck(path, path, url + ";readonly=true", viewsMayDisagree);
+            problems = replayAndCheck(path, path, url + ";readonly=true", readModelMayDisagree);
             log.info("Checked {} read-only before recovering it in {} ms", path, (System.nanoTime() - started) / 1_000_000);
         } catch (NeedsRoom e) {
             // The log adds more rows than the .data has free space for, which a read-only open
             // cannot give: replay it on a copy instead.
-            Optional<Findings> onCopy = onCopy(path, viewsMayDisagree);
+            Optional<Findings> onCopy = onCopy(path, readModelMayDisagree);
             if (onCopy.isEmpty()) {
                 return false;
             }
@@ -94,12 +94,12 @@ public final class DamageDetector {
     }
 
     /** The open-time check; when it finds something, whether the write model adds up by itself. */
-    static Findings examine(Connection connection, boolean viewsMayDisagree) throws SQLException {
-        List<String> problems = ConsistencyCheck.atOpen(connection, viewsMayDisagree);
+    static Findings examine(Connection connection, boolean readModelMayDisagree) throws SQLException {
+        List<String> problems = ConsistencyCheck.atOpen(connection, readModelMayDisagree);
         if (problems.isEmpty()) {
             return Findings.NONE;
         }
-        return new Findings(problems, !viewsMayDisagree && ConsistencyCheck.atOpen(connection, true).isEmpty());
+        return new Findings(problems, !readModelMayDisagree && ConsistencyCheck.atOpen(connection, true).isEmpty());
     }
 
     /** The read-only replay ran out of room in the {@code .data} file. */
@@ -118,8 +118,8 @@ public final class DamageDetector {
      *
      * @param db the database the planner named, for the message
      */
-    private static Findings replayAndCheck(Path db, Path files, String url, boolean viewsMayDisagree) {
-        Work<Findings> check = connection -> ours(connection) ? examine(connection, viewsMayDisagree) : Findings.NONE;
+    private static Findings replayAndCheck(Path db, Path files, String url, boolean readModelMayDisagree) {
+        Work<Findings> check = connection -> ours(connection) ? examine(connection, readModelMayDisagree) : Findings.NONE;
         try {
             return open(url + ";hsqldb.full_log_replay=true", check);
         } catch (SQLException e) {
@@ -148,7 +148,7 @@ public final class DamageDetector {
      * removes it. Empty when the copy cannot be made (no room on the disk): then the database is
      * recovered and checked on its first connection, as a clean one is.
      */
-    private static Optional<Findings> onCopy(Path path, boolean viewsMayDisagree) {
+    private static Optional<Findings> onCopy(Path path, boolean readModelMayDisagree) {
         Path folder = path.resolveSibling(path.getFileName() + ".checking");
         Path copy = folder.resolve(path.getFileName().toString());
         try {
@@ -166,7 +166,7 @@ public final class DamageDetector {
             return Optional.empty();
         }
         try {
-            return Optional.of(replayAndCheck(path, copy, HsqldbEngine.url(copy), viewsMayDisagree));
+            return Optional.of(replayAndCheck(path, copy, HsqldbEngine.url(copy), readModelMayDisagree));
         } catch (NeedsRoom e) {
             log.warn("Checking a copy of {} failed; it is checked once recovered", path, e);
             return Optional.empty();
@@ -376,11 +376,13 @@ public final class DamageDetector {
         }
     }
 
-    /** Has the read tables (our schema version 2 or later): the check applies. */
+    /** Has the read tables (our schema version 2 or later, by either of their names): the check applies. */
     private static boolean ours(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES"
-                     + " WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME IN ('flyway_schema_history', 'BATCHES_VIEW')")) {
+                     + " WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME IN ('flyway_schema_history', '"
+                     + ConsistencyCheck.ReadTables.CURRENT.batches() + "', '"
+                     + ConsistencyCheck.ReadTables.BEFORE_V4.batches() + "')")) {
             result.next();
             return result.getLong(1) == 2;
         }

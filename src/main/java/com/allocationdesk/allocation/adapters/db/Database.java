@@ -89,7 +89,7 @@ public final class Database implements Store, CommitGate {
     /** Backups kept in {@code PATH.backups} ({@link Backups}); 0: none made. */
     private final int keepBackups;
     /** Whether this session opened with read tables allowed to disagree ({@code rebuild-views}). */
-    private final boolean viewsMayDisagree;
+    private final boolean readModelMayDisagree;
     private final ScheduledExecutorService dailyBackup;
     /** What uses this store's connections and closes before it, last registered first. */
     private final Deque<AutoCloseable> users = new ArrayDeque<>();
@@ -98,7 +98,7 @@ public final class Database implements Store, CommitGate {
 
 
     private Database(Path path, ProcessLock lock, Opened opened, long minFreeBytes, int keepBackups,
-                     boolean viewsMayDisagree) {
+                     boolean readModelMayDisagree) {
         this.path = path;
         this.lock = lock;
         this.pool = opened.pool();
@@ -107,7 +107,7 @@ public final class Database implements Store, CommitGate {
         this.fileStore = DiskSpace.fileStoreOf(path.getParent());
         this.durableLogLength = logLength();
         this.keepBackups = keepBackups;
-        this.viewsMayDisagree = viewsMayDisagree;
+        this.readModelMayDisagree = readModelMayDisagree;
         this.dailyBackup = Backups.daily(dataSource, path, keepBackups);
     }
 
@@ -131,18 +131,18 @@ public final class Database implements Store, CommitGate {
     }
 
     /**
-     * The same; with {@code viewsMayDisagree} (for {@code RebuildViews}) the read tables are not
+     * The same; with {@code readModelMayDisagree} (for {@code RebuildReadModel}) the read tables are not
      * compared with the write model, but the write model must add up by itself.
      */
-    public static Database open(Path dbPath, int keepBackups, boolean viewsMayDisagree) {
-        return open(dbPath, keepBackups, viewsMayDisagree, DEFAULT_MIN_FREE_BYTES);
+    public static Database open(Path dbPath, int keepBackups, boolean readModelMayDisagree) {
+        return open(dbPath, keepBackups, readModelMayDisagree, DEFAULT_MIN_FREE_BYTES);
     }
 
     /**
      * The same, refusing changes while less than {@code minFreeBytes} are free on the database's
      * file system (0: refused only when a write actually fails).
      */
-    public static Database open(Path dbPath, int keepBackups, boolean viewsMayDisagree, long minFreeBytes) {
+    public static Database open(Path dbPath, int keepBackups, boolean readModelMayDisagree, long minFreeBytes) {
         if (minFreeBytes < 0) {
             throw new IllegalArgumentException("minFreeBytes cannot be negative, was " + minFreeBytes);
         }
@@ -153,11 +153,11 @@ public final class Database implements Store, CommitGate {
         ProcessLock lock = ProcessLock.acquire(path);
         BasicDataSource pool = null;
         try {
-            Opened opened = HsqldbEngine.connect(path, viewsMayDisagree);
+            Opened opened = HsqldbEngine.connect(path, readModelMayDisagree);
             pool = opened.pool();
             Migrations.migrate(pool, path, opened.schemaVersion());
             log.info("Opened database {}", path);
-            return new Database(path, lock, opened, minFreeBytes, keepBackups, viewsMayDisagree);
+            return new Database(path, lock, opened, minFreeBytes, keepBackups, readModelMayDisagree);
         } catch (RuntimeException e) {
             if (pool != null) {
                 HsqldbEngine.shutdown(pool, path);
@@ -287,7 +287,7 @@ public final class Database implements Store, CommitGate {
         }
         Opened opened;
         try {
-            opened = HsqldbEngine.connect(path, viewsMayDisagree);
+            opened = HsqldbEngine.connect(path, readModelMayDisagree);
         } catch (DatabaseUnavailable e) {
             log.warn("Reopening {} after a write failure failed", path, e);
             throw new DatabaseUnavailable(writeFailure, e);

@@ -100,11 +100,11 @@ final class HsqldbEngine {
      * or new; a foreign one is refused and closed without writing ({@link #leaveForeign}). Only then
      * are our settings applied. The database stays open ({@code shutdown=false}) for the pool.
      */
-    static Opened connect(Path path, boolean viewsMayDisagree) {
+    static Opened connect(Path path, boolean readModelMayDisagree) {
         boolean hadLog = Files.exists(sibling(path, ".log"));
         boolean hadTmp = Files.exists(sibling(path, ".tmp"));
         long dataLength = DamageDetector.dataLength(path);
-        boolean checked = DamageDetector.probe(path, url(path), viewsMayDisagree);
+        boolean checked = DamageDetector.probe(path, url(path), readModelMayDisagree);
         int schemaVersion;
         String engineName;
         try (Connection connection = DriverManager.getConnection(url(path), "SA", "");
@@ -117,7 +117,7 @@ final class HsqldbEngine {
             }
             schemaVersion = ownership.schemaVersion();
             DamageDetector.Findings damage = checked || schemaVersion < 2 ? DamageDetector.Findings.NONE
-                    : DamageDetector.examine(connection, viewsMayDisagree);
+                    : DamageDetector.examine(connection, readModelMayDisagree);
             if (!damage.problems().isEmpty()) {
                 leaveForeign(statement, path, hadLog, hadTmp);
                 throw DamageDetector.refusal(path, damage, null);

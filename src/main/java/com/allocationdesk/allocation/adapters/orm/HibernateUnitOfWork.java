@@ -27,7 +27,7 @@ public final class HibernateUnitOfWork implements UnitOfWork {
     private final Session session;
     private final Transaction transaction;
     private final HibernateProductRepository products;
-    private final TransactionalReadModel views;
+    private final TransactionalReadModel readModel;
     private final CommitGate gate;
     private boolean committed;
 
@@ -49,7 +49,7 @@ public final class HibernateUnitOfWork implements UnitOfWork {
         }
         ConnectionRunner connection = this::onConnection;
         this.products = new HibernateProductRepository(session, connection);
-        this.views = readModel.on(connection);
+        this.readModel = readModel.on(connection);
     }
 
     @Override
@@ -58,8 +58,8 @@ public final class HibernateUnitOfWork implements UnitOfWork {
     }
 
     @Override
-    public ReadModelWriter views() {
-        return views;
+    public ReadModelWriter readModel() {
+        return readModel;
     }
 
     /**
@@ -72,7 +72,7 @@ public final class HibernateUnitOfWork implements UnitOfWork {
     public void commit() {
         try {
             gate.beforeWriting();
-            views.flush();
+            readModel.flush();
             session.flush();
             products.bumpUnchangedVersions();
             products.flushAllocations();

@@ -16,47 +16,48 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Writes the read tables (V2__read_model.sql) with plain JDBC, on the connection of the unit of
- * work that owns it, so a view row commits or rolls back with the change it mirrors.
- * {@code batches_view.available} is a generated column: the database keeps it equal to
+ * Writes the read tables (V2__read_model.sql, named {@code read_*} by V4) with plain JDBC, on the
+ * connection of the unit of work that owns it, so a read-table row commits or rolls back with the
+ * change it mirrors.
+ * {@code read_batches.available} is a generated column: the database keeps it equal to
  * {@code purchased - allocated}.
  */
 public final class JdbcReadModelWriter implements TransactionalReadModel {
     private static final String INSERT_BATCH =
-            "INSERT INTO batches_view (reference, sku, eta, purchased, allocated) VALUES (?, ?, ?, ?, 0)";
-    private static final String SET_PURCHASED = "UPDATE batches_view SET purchased = ? WHERE reference = ?";
-    private static final String ADD_ALLOCATED = "UPDATE batches_view SET allocated = allocated + ? WHERE reference = ?";
+            "INSERT INTO read_batches (reference, sku, eta, purchased, allocated) VALUES (?, ?, ?, ?, 0)";
+    private static final String SET_PURCHASED = "UPDATE read_batches SET purchased = ? WHERE reference = ?";
+    private static final String ADD_ALLOCATED = "UPDATE read_batches SET allocated = allocated + ? WHERE reference = ?";
     private static final String UPSERT_ALLOCATION = """
-            MERGE INTO allocations_view v
+            MERGE INTO read_allocations v
             USING (VALUES (CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), CAST(? AS INTEGER), CAST(? AS VARCHAR(64))))
                 AS n (order_id, sku, quantity, batch_reference)
             ON v.order_id = n.order_id AND v.sku = n.sku
             WHEN MATCHED THEN UPDATE SET quantity = n.quantity, batch_reference = n.batch_reference
             WHEN NOT MATCHED THEN INSERT (order_id, sku, quantity, batch_reference)
                 VALUES (n.order_id, n.sku, n.quantity, n.batch_reference)""";
-    private static final String DELETE_ALLOCATION = "DELETE FROM allocations_view WHERE order_id = ? AND sku = ?";
+    private static final String DELETE_ALLOCATION = "DELETE FROM read_allocations WHERE order_id = ? AND sku = ?";
     private static final String INSERT_WAITING_IF_ABSENT = """
-            MERGE INTO waiting_view w
+            MERGE INTO read_waiting w
             USING (VALUES (CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), CAST(? AS INTEGER),
                            CAST(? AS TIMESTAMP(9) WITH TIME ZONE)))
                 AS n (order_id, sku, quantity, since)
             ON w.order_id = n.order_id AND w.sku = n.sku
             WHEN NOT MATCHED THEN INSERT (order_id, sku, quantity, since)
                 VALUES (n.order_id, n.sku, n.quantity, n.since)""";
-    private static final String DELETE_WAITING = "DELETE FROM waiting_view WHERE order_id = ? AND sku = ?";
+    private static final String DELETE_WAITING = "DELETE FROM read_waiting WHERE order_id = ? AND sku = ?";
     private static final String INSERT_NOTIFICATION =
             "INSERT INTO notifications (created_at, sku, order_id, quantity) VALUES (?, ?, ?, ?)";
     private static final String MARK_NOTIFICATIONS_READ = "UPDATE notifications SET is_read = TRUE WHERE is_read = FALSE";
-    /** Empties the views and refills them from the write tables; notifications are history and stay. */
+    /** Empties the read tables and refills them from the write tables; notifications are history and stay. */
     private static final String[] REBUILD = {
-            "DELETE FROM allocations_view",
-            "DELETE FROM batches_view",
-            "DELETE FROM waiting_view",
-            "INSERT INTO batches_view (reference, sku, eta, purchased, allocated)"
+            "DELETE FROM read_allocations",
+            "DELETE FROM read_batches",
+            "DELETE FROM read_waiting",
+            "INSERT INTO read_batches (reference, sku, eta, purchased, allocated)"
                     + " SELECT reference, sku, eta, purchased_quantity, allocated_quantity FROM batches",
-            "INSERT INTO allocations_view (order_id, sku, quantity, batch_reference)"
+            "INSERT INTO read_allocations (order_id, sku, quantity, batch_reference)"
                     + " SELECT order_id, sku, quantity, batch_reference FROM allocations",
-            "INSERT INTO waiting_view (order_id, sku, quantity, since)"
+            "INSERT INTO read_waiting (order_id, sku, quantity, since)"
                     + " SELECT order_id, sku, quantity, since FROM waiting_lines",
     };
 
@@ -130,7 +131,7 @@ public final class JdbcReadModelWriter implements TransactionalReadModel {
 
     /**
      * Reads the write tables over the same connection, so it sees what this transaction has
-     * flushed; {@code RebuildViewsHandler} changes no aggregate, so nothing is pending.
+     * flushed; {@code RebuildReadModelHandler} changes no aggregate, so nothing is pending.
      */
     @Override
     public void rebuildFromWriteModel() {

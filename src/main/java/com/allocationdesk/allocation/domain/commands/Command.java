@@ -14,6 +14,6 @@ import com.allocationdesk.allocation.domain.messages.Message;
  * @param <R> what the handler returns
  */
 public sealed interface Command<R> extends Message
-        permits CreateBatch, CreateBatches, Allocate, AllocateLines, ChangeBatchQuantity, Deallocate,
-                ServeWaitingLines, RebuildViews, MarkNotificationsRead {
+        permits CreateBatch, CreateBatches, Allocate, AllocateLines, ChangeBatchQuantity, CancelLine,
+                ServeWaitingLines, RebuildReadModel, MarkNotificationsRead {
 }

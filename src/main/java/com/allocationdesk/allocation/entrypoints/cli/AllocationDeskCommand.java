@@ -43,20 +43,20 @@ import java.util.function.Function;
                 "3:out of stock; the line waits and a notification was recorded",
                 "4:database unavailable (locked by another process, unreadable, damaged)"},
         subcommands = {
-                WriteSubcommands.AddBatch.class,
-                WriteSubcommands.Allocate.class,
-                WriteSubcommands.Deallocate.class,
-                WriteSubcommands.ChangeQuantity.class,
-                ReadSubcommands.Allocations.class,
-                ReadSubcommands.Batches.class,
-                ReadSubcommands.Waiting.class,
-                ReadSubcommands.Notifications.class,
-                WriteSubcommands.RebuildViews.class,
-                ImportBatches.class,
-                ImportOrders.class,
-                ExportAllocations.class,
-                MaintenanceSubcommands.Check.class,
-                MaintenanceSubcommands.Restore.class})
+                WriteSubcommands.AddBatchSubcommand.class,
+                WriteSubcommands.AllocateSubcommand.class,
+                WriteSubcommands.CancelLineSubcommand.class,
+                WriteSubcommands.ChangeQuantitySubcommand.class,
+                ReadSubcommands.AllocationsSubcommand.class,
+                ReadSubcommands.BatchesSubcommand.class,
+                ReadSubcommands.WaitingSubcommand.class,
+                ReadSubcommands.NotificationsSubcommand.class,
+                WriteSubcommands.RebuildViewsSubcommand.class,
+                ImportBatchesSubcommand.class,
+                ImportOrdersSubcommand.class,
+                ExportAllocationsSubcommand.class,
+                MaintenanceSubcommands.CheckSubcommand.class,
+                MaintenanceSubcommands.RestoreSubcommand.class})
 public final class AllocationDeskCommand implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(AllocationDeskCommand.class);
 
@@ -162,11 +162,11 @@ public final class AllocationDeskCommand implements Runnable {
      * Starts the application on the chosen database, runs the work, shuts down; maps failures to
      * exit codes. A run that only reads never starts the write side (Hibernate).
      */
-    int run(CommandSpec subcommand, boolean readsOnly, boolean repairsViews, Work work) {
+    int run(CommandSpec subcommand, boolean readsOnly, boolean repairsReadModel, Work work) {
         PrintWriter err = subcommand.commandLine().getErr();
         try {
             AppConfig config = readsOnly ? config().readingFirst() : config();
-            config = repairsViews ? config.repairingViews() : config;
+            config = repairsReadModel ? config.repairingReadModel() : config;
             try (Bootstrap app = starter.apply(config)) {
                 return work.run(app);
             }

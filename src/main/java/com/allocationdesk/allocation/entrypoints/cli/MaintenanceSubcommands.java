@@ -25,7 +25,7 @@ final class MaintenanceSubcommands {
             description = {"Check that the database adds up: every list against the stock records, row by row,",
                     "allocated units against allocated lines, nothing belonging to nothing, no waiting line",
                     "that free stock could take. Read-only. Exit 0 when healthy, 4 when damaged."})
-    static final class Check implements Callable<Integer> {
+    static final class CheckSubcommand implements Callable<Integer> {
         @ParentCommand
         AllocationDeskCommand root;
         @Spec
@@ -58,7 +58,7 @@ final class MaintenanceSubcommands {
             description = {"Put a backup in place of the database (refused while it is open). The current files are",
                     "moved aside to PATH.replaced-STAMP/, never deleted; the restored database is then checked.",
                     "Backups are the folders in PATH.backups/ (see 'check')."})
-    static final class Restore implements Callable<Integer> {
+    static final class RestoreSubcommand implements Callable<Integer> {
         @ParentCommand
         AllocationDeskCommand root;
         @Spec

@@ -1,23 +1,21 @@
 package com.allocationdesk.allocation.entrypoints.cli;
 
 import com.allocationdesk.allocation.bootstrap.Bootstrap;
-import com.allocationdesk.allocation.views.AllocationView;
-import com.allocationdesk.allocation.views.AllocationsQuery;
-import com.allocationdesk.allocation.views.BatchView;
-import com.allocationdesk.allocation.views.BatchesQuery;
-import com.allocationdesk.allocation.views.NotificationView;
-import com.allocationdesk.allocation.views.NotificationsQuery;
-import com.allocationdesk.allocation.views.WaitingQuery;
-import com.allocationdesk.allocation.views.WaitingView;
+import com.allocationdesk.allocation.queries.AllocationRow;
+import com.allocationdesk.allocation.queries.AllocationsQuery;
+import com.allocationdesk.allocation.queries.BatchRow;
+import com.allocationdesk.allocation.queries.BatchesQuery;
+import com.allocationdesk.allocation.queries.NotificationRow;
+import com.allocationdesk.allocation.queries.NotificationsQuery;
+import com.allocationdesk.allocation.queries.WaitingQuery;
+import com.allocationdesk.allocation.queries.WaitingRow;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.PrintWriter;
-import java.util.List;
 
-/** The subcommands that read the views: an aligned table, or JSON with {@code --json}. */
+/** The subcommands that read the read model: an aligned table, or JSON with {@code --json}. */
 final class ReadSubcommands {
     private ReadSubcommands() {
     }
@@ -31,7 +29,13 @@ final class ReadSubcommands {
     }
 
     @Command(name = "allocations", mixinStandardHelpOptions = true, description = "Show an order's allocated lines.")
-    static final class Allocations extends ReadOnly {
+    static final class AllocationsSubcommand extends ReadOnly {
+        private static final Listing<AllocationRow> LISTING = Listing.<AllocationRow>of()
+                .column("ORDER", "orderid", AllocationRow::orderId)
+                .column("SKU", "sku", AllocationRow::sku)
+                .column("QTY>", "qty", AllocationRow::quantity)
+                .column("BATCH", "batchref", AllocationRow::batchReference);
+
         @Parameters(index = "0", paramLabel = "ORDERID")
         private String orderId;
         @Option(names = "--json", description = "Print [{\"orderid\",\"sku\",\"qty\",\"batchref\"}].")
@@ -39,23 +43,23 @@ final class ReadSubcommands {
 
         @Override
         protected int execute(Bootstrap app) {
-            List<AllocationView> rows = app.get(AllocationsQuery.class).forOrder(orderId);
-            PrintWriter out = out();
-            if (json) {
-                Json.print(out, rows.stream().map(a -> Json.object("orderid", a.orderId(), "sku", a.sku(),
-                        "qty", a.quantity(), "batchref", a.batchReference())).toList());
-            } else {
-                Table table = Table.of("ORDER", "SKU", "QTY>", "BATCH");
-                rows.forEach(a -> table.row(a.orderId(), a.sku(), a.quantity(), a.batchReference()));
-                table.print(out);
-            }
+            LISTING.print(out(), app.get(AllocationsQuery.class).forOrder(orderId), json);
             return ExitCode.OK;
         }
     }
 
     @Command(name = "batches", mixinStandardHelpOptions = true,
             description = "Show batches: warehouse stock first, then by ETA.")
-    static final class Batches extends ReadOnly {
+    static final class BatchesSubcommand extends ReadOnly {
+        private static final Listing<BatchRow> LISTING = Listing.<BatchRow>of()
+                .column("REF", "ref", BatchRow::reference)
+                .column("SKU", "sku", BatchRow::sku)
+                .column("ETA", "eta", b -> b.eta() == null ? null : b.eta().toString(),
+                        b -> b.eta() == null ? "warehouse" : b.eta())
+                .column("PURCHASED>", "purchased", BatchRow::purchased)
+                .column("ALLOCATED>", "allocated", BatchRow::allocated)
+                .column("AVAILABLE>", "available", BatchRow::available);
+
         @Option(names = "--sku", paramLabel = "SKU", description = "Only SKUs starting with this (any case).")
         private String sku;
         @Option(names = "--json", description = "Print [{\"ref\",\"sku\",\"eta\",\"purchased\",\"allocated\",\"available\"}].")
@@ -63,25 +67,20 @@ final class ReadSubcommands {
 
         @Override
         protected int execute(Bootstrap app) {
-            List<BatchView> rows = app.get(BatchesQuery.class).list(sku);
-            PrintWriter out = out();
-            if (json) {
-                Json.print(out, rows.stream().map(b -> Json.object("ref", b.reference(), "sku", b.sku(),
-                        "eta", b.eta() == null ? null : b.eta().toString(), "purchased", b.purchased(),
-                        "allocated", b.allocated(), "available", b.available())).toList());
-            } else {
-                Table table = Table.of("REF", "SKU", "ETA", "PURCHASED>", "ALLOCATED>", "AVAILABLE>");
-                rows.forEach(b -> table.row(b.reference(), b.sku(), b.eta() == null ? "warehouse" : b.eta(),
-                        b.purchased(), b.allocated(), b.available()));
-                table.print(out);
-            }
+            LISTING.print(out(), app.get(BatchesQuery.class).list(sku), json);
             return ExitCode.OK;
         }
     }
 
     @Command(name = "waiting", mixinStandardHelpOptions = true,
             description = "Show order lines waiting for stock, oldest first.")
-    static final class Waiting extends ReadOnly {
+    static final class WaitingSubcommand extends ReadOnly {
+        private static final Listing<WaitingRow> LISTING = Listing.<WaitingRow>of()
+                .column("ORDER", "orderid", WaitingRow::orderId)
+                .column("SKU", "sku", WaitingRow::sku)
+                .column("QTY>", "qty", WaitingRow::quantity)
+                .column("WAITING SINCE", "since", w -> w.since().toString());
+
         @Option(names = "--sku", paramLabel = "SKU", description = "Only SKUs starting with this (any case).")
         private String sku;
         @Option(names = "--json", description = "Print [{\"orderid\",\"sku\",\"qty\",\"since\"}].")
@@ -89,23 +88,22 @@ final class ReadSubcommands {
 
         @Override
         protected int execute(Bootstrap app) {
-            List<WaitingView> rows = app.get(WaitingQuery.class).list(sku);
-            PrintWriter out = out();
-            if (json) {
-                Json.print(out, rows.stream().map(w -> Json.object("orderid", w.orderId(), "sku", w.sku(),
-                        "qty", w.quantity(), "since", w.since().toString())).toList());
-            } else {
-                Table table = Table.of("ORDER", "SKU", "QTY>", "WAITING SINCE");
-                rows.forEach(w -> table.row(w.orderId(), w.sku(), w.quantity(), w.since()));
-                table.print(out);
-            }
+            LISTING.print(out(), app.get(WaitingQuery.class).list(sku), json);
             return ExitCode.OK;
         }
     }
 
     @Command(name = "notifications", mixinStandardHelpOptions = true,
             description = "Show the most recent out-of-stock notifications, newest first.")
-    static final class Notifications extends ReadOnly {
+    static final class NotificationsSubcommand extends ReadOnly {
+        private static final Listing<NotificationRow> LISTING = Listing.<NotificationRow>of()
+                .column("ID>", "id", NotificationRow::id)
+                .column("AT", "at", n -> n.at().toString())
+                .column("SKU", "sku", NotificationRow::sku)
+                .column("ORDER", "orderid", NotificationRow::orderId)
+                .column("QTY>", "qty", NotificationRow::quantity)
+                .column("READ", "read", NotificationRow::read, n -> n.read() ? "yes" : "no");
+
         @Option(names = "--limit", paramLabel = "N", defaultValue = "50", description = "How many (default ${DEFAULT-VALUE}).")
         private int limit;
         @Option(names = "--json", description = "Print [{\"id\",\"at\",\"sku\",\"orderid\",\"qty\",\"read\"}].")
@@ -116,16 +114,7 @@ final class ReadSubcommands {
             if (limit < 0) {
                 throw new BadInput("--limit cannot be negative, was " + limit);
             }
-            List<NotificationView> rows = app.get(NotificationsQuery.class).recent(limit);
-            PrintWriter out = out();
-            if (json) {
-                Json.print(out, rows.stream().map(n -> Json.object("id", n.id(), "at", n.at().toString(),
-                        "sku", n.sku(), "orderid", n.orderId(), "qty", n.quantity(), "read", n.read())).toList());
-            } else {
-                Table table = Table.of("ID>", "AT", "SKU", "ORDER", "QTY>", "READ");
-                rows.forEach(n -> table.row(n.id(), n.at(), n.sku(), n.orderId(), n.quantity(), n.read() ? "yes" : "no"));
-                table.print(out);
-            }
+            LISTING.print(out(), app.get(NotificationsQuery.class).recent(limit), json);
             return ExitCode.OK;
         }
     }

@@ -22,14 +22,14 @@ abstract class Subcommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
-        return root.run(spec, readsOnly(), repairsViews(), this::execute);
+        return root.run(spec, readsOnly(), repairsReadModel(), this::execute);
     }
 
     /**
      * True for {@code rebuild-views}: the database may be opened although its read tables do not
      * match the stock records (that is what it repairs), as long as the stock records themselves add up.
      */
-    protected boolean repairsViews() {
+    protected boolean repairsReadModel() {
         return false;
     }
 

@@ -2,11 +2,14 @@ package com.allocationdesk.allocation.entrypoints.cli;
 
 import com.allocationdesk.allocation.bootstrap.Bootstrap;
 import com.allocationdesk.allocation.domain.DomainException;
+import com.allocationdesk.allocation.domain.commands.Allocate;
+import com.allocationdesk.allocation.domain.commands.CancelLine;
 import com.allocationdesk.allocation.domain.commands.ChangeBatchQuantity;
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
 import com.allocationdesk.allocation.domain.commands.PlannerInput;
+import com.allocationdesk.allocation.domain.commands.RebuildReadModel;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
-import com.allocationdesk.allocation.views.BatchesQuery;
+import com.allocationdesk.allocation.queries.BatchesQuery;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -48,7 +51,7 @@ final class WriteSubcommands {
 
     @Command(name = "add-batch", mixinStandardHelpOptions = true,
             description = "Add a batch of stock: in the warehouse, or expected on --eta.")
-    static final class AddBatch extends Subcommand {
+    static final class AddBatchSubcommand extends Subcommand {
         @Parameters(index = "0", paramLabel = "REF", description = "Batch reference (unique).")
         private String reference;
         @Parameters(index = "1", paramLabel = "SKU")
@@ -73,7 +76,7 @@ final class WriteSubcommands {
     @Command(name = "allocate", mixinStandardHelpOptions = true,
             description = {"Allocate an order line; prints the chosen batch reference.",
                     "Exit code 3 when no batch can take it: the line waits for stock."})
-    static final class Allocate extends Subcommand {
+    static final class AllocateSubcommand extends Subcommand {
         @Parameters(index = "0", paramLabel = "ORDERID")
         private String orderId;
         @Parameters(index = "1", paramLabel = "SKU")
@@ -83,7 +86,7 @@ final class WriteSubcommands {
 
         @Override
         protected int execute(Bootstrap app) {
-            var command = new com.allocationdesk.allocation.domain.commands.Allocate(orderId, sku, quantity);
+            Allocate command = new Allocate(orderId, sku, quantity);
             Optional<String> batch = app.get(MessageBus.class).handle(command);
             if (batch.isEmpty()) {
                 Terminal.tell(spec.commandLine().getErr(), "Out of stock: no batch of " + command.sku() + " can take "
@@ -95,9 +98,9 @@ final class WriteSubcommands {
         }
     }
 
-    @Command(name = "deallocate", mixinStandardHelpOptions = true,
+    @Command(name = "cancel-line", aliases = "deallocate", mixinStandardHelpOptions = true,
             description = "Cancel an order's line of a SKU (allocated or waiting); it is not reallocated.")
-    static final class Deallocate extends Subcommand {
+    static final class CancelLineSubcommand extends Subcommand {
         @Parameters(index = "0", paramLabel = "ORDERID")
         private String orderId;
         @Parameters(index = "1", paramLabel = "SKU")
@@ -105,7 +108,7 @@ final class WriteSubcommands {
 
         @Override
         protected int execute(Bootstrap app) {
-            var command = new com.allocationdesk.allocation.domain.commands.Deallocate(orderId, sku);
+            CancelLine command = new CancelLine(orderId, sku);
             app.get(MessageBus.class).handle(command);
             say("Cancelled order " + command.orderId() + "'s line of " + command.sku());
             return ExitCode.OK;
@@ -115,7 +118,7 @@ final class WriteSubcommands {
     @Command(name = "change-quantity", mixinStandardHelpOptions = true,
             description = {"Correct a batch's purchased quantity (0: the batch is lost).",
                     "Lines it can no longer hold move to other batches or wait."})
-    static final class ChangeQuantity extends Subcommand {
+    static final class ChangeQuantitySubcommand extends Subcommand {
         @Parameters(index = "0", paramLabel = "REF")
         private String reference;
         @Parameters(index = "1", paramLabel = "QTY", converter = NonNegativeQuantity.class)
@@ -136,15 +139,15 @@ final class WriteSubcommands {
 
     @Command(name = "rebuild-views", mixinStandardHelpOptions = true,
             description = "Recompute every read table from the stock and allocations, in one transaction.")
-    static final class RebuildViews extends Subcommand {
+    static final class RebuildViewsSubcommand extends Subcommand {
         @Override
-        protected boolean repairsViews() {
+        protected boolean repairsReadModel() {
             return true;
         }
 
         @Override
         protected int execute(Bootstrap app) {
-            app.get(MessageBus.class).handle(new com.allocationdesk.allocation.domain.commands.RebuildViews());
+            app.get(MessageBus.class).handle(new RebuildReadModel());
             say("Views rebuilt");
             return ExitCode.OK;
         }

@@ -6,8 +6,8 @@ import com.allocationdesk.allocation.domain.commands.PlannerInput;
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
 import com.allocationdesk.allocation.domain.commands.CreateBatches;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
-import com.allocationdesk.allocation.views.BatchView;
-import com.allocationdesk.allocation.views.BatchesQuery;
+import com.allocationdesk.allocation.queries.BatchRow;
+import com.allocationdesk.allocation.queries.BatchesQuery;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -73,7 +73,7 @@ public class BatchImport {
 
         @Override
         public void checkStored(long line, CreateBatch batch) {
-            Optional<BatchView> existing = batches.byReference(batch.reference());
+            Optional<BatchRow> existing = batches.byReference(batch.reference());
             if (existing.isPresent()) {
                 if (!isSame(existing.get(), batch)) {
                     throw new DuplicateBatch(batch.reference(), existing.get().purchased(), existing.get().sku());
@@ -94,7 +94,7 @@ public class BatchImport {
         }
     }
 
-    private static boolean isSame(BatchView existing, CreateBatch wanted) {
+    private static boolean isSame(BatchRow existing, CreateBatch wanted) {
         return existing.sku().equals(wanted.sku()) && existing.purchased() == wanted.quantity()
                 && Objects.equals(existing.eta(), wanted.eta());
     }

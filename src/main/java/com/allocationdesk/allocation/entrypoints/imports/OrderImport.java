@@ -8,9 +8,9 @@ import com.allocationdesk.allocation.domain.commands.PlannerInput;
 import com.allocationdesk.allocation.domain.commands.Allocate;
 import com.allocationdesk.allocation.domain.commands.AllocateLines;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
-import com.allocationdesk.allocation.views.OrderLinesQuery;
-import com.allocationdesk.allocation.views.SkuTotals;
-import com.allocationdesk.allocation.views.StockTotalsQuery;
+import com.allocationdesk.allocation.queries.OrderLinesQuery;
+import com.allocationdesk.allocation.queries.SkuTotals;
+import com.allocationdesk.allocation.queries.StockTotalsQuery;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;

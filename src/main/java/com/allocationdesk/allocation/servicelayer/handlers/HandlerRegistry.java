@@ -6,9 +6,9 @@ import com.allocationdesk.allocation.domain.commands.ChangeBatchQuantity;
 import com.allocationdesk.allocation.domain.commands.Command;
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
 import com.allocationdesk.allocation.domain.commands.CreateBatches;
-import com.allocationdesk.allocation.domain.commands.Deallocate;
+import com.allocationdesk.allocation.domain.commands.CancelLine;
 import com.allocationdesk.allocation.domain.commands.MarkNotificationsRead;
-import com.allocationdesk.allocation.domain.commands.RebuildViews;
+import com.allocationdesk.allocation.domain.commands.RebuildReadModel;
 import com.allocationdesk.allocation.domain.commands.ServeWaitingLines;
 import com.allocationdesk.allocation.domain.events.Allocated;
 import com.allocationdesk.allocation.domain.events.BatchCreated;
@@ -45,26 +45,26 @@ public final class HandlerRegistry {
     private HandlerRegistry(Notifications notifications, Clock clock) {
         Objects.requireNonNull(notifications, "notifications");
         Objects.requireNonNull(clock, "clock");
-        ReadModelProjection views = new ReadModelProjection(clock);
+        ReadModelProjection readModel = new ReadModelProjection(clock);
         commandHandlers = List.of(
                 command(CreateBatch.class, new CreateBatchHandler()),
                 command(CreateBatches.class, new CreateBatchesHandler()),
                 command(Allocate.class, new AllocateHandler(clock)),
                 command(AllocateLines.class, new AllocateLinesHandler(clock)),
                 command(ChangeBatchQuantity.class, new ChangeBatchQuantityHandler(clock)),
-                command(Deallocate.class, new DeallocateHandler()),
-                command(RebuildViews.class, new RebuildViewsHandler()),
+                command(CancelLine.class, new CancelLineHandler()),
+                command(RebuildReadModel.class, new RebuildReadModelHandler()),
                 command(ServeWaitingLines.class, new ServeWaitingLinesHandler()),
                 command(MarkNotificationsRead.class, new MarkNotificationsReadHandler()));
         eventHandlers = List.of(
                 event(OutOfStock.class, new NotifyOutOfStockHandler(notifications)));
         projections = List.of(
-                event(BatchCreated.class, views::batchCreated),
-                event(BatchQuantityChanged.class, views::batchQuantityChanged),
-                event(Allocated.class, views::allocated),
-                event(Deallocated.class, views::deallocated),
-                event(LineCancelled.class, views::lineCancelled),
-                event(OutOfStock.class, views::outOfStock));
+                event(BatchCreated.class, readModel::batchCreated),
+                event(BatchQuantityChanged.class, readModel::batchQuantityChanged),
+                event(Allocated.class, readModel::allocated),
+                event(Deallocated.class, readModel::deallocated),
+                event(LineCancelled.class, readModel::lineCancelled),
+                event(OutOfStock.class, readModel::outOfStock));
     }
 
     /** The routes, with these dependencies handed to the handlers that need them. */

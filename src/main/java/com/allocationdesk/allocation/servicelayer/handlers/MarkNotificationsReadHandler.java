@@ -8,7 +8,7 @@ import com.allocationdesk.allocation.servicelayer.HandlerContext;
 public final class MarkNotificationsReadHandler implements CommandHandler<MarkNotificationsRead, Void> {
     @Override
     public Void handle(MarkNotificationsRead command, HandlerContext context) {
-        context.uow().views().markNotificationsRead();
+        context.uow().readModel().markNotificationsRead();
         context.uow().commit();
         return null;
     }

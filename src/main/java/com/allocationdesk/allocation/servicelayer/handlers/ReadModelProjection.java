@@ -23,41 +23,41 @@ public final class ReadModelProjection {
     }
 
     public void batchCreated(BatchCreated event, HandlerContext context) {
-        context.uow().views().insertBatch(event.reference(), event.sku(), event.eta(), event.quantity());
+        context.uow().readModel().insertBatch(event.reference(), event.sku(), event.eta(), event.quantity());
     }
 
     public void batchQuantityChanged(BatchQuantityChanged event, HandlerContext context) {
-        context.uow().views().setPurchased(event.reference(), event.quantity());
+        context.uow().readModel().setPurchased(event.reference(), event.quantity());
     }
 
     public void allocated(Allocated event, HandlerContext context) {
-        ReadModelWriter views = context.uow().views();
-        views.deleteWaiting(event.orderId(), event.sku());
-        views.insertAllocation(event.orderId(), event.sku(), event.quantity(), event.batchReference());
-        views.addAllocated(event.batchReference(), event.quantity());
+        ReadModelWriter readModel = context.uow().readModel();
+        readModel.deleteWaiting(event.orderId(), event.sku());
+        readModel.insertAllocation(event.orderId(), event.sku(), event.quantity(), event.batchReference());
+        readModel.addAllocated(event.batchReference(), event.quantity());
     }
 
     public void deallocated(Deallocated event, HandlerContext context) {
-        ReadModelWriter views = context.uow().views();
-        views.deleteAllocation(event.orderId(), event.sku());
-        views.addAllocated(event.batchReference(), -event.quantity());
-        views.upsertWaiting(event.orderId(), event.sku(), event.quantity(), event.waitingSince());
+        ReadModelWriter readModel = context.uow().readModel();
+        readModel.deleteAllocation(event.orderId(), event.sku());
+        readModel.addAllocated(event.batchReference(), -event.quantity());
+        readModel.upsertWaiting(event.orderId(), event.sku(), event.quantity(), event.waitingSince());
     }
 
     public void lineCancelled(LineCancelled event, HandlerContext context) {
-        ReadModelWriter views = context.uow().views();
+        ReadModelWriter readModel = context.uow().readModel();
         if (event.batchReference() == null) {
-            views.deleteWaiting(event.orderId(), event.sku());
+            readModel.deleteWaiting(event.orderId(), event.sku());
         } else {
-            views.deleteAllocation(event.orderId(), event.sku());
-            views.addAllocated(event.batchReference(), -event.quantity());
+            readModel.deleteAllocation(event.orderId(), event.sku());
+            readModel.addAllocated(event.batchReference(), -event.quantity());
         }
     }
 
     /** The line waits, and the planner finds the notice later even if nobody was looking. */
     public void outOfStock(OutOfStock event, HandlerContext context) {
-        ReadModelWriter views = context.uow().views();
-        views.upsertWaiting(event.orderId(), event.sku(), event.quantity(), event.since());
-        views.insertNotification(clock.instant(), event.sku(), event.orderId(), event.quantity());
+        ReadModelWriter readModel = context.uow().readModel();
+        readModel.upsertWaiting(event.orderId(), event.sku(), event.quantity(), event.since());
+        readModel.insertNotification(clock.instant(), event.sku(), event.orderId(), event.quantity());
     }
 }

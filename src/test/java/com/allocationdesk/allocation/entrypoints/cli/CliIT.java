@@ -45,15 +45,15 @@ class CliIT {
 
     /** Everything a planner could see, read straight from the tables, to prove nothing changed. */
     private String snapshot() {
-        // views may disagree: one test drifts them on purpose before rebuild-views repairs them
+        // the read tables may disagree: one test drifts them on purpose before rebuild-views repairs them
         try (Database database = Database.open(db, 0, true);
              Connection c = database.dataSource().getConnection();
              Statement s = c.createStatement()) {
             StringBuilder all = new StringBuilder();
             for (String sql : List.of(
-                    "SELECT * FROM batches_view ORDER BY reference",
-                    "SELECT * FROM allocations_view ORDER BY order_id, sku",
-                    "SELECT * FROM waiting_view ORDER BY order_id, sku",
+                    "SELECT * FROM read_batches ORDER BY reference",
+                    "SELECT * FROM read_allocations ORDER BY order_id, sku",
+                    "SELECT * FROM read_waiting ORDER BY order_id, sku",
                     "SELECT * FROM notifications ORDER BY id",
                     "SELECT reference, sku, purchased_quantity, allocated_quantity, eta FROM batches ORDER BY reference",
                     "SELECT batch_reference, order_id, sku, quantity FROM allocations ORDER BY order_id, sku",
@@ -171,14 +171,35 @@ class CliIT {
         }
 
         @Test
-        void deallocateCancelsTheLineAndFreesTheStock() {
+        void cancelLineCancelsTheLineAndFreesTheStock() {
             stock();
             ok("allocate", "o1", "LAMP", "8");
 
-            ok("deallocate", "o1", "LAMP");
+            assertThat(ok("cancel-line", "o1", "LAMP").out()).isEqualTo("Cancelled order o1's line of LAMP" + System.lineSeparator());
 
             assertThat(ok("allocations", "o1", "--json").out().strip()).isEqualTo("[]");
             assertThat(ok("batches", "--json").out()).contains("\"ref\":\"warehouse\",\"sku\":\"LAMP\",\"eta\":null,\"purchased\":10,\"allocated\":0");
+        }
+
+        @Test
+        void deallocateIsTheOldNameOfCancelLineAndStillWorksTheSameWay() {
+            stock();
+            ok("allocate", "o1", "LAMP", "8");
+            ok("allocate", "o2", "LAMP", "2");
+
+            Run byNewName = ok("cancel-line", "o1", "LAMP");
+            Run byOldName = ok("deallocate", "o2", "LAMP");
+
+            assertThat(byOldName.out()).isEqualTo(byNewName.out().replace("o1", "o2"));
+            assertThat(byOldName.err()).isEqualTo(byNewName.err()).isEmpty();
+            assertThat(ok("allocations", "o2", "--json").out().strip()).isEqualTo("[]");
+            assertThat(ok("batches", "--json").out()).contains("\"ref\":\"warehouse\",\"sku\":\"LAMP\",\"eta\":null,\"purchased\":10,\"allocated\":0");
+            Run unknownByNewName = cli("cancel-line", "o7", "LAMP");
+            Run unknownByOldName = cli("deallocate", "o7", "LAMP");
+            assertRejected(unknownByNewName, 2, "Order o7 has no line for SKU LAMP");
+            assertThat(unknownByOldName.code()).isEqualTo(unknownByNewName.code());
+            assertThat(unknownByOldName.err()).isEqualTo(unknownByNewName.err());
+            assertThat(ok("--help").out()).contains("cancel-line, deallocate");
         }
 
         @Test
@@ -192,14 +213,14 @@ class CliIT {
         }
 
         @Test
-        void rebuildViewsRepairsAViewThatDrifted() throws Exception {
+        void rebuildViewsRepairsAReadTableThatDrifted() throws Exception {
             stock();
             ok("allocate", "o1", "LAMP", "8");
             String good = snapshot();
             try (Database database = Database.open(db);
                  Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
-                s.executeUpdate("UPDATE allocations_view SET quantity = 99");
-                s.executeUpdate("DELETE FROM batches_view WHERE reference = 'shipment'");
+                s.executeUpdate("UPDATE read_allocations SET quantity = 99");
+                s.executeUpdate("DELETE FROM read_batches WHERE reference = 'shipment'");
             }
             assertThat(snapshot()).isNotEqualTo(good);
 
@@ -226,6 +247,7 @@ class CliIT {
             rejectsWithoutChange(2, "'many'", "add-batch", "b9", "LAMP", "many");
             rejectsWithoutChange(2, "Unknown SKU NOPE", "allocate", "o2", "NOPE", "1");
             rejectsWithoutChange(2, "deallocate it first", "allocate", "o1", "LAMP", "3");
+            rejectsWithoutChange(2, "Order o7 has no line for SKU LAMP", "cancel-line", "o7", "LAMP");
             rejectsWithoutChange(2, "Order o7 has no line for SKU LAMP", "deallocate", "o7", "LAMP");
             rejectsWithoutChange(2, "Unknown batch nope", "change-quantity", "nope", "3");
             rejectsWithoutChange(2, "Quantity cannot be negative", "change-quantity", "warehouse", "-1");

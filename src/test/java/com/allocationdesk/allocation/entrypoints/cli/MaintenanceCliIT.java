@@ -41,7 +41,7 @@ class MaintenanceCliIT {
         try (Bootstrap app = Bootstrap.start(new AppConfig(db));
              Connection connection = app.get(DataSource.class).getConnection();
              Statement statement = connection.createStatement()) {
-            statement.executeUpdate("UPDATE batches_view SET allocated = 0 WHERE reference = 'b1'");
+            statement.executeUpdate("UPDATE read_batches SET allocated = 0 WHERE reference = 'b1'");
         }
         Run damaged = cli(db, "check");
         assertThat(damaged.code()).isEqualTo(4);

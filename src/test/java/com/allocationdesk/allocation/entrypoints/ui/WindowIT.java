@@ -1,8 +1,8 @@
 package com.allocationdesk.allocation.entrypoints.ui;
 
-import com.allocationdesk.allocation.views.AllocationView;
-import com.allocationdesk.allocation.views.BatchView;
-import com.allocationdesk.allocation.views.BatchesQuery;
+import com.allocationdesk.allocation.queries.AllocationRow;
+import com.allocationdesk.allocation.queries.BatchRow;
+import com.allocationdesk.allocation.queries.BatchesQuery;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,7 @@ class WindowIT extends WindowFixture {
 
         waitUntil("the sample batches appear", () -> table("#batchesTable").getItems().size() == 5);
         waitUntil("the empty state hides", () -> !node("#emptyState").isVisible());
-        assertThat(batchRows()).extracting(BatchView::eta).containsNull().hasSize(5)
+        assertThat(batchRows()).extracting(BatchRow::eta).containsNull().hasSize(5)
                 .filteredOn(eta -> eta != null).hasSize(1);
         waitUntil("ORD-1006 waits for stock", () -> table("#waitingTable").getItems().size() == 1);
         waitUntil("the out-of-stock alert lands in the panel", () -> node("#notificationsList") instanceof
@@ -108,7 +108,7 @@ class WindowIT extends WindowFixture {
         press(KeyCode.ENTER).release(KeyCode.ENTER);
         waitUntil("the result shows the batch", () -> text("#resultLabel").contains("allocated to batch B-WH"));
         showAllocations();
-        waitUntil("the allocation appears", () -> allocationRows().contains(new AllocationView("ORD-1", "LAMP", 5, "B-WH")));
+        waitUntil("the allocation appears", () -> allocationRows().contains(new AllocationRow("ORD-1", "LAMP", 5, "B-WH")));
         showOrders();
 
         // Out of stock: the banner names SKU, order and quantity; the panel keeps it; the line waits.
@@ -128,7 +128,7 @@ class WindowIT extends WindowFixture {
         waitUntil("the Batches view shows", () -> node("#batchesTable").isVisible());
         TableView<?> batches = table("#batchesTable");
         interact(() -> batches.getSelectionModel().select(0));
-        assertThat(((BatchView) batches.getSelectionModel().getSelectedItem()).reference()).isEqualTo("B-WH");
+        assertThat(((BatchRow) batches.getSelectionModel().getSelectedItem()).reference()).isEqualTo("B-WH");
         clickOn("#changeQuantityButton");
         waitUntil("the dialog opens", () -> find("#saveButton").isPresent());
         fill("#newQuantityField", "2");
@@ -136,14 +136,14 @@ class WindowIT extends WindowFixture {
         waitUntil("the dialog closes", () -> find("#saveButton").isEmpty());
         showAllocations();
         waitUntil("ORD-1 is reallocated to the shipment",
-                () -> allocationRows().contains(new AllocationView("ORD-1", "LAMP", 5, "B-SHIP")));
+                () -> allocationRows().contains(new AllocationRow("ORD-1", "LAMP", 5, "B-SHIP")));
 
         // New stock arrives: the waiting line is allocated and leaves the waiting list.
         showBatches();
         addBatch("B-NEW", "LAMP", "500", "");
         waitUntil("ORD-2 no longer waits", () -> table("#waitingTable").getItems().isEmpty());
         showAllocations();
-        waitUntil("ORD-2 is allocated", () -> allocationRows().contains(new AllocationView("ORD-2", "LAMP", 100, "B-NEW")));
+        waitUntil("ORD-2 is allocated", () -> allocationRows().contains(new AllocationRow("ORD-2", "LAMP", 100, "B-NEW")));
     }
 
     private void addBatch(String reference, String sku, String quantity, String eta) {
@@ -181,12 +181,12 @@ class WindowIT extends WindowFixture {
     }
 
     @SuppressWarnings("unchecked")
-    private List<BatchView> batchRows() {
-        return List.copyOf((List<BatchView>) table("#batchesTable").getItems());
+    private List<BatchRow> batchRows() {
+        return List.copyOf((List<BatchRow>) table("#batchesTable").getItems());
     }
 
     @SuppressWarnings("unchecked")
-    private List<AllocationView> allocationRows() {
-        return List.copyOf((List<AllocationView>) table("#allocationsTable").getItems());
+    private List<AllocationRow> allocationRows() {
+        return List.copyOf((List<AllocationRow>) table("#allocationsTable").getItems());
     }
 }

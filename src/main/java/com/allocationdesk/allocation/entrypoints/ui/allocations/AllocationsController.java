@@ -2,7 +2,7 @@ package com.allocationdesk.allocation.entrypoints.ui.allocations;
 
 import com.allocationdesk.allocation.entrypoints.ui.support.Columns;
 import com.allocationdesk.allocation.entrypoints.ui.support.ViewBindings;
-import com.allocationdesk.allocation.views.AllocationView;
+import com.allocationdesk.allocation.queries.AllocationRow;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import javafx.collections.transformation.SortedList;
@@ -26,11 +26,11 @@ public class AllocationsController {
     @FXML private Button lastPageButton;
     @FXML private Label pageLabel;
     @FXML private Label errorLabel;
-    @FXML private TableView<AllocationView> allocationsTable;
-    @FXML private TableColumn<AllocationView, String> orderColumn;
-    @FXML private TableColumn<AllocationView, String> skuColumn;
-    @FXML private TableColumn<AllocationView, Integer> quantityColumn;
-    @FXML private TableColumn<AllocationView, String> batchColumn;
+    @FXML private TableView<AllocationRow> allocationsTable;
+    @FXML private TableColumn<AllocationRow, String> orderColumn;
+    @FXML private TableColumn<AllocationRow, String> skuColumn;
+    @FXML private TableColumn<AllocationRow, Integer> quantityColumn;
+    @FXML private TableColumn<AllocationRow, String> batchColumn;
 
     @Inject
     public AllocationsController(AllocationsViewModel viewModel) {
@@ -47,11 +47,11 @@ public class AllocationsController {
         previousPageButton.disableProperty().bind(viewModel.canPreviousProperty().not());
         nextPageButton.disableProperty().bind(viewModel.canNextProperty().not());
         lastPageButton.disableProperty().bind(viewModel.canNextProperty().not());
-        Columns.of(orderColumn, AllocationView::orderId);
-        Columns.of(skuColumn, AllocationView::sku);
-        Columns.number(quantityColumn, AllocationView::quantity);
-        Columns.of(batchColumn, AllocationView::batchReference);
-        SortedList<AllocationView> sorted = new SortedList<>(viewModel.rows());
+        Columns.of(orderColumn, AllocationRow::orderId);
+        Columns.of(skuColumn, AllocationRow::sku);
+        Columns.number(quantityColumn, AllocationRow::quantity);
+        Columns.of(batchColumn, AllocationRow::batchReference);
+        SortedList<AllocationRow> sorted = new SortedList<>(viewModel.rows());
         sorted.comparatorProperty().bind(allocationsTable.comparatorProperty());
         allocationsTable.setItems(sorted);
         viewModel.reload();

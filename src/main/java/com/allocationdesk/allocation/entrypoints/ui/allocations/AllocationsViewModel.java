@@ -4,8 +4,8 @@ import com.allocationdesk.allocation.entrypoints.ui.support.BackgroundRunner;
 import com.allocationdesk.allocation.entrypoints.ui.support.LiveUpdates;
 import com.allocationdesk.allocation.entrypoints.ui.support.Reloader;
 import com.allocationdesk.allocation.entrypoints.ui.support.WorkState;
-import com.allocationdesk.allocation.views.AllocationView;
-import com.allocationdesk.allocation.views.AllocationsQuery;
+import com.allocationdesk.allocation.queries.AllocationRow;
+import com.allocationdesk.allocation.queries.AllocationsQuery;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import javafx.beans.property.BooleanProperty;
@@ -32,12 +32,12 @@ import java.util.List;
 public class AllocationsViewModel {
     public static final int PAGE_SIZE = 200;
 
-    private record Page(int total, int offset, List<AllocationView> rows) {
+    private record Page(int total, int offset, List<AllocationRow> rows) {
     }
 
     private final StringProperty orderFilter = new SimpleStringProperty(this, "orderFilter", "");
     private final StringProperty skuFilter = new SimpleStringProperty(this, "skuFilter", "");
-    private final ObservableList<AllocationView> rows = FXCollections.observableArrayList();
+    private final ObservableList<AllocationRow> rows = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper total = new ReadOnlyIntegerWrapper(this, "total", 0);
     private final ReadOnlyStringWrapper pageText = new ReadOnlyStringWrapper(this, "pageText", "");
     private final WorkState work;
@@ -121,7 +121,7 @@ public class AllocationsViewModel {
         return skuFilter;
     }
 
-    public ObservableList<AllocationView> rows() {
+    public ObservableList<AllocationRow> rows() {
         return rows;
     }
 

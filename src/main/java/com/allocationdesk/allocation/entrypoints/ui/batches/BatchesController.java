@@ -3,7 +3,7 @@ package com.allocationdesk.allocation.entrypoints.ui.batches;
 import com.allocationdesk.allocation.entrypoints.ui.support.Columns;
 import com.allocationdesk.allocation.entrypoints.ui.support.DialogService;
 import com.allocationdesk.allocation.entrypoints.ui.support.ViewBindings;
-import com.allocationdesk.allocation.views.BatchView;
+import com.allocationdesk.allocation.queries.BatchRow;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import javafx.fxml.FXML;
@@ -26,13 +26,13 @@ public class BatchesController {
     @FXML private Button changeQuantityButton;
     @FXML private Label summaryLabel;
     @FXML private Label errorLabel;
-    @FXML private TableView<BatchView> batchesTable;
-    @FXML private TableColumn<BatchView, String> referenceColumn;
-    @FXML private TableColumn<BatchView, String> skuColumn;
-    @FXML private TableColumn<BatchView, LocalDate> etaColumn;
-    @FXML private TableColumn<BatchView, Integer> purchasedColumn;
-    @FXML private TableColumn<BatchView, Integer> allocatedColumn;
-    @FXML private TableColumn<BatchView, Integer> availableColumn;
+    @FXML private TableView<BatchRow> batchesTable;
+    @FXML private TableColumn<BatchRow, String> referenceColumn;
+    @FXML private TableColumn<BatchRow, String> skuColumn;
+    @FXML private TableColumn<BatchRow, LocalDate> etaColumn;
+    @FXML private TableColumn<BatchRow, Integer> purchasedColumn;
+    @FXML private TableColumn<BatchRow, Integer> allocatedColumn;
+    @FXML private TableColumn<BatchRow, Integer> availableColumn;
 
     @Inject
     public BatchesController(BatchesViewModel viewModel, DialogService dialogs) {
@@ -45,9 +45,9 @@ public class BatchesController {
         skuFilterField.textProperty().bindBidirectional(viewModel.skuFilterProperty());
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
         ViewBindings.message(errorLabel, viewModel.errorMessageProperty());
-        Columns.of(referenceColumn, BatchView::reference);
-        Columns.of(skuColumn, BatchView::sku);
-        Columns.of(etaColumn, BatchView::eta);
+        Columns.of(referenceColumn, BatchRow::reference);
+        Columns.of(skuColumn, BatchRow::sku);
+        Columns.of(etaColumn, BatchRow::eta);
         etaColumn.setCellFactory(column -> new javafx.scene.control.TableCell<>() {
             @Override
             protected void updateItem(LocalDate eta, boolean empty) {
@@ -56,9 +56,9 @@ public class BatchesController {
             }
         });
         etaColumn.setComparator(java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
-        Columns.number(purchasedColumn, BatchView::purchased);
-        Columns.number(allocatedColumn, BatchView::allocated);
-        Columns.number(availableColumn, BatchView::available);
+        Columns.number(purchasedColumn, BatchRow::purchased);
+        Columns.number(allocatedColumn, BatchRow::allocated);
+        Columns.number(availableColumn, BatchRow::available);
         var sorted = new javafx.collections.transformation.SortedList<>(viewModel.batches());
         sorted.comparatorProperty().bind(batchesTable.comparatorProperty());
         batchesTable.setItems(sorted);
@@ -78,7 +78,7 @@ public class BatchesController {
 
     @FXML
     void onChangeQuantity() {
-        BatchView batch = batchesTable.getSelectionModel().getSelectedItem();
+        BatchRow batch = batchesTable.getSelectionModel().getSelectedItem();
         if (batch != null) {
             dialogs.open(ChangeQuantityDialogController.class, "ChangeQuantityDialog.fxml",
                     "Change quantity of " + batch.reference(), window(), c -> c.prepare(batch));

@@ -4,8 +4,8 @@ import com.allocationdesk.allocation.entrypoints.ui.support.BackgroundRunner;
 import com.allocationdesk.allocation.entrypoints.ui.support.LiveUpdates;
 import com.allocationdesk.allocation.entrypoints.ui.support.Reloader;
 import com.allocationdesk.allocation.entrypoints.ui.support.WorkState;
-import com.allocationdesk.allocation.views.BatchView;
-import com.allocationdesk.allocation.views.BatchesQuery;
+import com.allocationdesk.allocation.queries.BatchRow;
+import com.allocationdesk.allocation.queries.BatchesQuery;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -23,11 +23,11 @@ import java.util.List;
 @Dependent
 public class BatchesViewModel {
     private final StringProperty skuFilter = new SimpleStringProperty(this, "skuFilter", "");
-    private final ObservableList<BatchView> batches = FXCollections.observableArrayList();
+    private final ObservableList<BatchRow> batches = FXCollections.observableArrayList();
     private final WorkState work;
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded", false);
-    private final Reloader<List<BatchView>> reloader;
+    private final Reloader<List<BatchRow>> reloader;
 
     @Inject
     public BatchesViewModel(BatchesQuery query, BackgroundRunner runner, LiveUpdates live) {
@@ -41,10 +41,10 @@ public class BatchesViewModel {
         reloader.reload();
     }
 
-    private void show(List<BatchView> rows) {
+    private void show(List<BatchRow> rows) {
         work.clearError();
         batches.setAll(rows);
-        int available = rows.stream().mapToInt(BatchView::available).sum();
+        int available = rows.stream().mapToInt(BatchRow::available).sum();
         summary.set(rows.size() + (rows.size() == 1 ? " batch" : " batches") + ", " + available + " available");
         loaded.set(true);
     }
@@ -53,7 +53,7 @@ public class BatchesViewModel {
         return skuFilter;
     }
 
-    public ObservableList<BatchView> batches() {
+    public ObservableList<BatchRow> batches() {
         return batches;
     }
 

@@ -2,7 +2,7 @@ package com.allocationdesk.allocation.entrypoints.ui.batches;
 
 import com.allocationdesk.allocation.entrypoints.ui.support.FieldView;
 import com.allocationdesk.allocation.entrypoints.ui.support.ViewBindings;
-import com.allocationdesk.allocation.views.BatchView;
+import com.allocationdesk.allocation.queries.BatchRow;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import javafx.fxml.FXML;
@@ -37,7 +37,7 @@ public class ChangeQuantityDialogController {
         ViewBindings.commandForm(viewModel.form(), changeErrorLabel, busyIndicator, saveButton);
     }
 
-    void prepare(BatchView batch) {
+    void prepare(BatchRow batch) {
         viewModel.prepare(batch);
         newQuantityField.selectAll();
     }

@@ -6,7 +6,7 @@ import com.allocationdesk.allocation.entrypoints.ui.support.CommandForm;
 import com.allocationdesk.allocation.entrypoints.ui.support.Field;
 import com.allocationdesk.allocation.entrypoints.ui.support.Inputs;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
-import com.allocationdesk.allocation.views.BatchView;
+import com.allocationdesk.allocation.queries.BatchRow;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -29,7 +29,7 @@ public class ChangeQuantityDialogViewModel {
     }
 
     /** The batch to change; the field starts with its current purchased quantity. */
-    public void prepare(BatchView batch) {
+    public void prepare(BatchRow batch) {
         reference.set(batch.reference());
         description.set(batch.reference() + " (" + batch.sku() + "): " + batch.purchased() + " purchased, "
                 + batch.allocated() + " allocated. Lines that no longer fit are moved to other batches or wait.");

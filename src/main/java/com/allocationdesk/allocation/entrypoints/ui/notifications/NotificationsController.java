@@ -1,7 +1,7 @@
 package com.allocationdesk.allocation.entrypoints.ui.notifications;
 
 import com.allocationdesk.allocation.entrypoints.ui.support.ViewBindings;
-import com.allocationdesk.allocation.views.NotificationView;
+import com.allocationdesk.allocation.queries.NotificationRow;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import javafx.fxml.FXML;
@@ -26,7 +26,7 @@ public class NotificationsController {
     @FXML private Label unreadBadge;
     @FXML private Button markReadButton;
     @FXML private Label errorLabel;
-    @FXML private ListView<NotificationView> notificationsList;
+    @FXML private ListView<NotificationRow> notificationsList;
 
     @Inject
     public NotificationsController(NotificationsViewModel viewModel) {
@@ -48,7 +48,7 @@ public class NotificationsController {
             }
 
             @Override
-            protected void updateItem(NotificationView item, boolean empty) {
+            protected void updateItem(NotificationRow item, boolean empty) {
                 super.updateItem(item, empty);
                 getStyleClass().remove("unread");
                 if (empty || item == null) {

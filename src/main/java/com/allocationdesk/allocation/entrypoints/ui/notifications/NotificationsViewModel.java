@@ -6,8 +6,8 @@ import com.allocationdesk.allocation.entrypoints.ui.support.LiveUpdates;
 import com.allocationdesk.allocation.entrypoints.ui.support.Reloader;
 import com.allocationdesk.allocation.entrypoints.ui.support.WorkState;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
-import com.allocationdesk.allocation.views.NotificationView;
-import com.allocationdesk.allocation.views.NotificationsQuery;
+import com.allocationdesk.allocation.queries.NotificationRow;
+import com.allocationdesk.allocation.queries.NotificationsQuery;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -25,12 +25,12 @@ import java.util.List;
 public class NotificationsViewModel {
     public static final int SHOWN = 200;
 
-    private record Snapshot(List<NotificationView> recent, int unread) {
+    private record Snapshot(List<NotificationRow> recent, int unread) {
     }
 
     private final MessageBus bus;
     private final WorkState work;
-    private final ObservableList<NotificationView> items = FXCollections.observableArrayList();
+    private final ObservableList<NotificationRow> items = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper unreadCount = new ReadOnlyIntegerWrapper(this, "unreadCount", 0);
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Out-of-stock alerts");
     private final Reloader<Snapshot> reloader;
@@ -62,7 +62,7 @@ public class NotificationsViewModel {
         title.set(snapshot.unread() == 0 ? "Out-of-stock alerts" : "Out-of-stock alerts (" + snapshot.unread() + " unread)");
     }
 
-    public ObservableList<NotificationView> items() {
+    public ObservableList<NotificationRow> items() {
         return items;
     }
 

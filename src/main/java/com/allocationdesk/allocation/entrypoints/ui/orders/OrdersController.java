@@ -44,12 +44,12 @@ public class OrdersController {
     @FXML private Label resultLabel;
     @FXML private Label errorLabel;
     @FXML private Label waitingSummaryLabel;
-    @FXML private TableView<WaitingRow> waitingTable;
-    @FXML private TableColumn<WaitingRow, String> waitingOrderColumn;
-    @FXML private TableColumn<WaitingRow, String> waitingSkuColumn;
-    @FXML private TableColumn<WaitingRow, Integer> waitingQuantityColumn;
-    @FXML private TableColumn<WaitingRow, String> waitedColumn;
-    @FXML private TableColumn<WaitingRow, Instant> sinceColumn;
+    @FXML private TableView<WaitingLineItem> waitingTable;
+    @FXML private TableColumn<WaitingLineItem, String> waitingOrderColumn;
+    @FXML private TableColumn<WaitingLineItem, String> waitingSkuColumn;
+    @FXML private TableColumn<WaitingLineItem, Integer> waitingQuantityColumn;
+    @FXML private TableColumn<WaitingLineItem, String> waitedColumn;
+    @FXML private TableColumn<WaitingLineItem, Instant> sinceColumn;
 
     @Inject
     public OrdersController(OrdersViewModel viewModel) {
@@ -68,11 +68,11 @@ public class OrdersController {
         viewModel.outcomeProperty().addListener((obs, old, now) -> styleResult(now));
         ViewBindings.message(errorLabel, viewModel.errorMessageProperty());
         waitingSummaryLabel.textProperty().bind(viewModel.waitingSummaryProperty());
-        Columns.of(waitingOrderColumn, WaitingRow::orderId);
-        Columns.of(waitingSkuColumn, WaitingRow::sku);
-        Columns.number(waitingQuantityColumn, WaitingRow::quantity);
-        Columns.of(waitedColumn, WaitingRow::waited);
-        Columns.of(sinceColumn, WaitingRow::since);
+        Columns.of(waitingOrderColumn, WaitingLineItem::orderId);
+        Columns.of(waitingSkuColumn, WaitingLineItem::sku);
+        Columns.number(waitingQuantityColumn, WaitingLineItem::quantity);
+        Columns.of(waitedColumn, WaitingLineItem::waited);
+        Columns.of(sinceColumn, WaitingLineItem::since);
         sinceColumn.setCellFactory(column -> new javafx.scene.control.TableCell<>() {
             @Override
             protected void updateItem(Instant since, boolean empty) {
@@ -82,7 +82,7 @@ public class OrdersController {
         });
         waitedColumn.setComparator((a, b) -> 0);
         waitedColumn.setSortable(false);
-        SortedList<WaitingRow> sorted = new SortedList<>(viewModel.waiting());
+        SortedList<WaitingLineItem> sorted = new SortedList<>(viewModel.waiting());
         sorted.comparatorProperty().bind(waitingTable.comparatorProperty());
         waitingTable.setItems(sorted);
         waitingTable.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> viewModel.pick(row));

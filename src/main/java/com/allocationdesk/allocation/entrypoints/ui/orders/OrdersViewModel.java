@@ -1,7 +1,7 @@
 package com.allocationdesk.allocation.entrypoints.ui.orders;
 
 import com.allocationdesk.allocation.domain.commands.Allocate;
-import com.allocationdesk.allocation.domain.commands.Deallocate;
+import com.allocationdesk.allocation.domain.commands.CancelLine;
 import com.allocationdesk.allocation.entrypoints.ui.support.BackgroundRunner;
 import com.allocationdesk.allocation.entrypoints.ui.support.Field;
 import com.allocationdesk.allocation.entrypoints.ui.support.Inputs;
@@ -9,10 +9,10 @@ import com.allocationdesk.allocation.entrypoints.ui.support.LiveUpdates;
 import com.allocationdesk.allocation.entrypoints.ui.support.Reloader;
 import com.allocationdesk.allocation.entrypoints.ui.support.WorkState;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
-import com.allocationdesk.allocation.views.SkuTotals;
-import com.allocationdesk.allocation.views.StockTotalsQuery;
-import com.allocationdesk.allocation.views.WaitingQuery;
-import com.allocationdesk.allocation.views.WaitingView;
+import com.allocationdesk.allocation.queries.SkuTotals;
+import com.allocationdesk.allocation.queries.StockTotalsQuery;
+import com.allocationdesk.allocation.queries.WaitingQuery;
+import com.allocationdesk.allocation.queries.WaitingRow;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import javafx.beans.binding.Bindings;
@@ -47,13 +47,13 @@ public class OrdersViewModel {
     private final Field<Integer> quantity = new Field<>(Inputs.positiveQuantity());
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper(this, "result", "");
     private final ReadOnlyObjectWrapper<Outcome> outcome = new ReadOnlyObjectWrapper<>(this, "outcome", Outcome.NONE);
-    private final ObservableList<WaitingRow> waiting = FXCollections.observableArrayList();
+    private final ObservableList<WaitingLineItem> waiting = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper waitingSummary = new ReadOnlyStringWrapper(this, "waitingSummary", "");
     private final BooleanBinding canAllocate;
     private final BooleanBinding canCancel;
-    private final Reloader<List<WaitingView>> waitingReloader;
+    private final Reloader<List<WaitingRow>> waitingReloader;
     private final Reloader<List<SkuTotals>> skuReloader;
-    private List<WaitingView> lastWaiting = List.of();
+    private List<WaitingRow> lastWaiting = List.of();
 
     @Inject
     public OrdersViewModel(MessageBus bus, BackgroundRunner runner, WaitingQuery waitingQuery,
@@ -102,14 +102,14 @@ public class OrdersViewModel {
                         .start());
     }
 
-    /** Sends Deallocate: the order's line of this SKU is cancelled, allocated or waiting. */
+    /** Sends CancelLine: the order's line of this SKU is cancelled, allocated or waiting. */
     public void cancelLine() {
         orderId.touch();
         sku.touch();
         if (!canCancel.get()) {
             return;
         }
-        work.attempt(() -> new Deallocate(orderId.value().orElseThrow(), sku.value().orElseThrow()))
+        work.attempt(() -> new CancelLine(orderId.value().orElseThrow(), sku.value().orElseThrow()))
                 .ifPresent(command -> work.task(progress -> bus.handle(command))
                         .onSuccess(ignored -> show(Outcome.CANCELLED, "Order " + command.orderId() + ": the line of "
                                 + command.sku() + " is cancelled"))
@@ -118,7 +118,7 @@ public class OrdersViewModel {
     }
 
     /** Fills the form from a waiting line, to cancel it or allocate more. */
-    public void pick(WaitingRow row) {
+    public void pick(WaitingLineItem row) {
         if (row != null) {
             orderId.textProperty().set(row.orderId());
             sku.textProperty().set(row.sku());
@@ -141,11 +141,11 @@ public class OrdersViewModel {
         result.set(text);
     }
 
-    private void showWaiting(List<WaitingView> rows) {
+    private void showWaiting(List<WaitingRow> rows) {
         lastWaiting = rows;
         Instant now = Instant.now();
-        waiting.setAll(rows.stream().map(row -> WaitingRow.of(row, now)).toList());
-        int units = rows.stream().mapToInt(WaitingView::quantity).sum();
+        waiting.setAll(rows.stream().map(row -> WaitingLineItem.of(row, now)).toList());
+        int units = rows.stream().mapToInt(WaitingRow::quantity).sum();
         waitingSummary.set(rows.isEmpty() ? "No line is waiting for stock."
                 : rows.size() + (rows.size() == 1 ? " line waits" : " lines wait") + " for stock (" + units
                 + " units). They are allocated automatically when a batch arrives or grows.");
@@ -196,7 +196,7 @@ public class OrdersViewModel {
         return outcome.getReadOnlyProperty();
     }
 
-    public ObservableList<WaitingRow> waiting() {
+    public ObservableList<WaitingLineItem> waiting() {
         return waiting;
     }
 

@@ -1,4 +1,4 @@
-package com.allocationdesk.allocation.views;
+package com.allocationdesk.allocation.queries;
 
 /** The read tables could not be read (database closed, connection lost). */
 public class QueryFailed extends RuntimeException {

@@ -1,4 +1,4 @@
-package com.allocationdesk.allocation.views;
+package com.allocationdesk.allocation.queries;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,12 +7,12 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
- * Reads {@code allocations_view}. {@link #forOrder} is an exact lookup on the primary key's leading
+ * Reads {@code read_allocations}. {@link #forOrder} is an exact lookup on the primary key's leading
  * column; the paged listing walks the key in order. Filters are case-insensitive prefixes; null or
  * blank means no filter.
  */
 public final class AllocationsQuery {
-    private static final String COLUMNS = "SELECT order_id, sku, quantity, batch_reference FROM allocations_view";
+    private static final String COLUMNS = "SELECT order_id, sku, quantity, batch_reference FROM read_allocations";
     private static final String FOR_ORDER = COLUMNS + " WHERE order_id = ? ORDER BY sku";
     private static final String ALL = COLUMNS + " ORDER BY order_id, sku";
 
@@ -23,12 +23,12 @@ public final class AllocationsQuery {
     }
 
     /** The order's allocated lines, by SKU; empty when the order has none (or does not exist). */
-    public List<AllocationView> forOrder(String orderId) {
+    public List<AllocationRow> forOrder(String orderId) {
         return Sql.list(dataSource, FOR_ORDER, AllocationsQuery::row, orderId == null ? "" : orderId.strip());
     }
 
     /** One page of all allocations, by order id then SKU. */
-    public List<AllocationView> page(String orderIdPrefix, String skuPrefix, int offset, int limit) {
+    public List<AllocationRow> page(String orderIdPrefix, String skuPrefix, int offset, int limit) {
         if (offset < 0 || limit < 0) {
             throw new IllegalArgumentException("offset and limit must not be negative");
         }
@@ -43,17 +43,17 @@ public final class AllocationsQuery {
     /** How many allocations match the filters (for the pager). */
     public int count(String orderIdPrefix, String skuPrefix) {
         Filter filter = Filter.of(orderIdPrefix, skuPrefix);
-        return Sql.integer(dataSource, "SELECT COUNT(*) FROM allocations_view" + filter.where(),
+        return Sql.integer(dataSource, "SELECT COUNT(*) FROM read_allocations" + filter.where(),
                 filter.parameters().toArray());
     }
 
     /** Every allocation, by order id then SKU, streamed row by row (for exports of any size). */
-    public void forEach(Consumer<AllocationView> consumer) {
+    public void forEach(Consumer<AllocationRow> consumer) {
         Sql.each(dataSource, ALL, 1_000, rs -> consumer.accept(row(rs)));
     }
 
-    private static AllocationView row(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new AllocationView(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4));
+    private static AllocationRow row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new AllocationRow(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4));
     }
 
     private record Filter(String where, List<Object> parameters) {

@@ -1,8 +1,8 @@
 package com.allocationdesk.allocation.domain.commands;
 
 /** Cancel an order's line of a SKU, allocated or waiting. It is not reallocated. */
-public record Deallocate(String orderId, String sku) implements Command<Void> {
-    public Deallocate {
+public record CancelLine(String orderId, String sku) implements Command<Void> {
+    public CancelLine {
         orderId = Validation.id(orderId, "order id");
         sku = Validation.id(sku, "SKU");
     }

@@ -1,4 +1,4 @@
-package com.allocationdesk.allocation.views;
+package com.allocationdesk.allocation.queries;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,8 +14,8 @@ import javax.sql.DataSource;
  * primary-key lookups.
  */
 public final class OrderLinesQuery {
-    private static final String QUANTITY = "SELECT quantity FROM allocations_view WHERE order_id = ? AND sku = ?"
-            + " UNION ALL SELECT quantity FROM waiting_view WHERE order_id = ? AND sku = ?";
+    private static final String QUANTITY = "SELECT quantity FROM read_allocations WHERE order_id = ? AND sku = ?"
+            + " UNION ALL SELECT quantity FROM read_waiting WHERE order_id = ? AND sku = ?";
 
     private final DataSource dataSource;
 
@@ -28,7 +28,7 @@ public final class OrderLinesQuery {
         try {
             return new Lookup(dataSource.getConnection());
         } catch (SQLException e) {
-            throw new QueryFailed("Could not read the views: " + e.getMessage(), e);
+            throw new QueryFailed("Could not read the read tables: " + e.getMessage(), e);
         }
     }
 
@@ -58,7 +58,7 @@ public final class OrderLinesQuery {
                     return rs.next() ? OptionalInt.of(rs.getInt(1)) : OptionalInt.empty();
                 }
             } catch (SQLException e) {
-                throw new QueryFailed("Could not read the views: " + e.getMessage(), e);
+                throw new QueryFailed("Could not read the read tables: " + e.getMessage(), e);
             }
         }
 
@@ -67,7 +67,7 @@ public final class OrderLinesQuery {
             try (connection; statement) {
                 // closes both
             } catch (SQLException e) {
-                throw new QueryFailed("Could not close a view lookup: " + e.getMessage(), e);
+                throw new QueryFailed("Could not close a read-table lookup: " + e.getMessage(), e);
             }
         }
     }

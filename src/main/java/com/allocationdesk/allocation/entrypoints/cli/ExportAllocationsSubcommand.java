@@ -1,7 +1,7 @@
 package com.allocationdesk.allocation.entrypoints.cli;
 
 import com.allocationdesk.allocation.bootstrap.Bootstrap;
-import com.allocationdesk.allocation.views.AllocationsQuery;
+import com.allocationdesk.allocation.queries.AllocationsQuery;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -33,8 +33,8 @@ import java.nio.file.StandardCopyOption;
  */
 @Command(name = "export-allocations", mixinStandardHelpOptions = true,
         description = "Write every allocation to a CSV file (orderid,sku,qty,batchref).")
-final class ExportAllocations extends ReadSubcommands.ReadOnly {
-    private static final Logger log = LoggerFactory.getLogger(ExportAllocations.class);
+final class ExportAllocationsSubcommand extends ReadSubcommands.ReadOnly {
+    private static final Logger log = LoggerFactory.getLogger(ExportAllocationsSubcommand.class);
     /** Symbolic links followed at most, as the kernel does (ELOOP). */
     private static final int MAX_LINKS = 40;
 

@@ -1,15 +1,15 @@
-package com.allocationdesk.allocation.views;
+package com.allocationdesk.allocation.queries;
 
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
 
-/** Per-SKU stock totals over {@code batches_view}, with the quantity waiting from {@code waiting_view}. */
+/** Per-SKU stock totals over {@code read_batches}, with the quantity waiting from {@code read_waiting}. */
 public final class StockTotalsQuery {
     private static final String PER_SKU = "SELECT b.sku, b.purchased, b.allocated, b.available, COALESCE(w.waiting, 0)"
             + " FROM (SELECT sku, SUM(purchased) AS purchased, SUM(allocated) AS allocated, SUM(available) AS available"
-            + "       FROM batches_view GROUP BY sku) b"
-            + " LEFT JOIN (SELECT sku, SUM(quantity) AS waiting FROM waiting_view GROUP BY sku) w ON w.sku = b.sku"
+            + "       FROM read_batches GROUP BY sku) b"
+            + " LEFT JOIN (SELECT sku, SUM(quantity) AS waiting FROM read_waiting GROUP BY sku) w ON w.sku = b.sku"
             + " ORDER BY b.sku";
 
     private final DataSource dataSource;

@@ -16,7 +16,7 @@ import java.nio.file.Path;
  */
 @Command(name = "import-batches", mixinStandardHelpOptions = true,
         description = "Import batches from a CSV file with the header ref,sku,qty,eta (eta may be empty).")
-final class ImportBatches extends Subcommand {
+final class ImportBatchesSubcommand extends Subcommand {
     @Parameters(index = "0", paramLabel = "FILE.csv")
     private Path file;
     @Option(names = "--chunk", paramLabel = "N", defaultValue = "500", hidden = true, converter = Arguments.ChunkSize.class)

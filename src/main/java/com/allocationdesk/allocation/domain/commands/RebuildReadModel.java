@@ -1,5 +1,5 @@
 package com.allocationdesk.allocation.domain.commands;
 
 /** Recompute every read table from the write model (after a projection failed). */
-public record RebuildViews() implements Command<Void> {
+public record RebuildReadModel() implements Command<Void> {
 }

@@ -1,4 +1,4 @@
-package com.allocationdesk.allocation.views;
+package com.allocationdesk.allocation.queries;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
 
-/** Reads {@code waiting_view}: order lines waiting for stock, oldest first. */
+/** Reads {@code read_waiting}: order lines waiting for stock, oldest first. */
 public final class WaitingQuery {
-    private static final String COLUMNS = "SELECT order_id, sku, quantity, since FROM waiting_view";
+    private static final String COLUMNS = "SELECT order_id, sku, quantity, since FROM read_waiting";
     private static final String ORDER = " ORDER BY since, order_id, sku";
     private static final String ALL = COLUMNS + ORDER;
     private static final String BY_SKU = COLUMNS + " WHERE " + Sql.startsWith("sku_key") + ORDER;
@@ -16,19 +16,19 @@ public final class WaitingQuery {
     /*
      * The SKUs where a line waits beside a batch with enough available for it, found from whichever
      * table is smaller (counting rows is free): from the waiting lines, each probing its SKU's batches
-     * through batches_view's sku_key index; or from the batches with free stock (per SKU its largest
-     * available quantity), each probing its SKU's waiting lines through waiting_view's sku_key index.
+     * through read_batches's sku_key index; or from the batches with free stock (per SKU its largest
+     * available quantity), each probing its SKU's waiting lines through read_waiting's sku_key index.
      */
-    private static final String COUNT_WAITING = "SELECT COUNT(*) FROM waiting_view";
-    private static final String COUNT_BATCHES = "SELECT COUNT(*) FROM batches_view";
-    private static final String STRANDED_FROM_WAITING = "SELECT DISTINCT w.sku FROM waiting_view w"
-            + " WHERE EXISTS (SELECT 1 FROM batches_view b"
+    private static final String COUNT_WAITING = "SELECT COUNT(*) FROM read_waiting";
+    private static final String COUNT_BATCHES = "SELECT COUNT(*) FROM read_batches";
+    private static final String STRANDED_FROM_WAITING = "SELECT DISTINCT w.sku FROM read_waiting w"
+            + " WHERE EXISTS (SELECT 1 FROM read_batches b"
             + "  WHERE b.sku_key = w.sku_key AND b.sku = w.sku AND b.available >= w.quantity)"
             + " ORDER BY 1";
     private static final String STRANDED_FROM_BATCHES = "SELECT b.sku FROM"
-            + " (SELECT sku, sku_key, MAX(available) AS most FROM batches_view WHERE available > 0"
+            + " (SELECT sku, sku_key, MAX(available) AS most FROM read_batches WHERE available > 0"
             + "  GROUP BY sku, sku_key) b"
-            + " WHERE EXISTS (SELECT 1 FROM waiting_view w"
+            + " WHERE EXISTS (SELECT 1 FROM read_waiting w"
             + "  WHERE w.sku_key = b.sku_key AND w.sku = b.sku AND w.quantity <= b.most)"
             + " ORDER BY 1";
 
@@ -39,14 +39,14 @@ public final class WaitingQuery {
     }
 
     /** Waiting lines whose SKU starts with {@code skuPrefix} (any case); all when it is null or blank. */
-    public List<WaitingView> list(String skuPrefix) {
+    public List<WaitingRow> list(String skuPrefix) {
         return Sql.isBlank(skuPrefix)
                 ? Sql.list(dataSource, ALL, WaitingQuery::row)
                 : Sql.list(dataSource, BY_SKU, WaitingQuery::row, Sql.prefixBounds(skuPrefix).toArray());
     }
 
     /** The order's waiting lines (exact order id). */
-    public List<WaitingView> forOrder(String orderId) {
+    public List<WaitingRow> forOrder(String orderId) {
         return Sql.list(dataSource, FOR_ORDER, WaitingQuery::row, orderId == null ? "" : orderId.strip());
     }
 
@@ -60,7 +60,7 @@ public final class WaitingQuery {
         return Sql.list(dataSource, fewerWaiting ? STRANDED_FROM_WAITING : STRANDED_FROM_BATCHES, rs -> rs.getString(1));
     }
 
-    private static WaitingView row(ResultSet rs) throws SQLException {
-        return new WaitingView(rs.getString(1), rs.getString(2), rs.getInt(3), Sql.instant(rs, 4));
+    private static WaitingRow row(ResultSet rs) throws SQLException {
+        return new WaitingRow(rs.getString(1), rs.getString(2), rs.getInt(3), Sql.instant(rs, 4));
     }
 }

@@ -1,4 +1,4 @@
-package com.allocationdesk.allocation.views;
+package com.allocationdesk.allocation.queries;
 
 import java.util.List;
 import java.util.Objects;
@@ -17,11 +17,11 @@ public final class NotificationsQuery {
     }
 
     /** The {@code limit} most recent notifications, newest first. */
-    public List<NotificationView> recent(int limit) {
+    public List<NotificationRow> recent(int limit) {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must not be negative");
         }
-        return Sql.list(dataSource, RECENT, rs -> new NotificationView(rs.getLong(1), Sql.instant(rs, 2),
+        return Sql.list(dataSource, RECENT, rs -> new NotificationRow(rs.getLong(1), Sql.instant(rs, 2),
                 rs.getString(3), rs.getString(4), rs.getInt(5), rs.getBoolean(6)), limit);
     }
 

@@ -18,7 +18,7 @@ import java.nio.file.Path;
 @Command(name = "import-orders", mixinStandardHelpOptions = true,
         description = {"Allocate every order line of a CSV file with the header orderid,sku,qty.",
                 "Prints how many lines were allocated and how many wait for stock."})
-final class ImportOrders extends Subcommand {
+final class ImportOrdersSubcommand extends Subcommand {
     @Parameters(index = "0", paramLabel = "FILE.csv")
     private Path file;
     @Option(names = "--chunk", paramLabel = "N", defaultValue = "500", hidden = true, converter = Arguments.ChunkSize.class)

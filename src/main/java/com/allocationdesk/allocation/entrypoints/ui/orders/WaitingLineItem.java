@@ -1,15 +1,15 @@
 package com.allocationdesk.allocation.entrypoints.ui.orders;
 
-import com.allocationdesk.allocation.views.WaitingView;
+import com.allocationdesk.allocation.queries.WaitingRow;
 
 import java.time.Duration;
 import java.time.Instant;
 
 /** A waiting line as the table shows it, with how long it has waited at the last refresh. */
-public record WaitingRow(String orderId, String sku, int quantity, Instant since, String waited) {
-    static WaitingRow of(WaitingView view, Instant now) {
-        return new WaitingRow(view.orderId(), view.sku(), view.quantity(), view.since(),
-                describe(Duration.between(view.since(), now)));
+public record WaitingLineItem(String orderId, String sku, int quantity, Instant since, String waited) {
+    static WaitingLineItem of(WaitingRow row, Instant now) {
+        return new WaitingLineItem(row.orderId(), row.sku(), row.quantity(), row.since(),
+                describe(Duration.between(row.since(), now)));
     }
 
     /** "just now", "12 min", "3 h 5 min", "2 days 4 h". */

@@ -1,4 +1,4 @@
-package com.allocationdesk.allocation.views;
+package com.allocationdesk.allocation.queries;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -56,7 +56,7 @@ final class Sql {
                 }
             }
         } catch (SQLException e) {
-            throw new QueryFailed("Could not read the views: " + e.getMessage(), e);
+            throw new QueryFailed("Could not read the read tables: " + e.getMessage(), e);
         }
     }
 

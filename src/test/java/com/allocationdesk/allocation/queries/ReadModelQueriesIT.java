@@ -1,4 +1,4 @@
-package com.allocationdesk.allocation.views;
+package com.allocationdesk.allocation.queries;
 
 import com.allocationdesk.allocation.bootstrap.AppConfig;
 import com.allocationdesk.allocation.bootstrap.Bootstrap;
@@ -18,7 +18,7 @@ import java.time.LocalDate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The read-side queries against the real read tables, filled through the bus. */
-class ViewQueriesIT {
+class ReadModelQueriesIT {
     @TempDir
     Path dir;
     private Bootstrap app;
@@ -48,7 +48,7 @@ class ViewQueriesIT {
     @Test
     void allocationsForOneOrderAreAnExactLookup() {
         assertThat(app.get(AllocationsQuery.class).forOrder("order-1")).containsExactly(
-                new AllocationView("order-1", "LAMP", 5, "wh"), new AllocationView("order-1", "TABLE", 2, "tables"));
+                new AllocationRow("order-1", "LAMP", 5, "wh"), new AllocationRow("order-1", "TABLE", 2, "tables"));
         assertThat(app.get(AllocationsQuery.class).forOrder("order")).isEmpty();
     }
 
@@ -57,31 +57,31 @@ class ViewQueriesIT {
         AllocationsQuery query = app.get(AllocationsQuery.class);
 
         assertThat(query.count(null, null)).isEqualTo(3);
-        assertThat(query.page(null, null, 1, 1)).containsExactly(new AllocationView("order-1", "TABLE", 2, "tables"));
-        assertThat(query.page("ORD", "lamp", 0, 10)).extracting(AllocationView::orderId).containsExactly("order-1", "order-2");
+        assertThat(query.page(null, null, 1, 1)).containsExactly(new AllocationRow("order-1", "TABLE", 2, "tables"));
+        assertThat(query.page("ORD", "lamp", 0, 10)).extracting(AllocationRow::orderId).containsExactly("order-1", "order-2");
         assertThat(query.count("order-1", null)).isEqualTo(2);
         assertThat(query.count("%", null)).isZero();
     }
 
     @Test
     void batchesComeWarehouseFirstThenByEta() {
-        assertThat(app.get(BatchesQuery.class).list(null)).extracting(BatchView::reference)
+        assertThat(app.get(BatchesQuery.class).list(null)).extracting(BatchRow::reference)
                 .containsExactly("lampshade", "tables", "wh", "ship-early", "ship-late");
-        assertThat(app.get(BatchesQuery.class).list("lamp")).extracting(BatchView::reference)
+        assertThat(app.get(BatchesQuery.class).list("lamp")).extracting(BatchRow::reference)
                 .containsExactly("lampshade", "wh", "ship-early", "ship-late");
         assertThat(app.get(BatchesQuery.class).byReference("ship-early")).contains(
-                new BatchView("ship-early", "LAMP", LocalDate.of(2027, 1, 1), 10, 3, 7));
+                new BatchRow("ship-early", "LAMP", LocalDate.of(2027, 1, 1), 10, 3, 7));
     }
 
     @Test
     void waitingLinesNotificationsAndTotals() {
-        assertThat(app.get(WaitingQuery.class).list("t")).extracting(WaitingView::orderId).containsExactly("ORDER-3", "order-4");
+        assertThat(app.get(WaitingQuery.class).list("t")).extracting(WaitingRow::orderId).containsExactly("ORDER-3", "order-4");
         assertThat(app.get(WaitingQuery.class).forOrder("order-4")).hasSize(1);
         assertThat(app.get(StockTotalsQuery.class).perSku()).containsExactly(
                 new SkuTotals("LAMP", 25, 8, 17, 0), new SkuTotals("LAMPSHADE", 1, 0, 1, 0),
                 new SkuTotals("TABLE", 2, 2, 0, 5));
         NotificationsQuery notifications = app.get(NotificationsQuery.class);
-        assertThat(notifications.recent(10)).extracting(NotificationView::orderId).containsExactly("order-4", "ORDER-3");
+        assertThat(notifications.recent(10)).extracting(NotificationRow::orderId).containsExactly("order-4", "ORDER-3");
         assertThat(notifications.recent(1)).singleElement().satisfies(n -> assertThat(n.read()).isFalse());
         assertThat(notifications.unreadCount()).isEqualTo(2);
 
