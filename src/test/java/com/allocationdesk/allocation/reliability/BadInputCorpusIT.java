@@ -3,6 +3,7 @@ package com.allocationdesk.allocation.reliability;
 import com.allocationdesk.allocation.adapters.db.Database;
 import com.allocationdesk.allocation.bootstrap.Bootstrap;
 import com.allocationdesk.allocation.entrypoints.cli.InProcessCli.Run;
+import com.allocationdesk.allocation.entrypoints.cli.AllocationDeskCommand;
 import com.allocationdesk.allocation.entrypoints.cli.InProcessCli;
 
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ class BadInputCorpusIT {
 
     private Run cli(String... args) {
         return InProcessCli.onDatabase(db, config -> {
-            Bootstrap app = Bootstrap.start(config);
+            Bootstrap app = AllocationDeskCommand.start(config);
             checksumsAtEachStart.add(Map.entry(currentCase, Tables.checksums(app.get(DataSource.class))));
             return app;
         }, args);
