@@ -2,10 +2,10 @@ package com.allocationdesk.allocation.entrypoints.cli;
 
 import com.allocationdesk.allocation.bootstrap.Bootstrap;
 import com.allocationdesk.allocation.entrypoints.imports.BatchImport;
+import com.allocationdesk.allocation.entrypoints.imports.ImportProgress;
+import com.allocationdesk.allocation.entrypoints.imports.ImportReport;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 
@@ -16,16 +16,9 @@ import java.nio.file.Path;
  */
 @Command(name = "import-batches", mixinStandardHelpOptions = true,
         description = "Import batches from a CSV file with the header ref,sku,qty,eta (eta may be empty).")
-final class ImportBatchesSubcommand extends Subcommand {
-    @Parameters(index = "0", paramLabel = "FILE.csv")
-    private Path file;
-    @Option(names = "--chunk", paramLabel = "N", defaultValue = "500", hidden = true, converter = Arguments.ChunkSize.class)
-    private int chunk;
-
+final class ImportBatchesSubcommand extends ImportSubcommand {
     @Override
-    protected int execute(Bootstrap app) {
-        Progress progress = new Progress(spec.commandLine().getErr(), chunk);
-        return Progress.run(() -> app.get(BatchImport.class).run(file, chunk, progress, () -> false), out(),
-                spec.commandLine().getErr(), root.logFile());
+    protected ImportReport importFile(Bootstrap app, Path file, int chunk, ImportProgress progress) {
+        return app.get(BatchImport.class).run(file, chunk, progress, () -> false);
     }
 }

@@ -1,11 +1,11 @@
 package com.allocationdesk.allocation.entrypoints.cli;
 
 import com.allocationdesk.allocation.bootstrap.Bootstrap;
+import com.allocationdesk.allocation.entrypoints.imports.ImportProgress;
+import com.allocationdesk.allocation.entrypoints.imports.ImportReport;
 import com.allocationdesk.allocation.entrypoints.imports.OrderImport;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 
@@ -18,16 +18,9 @@ import java.nio.file.Path;
 @Command(name = "import-orders", mixinStandardHelpOptions = true,
         description = {"Allocate every order line of a CSV file with the header orderid,sku,qty.",
                 "Prints how many lines were allocated and how many wait for stock."})
-final class ImportOrdersSubcommand extends Subcommand {
-    @Parameters(index = "0", paramLabel = "FILE.csv")
-    private Path file;
-    @Option(names = "--chunk", paramLabel = "N", defaultValue = "500", hidden = true, converter = Arguments.ChunkSize.class)
-    private int chunk;
-
+final class ImportOrdersSubcommand extends ImportSubcommand {
     @Override
-    protected int execute(Bootstrap app) {
-        Progress progress = new Progress(spec.commandLine().getErr(), chunk);
-        return Progress.run(() -> app.get(OrderImport.class).run(file, chunk, progress, () -> false), out(),
-                spec.commandLine().getErr(), root.logFile());
+    protected ImportReport importFile(Bootstrap app, Path file, int chunk, ImportProgress progress) {
+        return app.get(OrderImport.class).run(file, chunk, progress, () -> false);
     }
 }
