@@ -3,10 +3,13 @@ package com.allocationdesk.allocation.domain;
 import com.allocationdesk.allocation.domain.events.Allocated;
 import com.allocationdesk.allocation.domain.events.BatchCreated;
 import com.allocationdesk.allocation.domain.events.BatchQuantityChanged;
+import com.allocationdesk.allocation.domain.events.Cause;
 import com.allocationdesk.allocation.domain.events.Deallocated;
 import com.allocationdesk.allocation.domain.events.Event;
 import com.allocationdesk.allocation.domain.events.LineCancelled;
+import com.allocationdesk.allocation.domain.events.LineMove;
 import com.allocationdesk.allocation.domain.events.OutOfStock;
+import com.allocationdesk.allocation.domain.events.Placement;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,8 +17,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -34,7 +40,11 @@ import java.util.Set;
  * </ul>
  * A database written before that invariant was kept (or by anything else) may hold a line waiting
  * beside stock it fits; {@link #serveWaitingLines()} repairs it.
- * What happened is recorded as events, collected by the unit of work for the message bus.
+ * What happened is recorded as events, collected by the unit of work for the message bus. Each
+ * decision carries its reasons, decided here and nowhere else: why a line went to its batch
+ * ({@link Placement}: the rule, the batches passed over with what they had), what set it off
+ * ({@link Cause}), and, when a batch shrinks, where each line it gave back went ({@link LineMove}).
+ * The methods that change stock also return those {@link Consequences} for the planner.
  * <p>
  * The allocated lines live in an {@link AllocationBook} that hands them out one order at a time,
  * so a product with a long history loads as fast as a new one. Batches (a handful) and waiting
@@ -107,13 +117,14 @@ public class Product {
         return pulled;
     }
 
-    public void addBatch(String reference, int quantity, LocalDate eta) {
+    /** Adds a batch; waiting lines it can take are placed in it (or elsewhere) at once, and returned. */
+    public Consequences addBatch(String reference, int quantity, LocalDate eta) {
         if (batch(reference).isPresent()) {
             throw new DuplicateBatch(reference);
         }
         batches.add(new Batch(reference, sku, quantity, eta));
         events.add(new BatchCreated(reference, sku, quantity, eta));
-        allocateWaitingLines();
+        return new Consequences(List.of(), allocateWaitingLines(Cause.batchAdded(reference), Map.of()));
     }
 
     /**
@@ -142,11 +153,11 @@ public class Product {
         Optional<Batch> chosen = preferredBatchFor(line);
         if (chosen.isPresent()) {
             waiting.ifPresent(waitingLines::remove);
-            place(line, chosen.get());
+            place(line, chosen.get(), Cause.planner(), null, waiting.map(WaitingLine::since).orElse(null));
             return Optional.of(chosen.get().reference());
         }
         WaitingLine queued = waiting.orElseGet(() -> enqueue(line, now, ++lineSequence));
-        events.add(new OutOfStock(line.orderId(), sku, line.quantity(), queued.since()));
+        recordWaiting(queued, Cause.planner());
         return Optional.empty();
     }
 
@@ -157,51 +168,63 @@ public class Product {
      * is served first come first served, in this same call: a line that fits another batch is
      * placed there at once ({@link Allocated}); a line given back that fits nowhere stays waiting
      * and {@link OutOfStock} is recorded, so the planner is told. A higher quantity serves the
-     * queue too.
+     * queue too. {@link BatchQuantityChanged} names each line that left and where it went; the
+     * result says the same, and which waiting lines were served.
      */
-    public void changeBatchQuantity(String reference, int quantity, Instant now) {
+    public Consequences changeBatchQuantity(String reference, int quantity, Instant now) {
         Batch batch = batch(reference).orElseThrow(() -> new UnknownBatch(reference));
         int previous = batch.purchasedQuantity();
         batch.changePurchasedQuantity(quantity);
-        events.add(new BatchQuantityChanged(reference, sku, previous, quantity));
-        Set<WaitingLine> givenBack = new HashSet<>();
+        Cause cause = Cause.quantityChanged(reference, previous, quantity);
+        int changedAt = events.size();
+        Map<String, WaitingLine> givenBack = new LinkedHashMap<>();
         if (batch.isOverAllocated()) {
             for (Allocation last : book().newestFirst(reference)) {
                 unplace(last);
-                givenBack.add(enqueue(last.line(), now, last.sequence()));
-                events.add(new Deallocated(last.orderId(), sku, last.quantity(), reference, now));
+                givenBack.put(last.orderId(), enqueue(last.line(), now, last.sequence()));
+                events.add(new Deallocated(last.orderId(), sku, last.quantity(), reference, now, cause));
                 if (!batch.isOverAllocated()) {
                     break;
                 }
             }
         }
+        List<Allocated> served = List.of();
         if (quantity > previous || !givenBack.isEmpty()) {
-            allocateWaitingLines();
+            Map<String, String> movedFrom = new LinkedHashMap<>();
+            givenBack.keySet().forEach(orderId -> movedFrom.put(orderId, reference));
+            served = allocateWaitingLines(cause, movedFrom);
         }
-        for (WaitingLine line : waitingLines()) {
-            if (givenBack.contains(line)) {
-                events.add(new OutOfStock(line.orderId(), sku, line.quantity(), line.since()));
+        List<LineMove> moved = new ArrayList<>();
+        for (WaitingLine line : givenBack.values()) {
+            Optional<Allocation> placed = book().find(line.orderId());
+            if (placed.isPresent()) {
+                moved.add(new LineMove(line.orderId(), line.quantity(), placed.get().batchReference(), null));
+            } else {
+                moved.add(new LineMove(line.orderId(), line.quantity(), null, positionOf(line)));
+                recordWaiting(line, cause);
             }
         }
+        events.add(changedAt, new BatchQuantityChanged(reference, sku, previous, quantity, moved));
+        return new Consequences(moved,
+                served.stream().filter(a -> !givenBack.containsKey(a.orderId())).toList());
     }
 
     /**
      * Cancels the order's line of this SKU, allocated or waiting. A cancelled line is not
-     * reallocated; the stock it frees goes to waiting lines.
+     * reallocated; the stock it frees goes to waiting lines, which the result names.
      */
-    public OrderLine cancelLine(String orderId) {
+    public Consequences cancelLine(String orderId) {
         Optional<Allocation> allocated = book().find(orderId);
         if (allocated.isPresent()) {
             Allocation cancelled = allocated.get();
             unplace(cancelled);
             events.add(new LineCancelled(orderId, sku, cancelled.quantity(), cancelled.batchReference()));
-            allocateWaitingLines();
-            return cancelled.line();
+            return new Consequences(List.of(), allocateWaitingLines(Cause.lineCancelled(orderId), Map.of()));
         }
         WaitingLine waiting = findWaiting(orderId).orElseThrow(() -> new UnknownOrderLine(orderId, sku));
         waitingLines.remove(waiting);
         events.add(new LineCancelled(orderId, sku, waiting.quantity(), null));
-        return waiting.line();
+        return Consequences.NONE;
     }
 
     /**
@@ -210,28 +233,78 @@ public class Product {
      * code that left a line waiting beside free stock (the start-up sweep sends it).
      */
     public int serveWaitingLines() {
-        int waitingBefore = waitingLines.size();
-        allocateWaitingLines();
-        return waitingBefore - waitingLines.size();
+        return allocateWaitingLines(Cause.repair(), Map.of()).size();
     }
 
-    private void allocateWaitingLines() {
+    /**
+     * Serves the queue first come first served; returns the events of the lines it placed.
+     *
+     * @param movedFrom the batch each line given back in this same change came from, by order id
+     */
+    private List<Allocated> allocateWaitingLines(Cause cause, Map<String, String> movedFrom) {
+        List<Allocated> served = new ArrayList<>();
         for (WaitingLine waiting : waitingLines()) {
             preferredBatchFor(waiting.line()).ifPresent(batch -> {
                 waitingLines.remove(waiting);
-                place(waiting.line(), batch);
+                String from = movedFrom.get(waiting.orderId());
+                served.add(place(waiting.line(), batch, cause, from, from == null ? waiting.since() : null));
             });
         }
+        return served;
     }
 
     private Optional<Batch> preferredBatchFor(OrderLine line) {
         return batches.stream().sorted(Batch.PREFERENCE).filter(b -> b.canAllocate(line)).findFirst();
     }
 
-    private void place(OrderLine line, Batch batch) {
+    private Allocated place(OrderLine line, Batch batch, Cause cause, String movedFrom, Instant waitedSince) {
+        Placement placement = placementOf(line, batch);
         book().add(new Allocation(line.orderId(), sku, line.quantity(), batch.reference(), ++lineSequence));
         batch.take(line.quantity());
-        events.add(new Allocated(line.orderId(), sku, line.quantity(), batch.reference()));
+        Allocated allocated = new Allocated(line.orderId(), sku, line.quantity(), batch.reference(), batch.eta(),
+                placement, cause, movedFrom, waitedSince);
+        events.add(allocated);
+        return allocated;
+    }
+
+    /**
+     * How the rule played out for {@code chosen}, taken before the line is placed: every batch
+     * before it in the order of preference was passed over (it had too little: the chosen one is
+     * the first that has enough), and those after it with the same ETA that had enough too lost on
+     * their reference.
+     */
+    private Placement placementOf(OrderLine line, Batch chosen) {
+        List<Placement.PassedOver> passedOver = new ArrayList<>();
+        int passedOverMore = 0;
+        List<String> tiedWith = new ArrayList<>();
+        boolean before = true;
+        for (Batch batch : batches()) {
+            if (batch.equals(chosen)) {
+                before = false;
+            } else if (before) {
+                if (passedOver.size() < Placement.MAX_PASSED_OVER) {
+                    passedOver.add(new Placement.PassedOver(batch.reference(), batch.eta(), batch.availableQuantity()));
+                } else {
+                    passedOverMore++;
+                }
+            } else if (Objects.equals(batch.eta(), chosen.eta()) && batch.canAllocate(line)) {
+                tiedWith.add(batch.reference());
+            }
+        }
+        Placement.Rule rule = chosen.eta() == null ? Placement.Rule.WAREHOUSE_FIRST : Placement.Rule.EARLIEST_ETA;
+        return new Placement(rule, passedOver, passedOverMore, tiedWith);
+    }
+
+    /** Records that a line waits: its place in the queue, and the most any batch has free. */
+    private void recordWaiting(WaitingLine line, Cause cause) {
+        int largestAvailable = batches.stream().mapToInt(Batch::availableQuantity).max().orElse(0);
+        events.add(new OutOfStock(line.orderId(), sku, line.quantity(), line.since(), positionOf(line),
+                Math.max(0, largestAvailable), cause));
+    }
+
+    /** 1 for the line served first. */
+    private int positionOf(WaitingLine line) {
+        return waitingLines().indexOf(line) + 1;
     }
 
     private void unplace(Allocation allocation) {

@@ -1,5 +1,6 @@
 package com.allocationdesk.allocation.servicelayer.handlers;
 
+import com.allocationdesk.allocation.domain.Consequences;
 import com.allocationdesk.allocation.domain.Product;
 import com.allocationdesk.allocation.domain.UnknownBatch;
 import com.allocationdesk.allocation.domain.commands.ChangeBatchQuantity;
@@ -14,7 +15,7 @@ import java.time.Clock;
  * domain in this same unit of work (Deallocated, then Allocated or OutOfStock): one commit, so a
  * crash cannot leave them half done.
  */
-public final class ChangeBatchQuantityHandler implements CommandHandler<ChangeBatchQuantity, Void> {
+public final class ChangeBatchQuantityHandler implements CommandHandler<ChangeBatchQuantity, Consequences> {
     private final Clock clock;
 
     public ChangeBatchQuantityHandler(Clock clock) {
@@ -22,12 +23,12 @@ public final class ChangeBatchQuantityHandler implements CommandHandler<ChangeBa
     }
 
     @Override
-    public Void handle(ChangeBatchQuantity command, HandlerContext context) {
+    public Consequences handle(ChangeBatchQuantity command, HandlerContext context) {
         UnitOfWork uow = context.uow();
         Product product = uow.products().getByBatchReference(command.reference())
                 .orElseThrow(() -> new UnknownBatch(command.reference()));
-        product.changeBatchQuantity(command.reference(), command.quantity(), clock.instant());
+        Consequences consequences = product.changeBatchQuantity(command.reference(), command.quantity(), clock.instant());
         uow.commit();
-        return null;
+        return consequences;
     }
 }

@@ -1,6 +1,7 @@
 package com.allocationdesk.allocation.servicelayer.handlers;
 
 import com.allocationdesk.allocation.domain.DuplicateBatch;
+import com.allocationdesk.allocation.domain.Consequences;
 import com.allocationdesk.allocation.domain.Product;
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
 import com.allocationdesk.allocation.servicelayer.CommandHandler;
@@ -8,9 +9,9 @@ import com.allocationdesk.allocation.servicelayer.HandlerContext;
 import com.allocationdesk.allocation.servicelayer.UnitOfWork;
 
 /** Adds a batch to its SKU's product, creating the product on the SKU's first batch. */
-public final class CreateBatchHandler implements CommandHandler<CreateBatch, Void> {
+public final class CreateBatchHandler implements CommandHandler<CreateBatch, Consequences> {
     @Override
-    public Void handle(CreateBatch command, HandlerContext context) {
+    public Consequences handle(CreateBatch command, HandlerContext context) {
         UnitOfWork uow = context.uow();
         if (uow.products().getByBatchReference(command.reference()).isPresent()) {
             throw new DuplicateBatch(command.reference());
@@ -20,8 +21,8 @@ public final class CreateBatchHandler implements CommandHandler<CreateBatch, Voi
             uow.products().add(created);
             return created;
         });
-        product.addBatch(command.reference(), command.quantity(), command.eta());
+        Consequences consequences = product.addBatch(command.reference(), command.quantity(), command.eta());
         uow.commit();
-        return null;
+        return consequences;
     }
 }
