@@ -197,10 +197,12 @@ public class Product {
         List<LineMove> moved = new ArrayList<>();
         for (WaitingLine line : givenBack.values()) {
             Optional<Allocation> placed = book().find(line.orderId());
-            if (placed.isPresent()) {
-                moved.add(new LineMove(line.orderId(), line.quantity(), placed.get().batchReference(), null));
-            } else {
-                moved.add(new LineMove(line.orderId(), line.quantity(), null, positionOf(line)));
+            moved.add(placed.isPresent()
+                    ? new LineMove(line.orderId(), line.quantity(), placed.get().batchReference(), null)
+                    : new LineMove(line.orderId(), line.quantity(), null, positionOf(line)));
+        }
+        for (WaitingLine line : waitingLines()) {
+            if (line.equals(givenBack.get(line.orderId()))) {
                 recordWaiting(line, cause);
             }
         }

@@ -1,5 +1,6 @@
 package com.allocationdesk.allocation.bootstrap;
 
+import com.allocationdesk.allocation.domain.events.Cause;
 import com.allocationdesk.allocation.adapters.db.Database;
 import com.allocationdesk.allocation.adapters.orm.HibernateUnitsOfWork;
 import com.allocationdesk.allocation.domain.commands.Allocate;
@@ -118,7 +119,7 @@ class BootstrapIT {
 
             bus.handle(new Allocate("o1", "LAMP", 5));
 
-            assertThat(sent).containsExactly(new OutOfStock("o1", "LAMP", 5, fixed.instant()));
+            assertThat(sent).containsExactly(new OutOfStock("o1", "LAMP", 5, fixed.instant(), 1, 1, Cause.planner()));
             assertThat(app.get(WaitingQuery.class).list(null)).singleElement()
                     .satisfies(w -> assertThat(w.since()).isEqualTo(fixed.instant()));
         }

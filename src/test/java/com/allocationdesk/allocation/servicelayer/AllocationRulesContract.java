@@ -1,5 +1,6 @@
 package com.allocationdesk.allocation.servicelayer;
 
+import com.allocationdesk.allocation.domain.events.Cause;
 import com.allocationdesk.allocation.domain.DuplicateBatch;
 import com.allocationdesk.allocation.domain.InvalidSku;
 import com.allocationdesk.allocation.domain.LineAlreadyPlaced;
@@ -254,7 +255,7 @@ public abstract class AllocationRulesContract {
 
             assertThat(bus.handle(new Allocate("o2", "LAMP", 1))).isEmpty();
 
-            assertThat(notifications.sent()).containsExactly(new OutOfStock("o2", "LAMP", 1, START));
+            assertThat(notifications.sent()).containsExactly(new OutOfStock("o2", "LAMP", 1, START, 1, 0, Cause.planner()));
             assertThat(waiting("LAMP")).containsExactly("o2");
         }
 
@@ -318,7 +319,8 @@ public abstract class AllocationRulesContract {
 
             assertThat(waiting("LAMP")).containsExactly("o1");
             assertThat(notifications.sent()).containsExactly(
-                    new OutOfStock("o1", "LAMP", 10, START.plus(Duration.ofMinutes(5))));
+                    new OutOfStock("o1", "LAMP", 10, START.plus(Duration.ofMinutes(5)), 1, 4,
+                            Cause.quantityChanged("warehouse", 10, 4)));
         }
 
         @Test
@@ -348,7 +350,8 @@ public abstract class AllocationRulesContract {
             assertThat(placements("LAMP")).containsOnly(Map.entry("first", "shipment"),
                     Map.entry("second", "shipment"), Map.entry("third", "waiting"));
             assertThat(notifications.sent()).containsExactly(
-                    new OutOfStock("third", "LAMP", 10, START.plus(Duration.ofMinutes(5))));
+                    new OutOfStock("third", "LAMP", 10, START.plus(Duration.ofMinutes(5)), 1, 0,
+                            Cause.quantityChanged("warehouse", 30, 0)));
             assertThat(available("shipment")).isZero();
         }
 

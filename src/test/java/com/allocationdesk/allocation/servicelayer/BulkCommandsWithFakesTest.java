@@ -1,5 +1,6 @@
 package com.allocationdesk.allocation.servicelayer;
 
+import com.allocationdesk.allocation.domain.events.Cause;
 import com.allocationdesk.allocation.domain.DuplicateBatch;
 import com.allocationdesk.allocation.domain.InvalidCommand;
 import com.allocationdesk.allocation.domain.InvalidSku;
@@ -71,7 +72,7 @@ class BulkCommandsWithFakesTest {
                     new Allocate("o1", "LAMP", 10), new Allocate("o2", "LAMP", 1))));
 
             assertThat(result).containsExactly(Optional.of("lamps"), Optional.empty());
-            assertThat(notifications.sent()).containsExactly(new OutOfStock("o2", "LAMP", 1, START));
+            assertThat(notifications.sent()).containsExactly(new OutOfStock("o2", "LAMP", 1, START, 1, 0, Cause.planner()));
             assertThat(store.readModel().waiting).containsKey("o2/LAMP");
             assertThat(store.readModel().notifications).hasSize(1);
         }

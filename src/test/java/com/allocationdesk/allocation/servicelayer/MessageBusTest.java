@@ -1,5 +1,7 @@
 package com.allocationdesk.allocation.servicelayer;
 
+import com.allocationdesk.allocation.domain.events.Placement;
+import com.allocationdesk.allocation.domain.events.Cause;
 import com.allocationdesk.allocation.domain.InvalidSku;
 import com.allocationdesk.allocation.domain.commands.Allocate;
 import com.allocationdesk.allocation.domain.commands.ChangeBatchQuantity;
@@ -102,7 +104,8 @@ class MessageBusTest {
             bus.handle(new CreateBatch("b1", "LAMP", 10, null));
 
             assertThat(bus.handle(new Allocate("o1", "LAMP", 1))).contains("b1");
-            assertThat(seen).containsExactly(new Allocated("o1", "LAMP", 1, "b1"));
+            assertThat(seen).containsExactly(new Allocated("o1", "LAMP", 1, "b1", null,
+                    new Placement(Placement.Rule.WAREHOUSE_FIRST, List.of(), 0, List.of()), Cause.planner(), null, null));
         }
 
         @Test
@@ -128,7 +131,10 @@ class MessageBusTest {
 
             bus.handle(new ChangeBatchQuantity("warehouse", 5));
 
-            assertThat(seen).containsExactly(new Allocated("o1", "LAMP", 8, "shipment"));
+            assertThat(seen).containsExactly(new Allocated("o1", "LAMP", 8, "shipment", LocalDate.of(2026, 12, 1),
+                    new Placement(Placement.Rule.EARLIEST_ETA, List.of(new Placement.PassedOver("warehouse", null, 5)), 0,
+                            List.of()),
+                    Cause.quantityChanged("warehouse", 10, 5), "warehouse", null));
         }
 
         @Test
