@@ -1,6 +1,8 @@
 package com.allocationdesk.allocation.bootstrap;
 
 import com.allocationdesk.allocation.adapters.db.Database;
+import com.allocationdesk.allocation.adapters.eventlog.DeskName;
+import com.allocationdesk.allocation.adapters.eventlog.JdbcEventLog;
 import com.allocationdesk.allocation.adapters.notifications.LoggingNotifications;
 import com.allocationdesk.allocation.adapters.orm.HibernateUnitsOfWork;
 import com.allocationdesk.allocation.adapters.readmodel.JdbcReadModelWriter;
@@ -63,15 +65,16 @@ public class AppProducers {
     }
 
     /**
-     * The write side: Hibernate over the store, each unit of work writing the read tables with the
-     * JDBC writer on its own connection. Booted now when the run writes at once (the CLI's writing
+     * The write side: Hibernate over the store, each unit of work writing the read tables and the
+     * event log with JDBC on its own connection. Booted now when the run writes at once (the CLI's writing
      * commands), else on {@link Bootstrap#prepareForWrites()} or at the first command.
      */
     @Produces
     @Singleton
     @Typed(HibernateUnitsOfWork.class) // injected as UnitOfWork.Factory through the producer below, which a test may override
-    HibernateUnitsOfWork hibernate(Database database, AppConfig config) {
-        HibernateUnitsOfWork units = HibernateUnitsOfWork.over(database, JdbcReadModelWriter::new);
+    HibernateUnitsOfWork hibernate(Database database, AppConfig config, Clock clock) {
+        HibernateUnitsOfWork units = HibernateUnitsOfWork.over(database, JdbcReadModelWriter::new,
+                JdbcEventLog.factory(clock, DeskName.current()));
         if (config.writesAtOnce()) {
             units.bootInBackground();
         }

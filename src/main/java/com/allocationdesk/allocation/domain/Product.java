@@ -289,7 +289,8 @@ public class Product {
                 } else {
                     passedOverMore++;
                 }
-            } else if (Objects.equals(batch.eta(), chosen.eta()) && batch.canAllocate(line)) {
+            } else if (Objects.equals(batch.eta(), chosen.eta()) && batch.canAllocate(line)
+                    && tiedWith.size() < Placement.MAX_PASSED_OVER) {
                 tiedWith.add(batch.reference());
             }
         }

@@ -35,6 +35,9 @@ import java.util.Objects;
  *       commits; {@code RebuildReadModel} repairs the read model), but one that meets a
  *       {@link ConcurrentModification} makes the handler run again: {@link ProjectingUnitOfWork}
  *       keeps that rule.</li>
+ *   <li>Every event a unit of work produced is appended to the event log ({@link EventLogWriter})
+ *       in that same transaction, whether or not a projection failed: the ledger holds exactly what
+ *       committed, in commit order.</li>
  * </ul>
  * The same loop as the book's {@code messagebus.py}: {@link #handle} queues the message,
  * {@code handleCommand} / {@code handleEvent} run its handlers, and each handler call
@@ -147,9 +150,9 @@ public final class MessageBus {
         }
     }
 
+    /** Every unit of work is wrapped, so its events reach the event log even on a bus without projections. */
     private UnitOfWork startUnitOfWork() {
-        UnitOfWork uow = unitsOfWork.start();
-        return projections.isEmpty() ? uow : new ProjectingUnitOfWork(uow, projections);
+        return new ProjectingUnitOfWork(unitsOfWork.start(), projections);
     }
 
     private void pauseBefore(int attempt, ConcurrentModification cause) {

@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A unit of work that runs the projections on its events just before it commits, so the read
- * tables change in the same transaction as the write model.
+ * The bus's wrapper around every unit of work: just before it commits, it runs the projections on
+ * its events, so the read tables change in the same transaction as the write model, and appends
+ * every event to the event log ({@link EventLogWriter}), so the ledger holds exactly what committed.
  * <p>
  * The one rule for a projection that fails: it is logged and skipped, and the command still
  * commits ({@code RebuildReadModel} repairs the read model) — except a {@link ConcurrentModification}.
@@ -42,6 +43,16 @@ final class ProjectingUnitOfWork implements UnitOfWork, HandlerContext {
     }
 
     @Override
+    public EventLogWriter eventLog() {
+        return delegate.eventLog();
+    }
+
+    /**
+     * Projects the new events, appends every one of them to the event log (a failed projection
+     * skips a read-table row, never an entry of the log), and commits: the change, its read rows
+     * and its log entries in one transaction.
+     */
+    @Override
     public void commit() {
         List<Event> events = delegate.collectNewEvents();
         for (Event event : events) {
@@ -54,6 +65,9 @@ final class ProjectingUnitOfWork implements UnitOfWork, HandlerContext {
                     log.error("Projection {} failed on {}; the read model may be stale until RebuildReadModel", projection, event, e);
                 }
             }
+        }
+        if (!events.isEmpty()) {
+            delegate.eventLog().append(events);
         }
         projected.addAll(events);
         delegate.commit();

@@ -15,6 +15,9 @@ public interface UnitOfWork extends AutoCloseable {
     /** The read tables, written in this unit of work's transaction. */
     ReadModelWriter readModel();
 
+    /** The event log, written in this unit of work's transaction (the bus appends to it). */
+    EventLogWriter eventLog();
+
     /** Makes the work durable. Throws {@link ConcurrentModification} when another unit of work changed the same product first. */
     void commit();
 

@@ -1,15 +1,18 @@
 package com.allocationdesk.allocation.adapters;
 
 import com.allocationdesk.allocation.adapters.db.Database;
+import com.allocationdesk.allocation.adapters.eventlog.JdbcEventLog;
 import com.allocationdesk.allocation.adapters.orm.HibernateUnitsOfWork;
 import com.allocationdesk.allocation.adapters.readmodel.JdbcReadModelWriter;
 
+import java.time.Clock;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
  * For tests that open a {@link Database} without the application: its units of work, wired as
- * {@code bootstrap.AppProducers} wires them (Hibernate over the store, the JDBC read-model writer),
+ * {@code bootstrap.AppProducers} wires them (Hibernate over the store, the JDBC read-model writer and
+ * event log),
  * booted once per open database and closed with it.
  */
 public final class Stores {
@@ -21,7 +24,8 @@ public final class Stores {
     public static synchronized HibernateUnitsOfWork unitsOfWork(Database database) {
         return UNITS.computeIfAbsent(database, opened -> {
             opened.closeFirst(() -> forget(opened));
-            return HibernateUnitsOfWork.over(opened, JdbcReadModelWriter::new);
+            return HibernateUnitsOfWork.over(opened, JdbcReadModelWriter::new,
+                    JdbcEventLog.factory(Clock.systemUTC(), "test@localhost"));
         });
     }
 

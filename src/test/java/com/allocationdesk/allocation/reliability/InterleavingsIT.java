@@ -10,6 +10,7 @@ import com.allocationdesk.allocation.servicelayer.ConcurrentModification;
 import com.allocationdesk.allocation.servicelayer.FakeNotifications;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
 import com.allocationdesk.allocation.servicelayer.ProductRepository;
+import com.allocationdesk.allocation.servicelayer.EventLogWriter;
 import com.allocationdesk.allocation.servicelayer.ReadModelWriter;
 import com.allocationdesk.allocation.servicelayer.RetryPolicy;
 import com.allocationdesk.allocation.servicelayer.UnitOfWork;
@@ -284,6 +285,11 @@ class InterleavingsIT {
         @Override
         public ReadModelWriter readModel() {
             return delegate.readModel();
+        }
+
+        @Override
+        public EventLogWriter eventLog() {
+            return delegate.eventLog();
         }
 
         @Override

@@ -1,21 +1,33 @@
 package com.allocationdesk.allocation.servicelayer;
 
 import com.allocationdesk.allocation.domain.Product;
+import com.allocationdesk.allocation.domain.events.Event;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** A unit of work over in-memory products that records whether it was committed and closed. */
+/**
+ * A unit of work over in-memory products that records whether it was committed and closed; the
+ * events appended to its log reach the store's log only when it commits.
+ */
 final class FakeUnitOfWork implements UnitOfWork {
     private final FakeRepository products;
     private final FakeReadModel readModel;
+    private final List<Event> log;
+    private final List<Event> appended = new ArrayList<>();
     private boolean committed;
     private boolean closed;
 
-    private FakeUnitOfWork(Map<String, Product> store, FakeReadModel readModel) {
+    private FakeUnitOfWork(Map<String, Product> store, FakeReadModel readModel, List<Event> log) {
         this.products = new FakeRepository(store);
         this.readModel = readModel;
+        this.log = log;
+    }
+
+    @Override
+    public EventLogWriter eventLog() {
+        return appended::addAll;
     }
 
     @Override
@@ -30,6 +42,10 @@ final class FakeUnitOfWork implements UnitOfWork {
 
     @Override
     public void commit() {
+        synchronized (log) {
+            log.addAll(appended);
+        }
+        appended.clear();
         committed = true;
     }
 
@@ -51,16 +67,24 @@ final class FakeUnitOfWork implements UnitOfWork {
         private final Map<String, Product> products = FakeRepository.newStore();
         private final List<FakeUnitOfWork> started = new ArrayList<>();
         private final FakeReadModel readModel = new FakeReadModel(products::values);
+        private final List<Event> log = new ArrayList<>();
 
         @Override
         public synchronized UnitOfWork start() {
-            FakeUnitOfWork uow = new FakeUnitOfWork(products, readModel);
+            FakeUnitOfWork uow = new FakeUnitOfWork(products, readModel, log);
             started.add(uow);
             return uow;
         }
 
         FakeReadModel readModel() {
             return readModel;
+        }
+
+        /** Every event committed units of work appended to their log, in commit order. */
+        List<Event> log() {
+            synchronized (log) {
+                return List.copyOf(log);
+            }
         }
 
         synchronized List<FakeUnitOfWork> started() {

@@ -2,8 +2,10 @@ package com.allocationdesk.allocation.adapters.orm;
 
 import com.allocationdesk.allocation.adapters.jdbc.CommitGate;
 import com.allocationdesk.allocation.adapters.jdbc.ConnectionRunner;
+import com.allocationdesk.allocation.adapters.jdbc.TransactionalEventLog;
 import com.allocationdesk.allocation.adapters.jdbc.TransactionalReadModel;
 import com.allocationdesk.allocation.servicelayer.ConcurrentModification;
+import com.allocationdesk.allocation.servicelayer.EventLogWriter;
 import com.allocationdesk.allocation.servicelayer.ProductRepository;
 import com.allocationdesk.allocation.servicelayer.ReadModelWriter;
 import com.allocationdesk.allocation.servicelayer.UnitOfWork;
@@ -17,9 +19,9 @@ import org.slf4j.LoggerFactory;
 
 
 /**
- * One Hibernate session and one database transaction. The allocated lines and the read tables are
- * written over the same JDBC connection, so they commit or roll back with the rest of the write
- * model. Closing without {@link #commit()} rolls back.
+ * One Hibernate session and one database transaction. The allocated lines, the read tables and the
+ * event log are written over the same JDBC connection, so they commit or roll back with the rest of
+ * the write model. Closing without {@link #commit()} rolls back.
  */
 public final class HibernateUnitOfWork implements UnitOfWork {
     private static final Logger log = LoggerFactory.getLogger(HibernateUnitOfWork.class);
@@ -28,14 +30,17 @@ public final class HibernateUnitOfWork implements UnitOfWork {
     private final Transaction transaction;
     private final HibernateProductRepository products;
     private final TransactionalReadModel readModel;
+    private final TransactionalEventLog eventLog;
     private final CommitGate gate;
     private boolean committed;
 
     /**
      * @param gate      the store's say on when a commit may start and whether it reached the disk
      * @param readModel makes this unit's read-model writer, on its connection
+     * @param eventLog  makes this unit's event log, on its connection
      */
-    HibernateUnitOfWork(SessionFactory sessionFactory, CommitGate gate, TransactionalReadModel.Factory readModel) {
+    HibernateUnitOfWork(SessionFactory sessionFactory, CommitGate gate, TransactionalReadModel.Factory readModel,
+                        TransactionalEventLog.Factory eventLog) {
         this.gate = gate;
         this.session = sessionFactory.openSession();
         // commit() flushes once, explicitly; nothing here queries through Hibernate in between,
@@ -50,6 +55,7 @@ public final class HibernateUnitOfWork implements UnitOfWork {
         ConnectionRunner connection = this::onConnection;
         this.products = new HibernateProductRepository(session, connection);
         this.readModel = readModel.on(connection);
+        this.eventLog = eventLog.on(connection);
     }
 
     @Override
@@ -60,6 +66,11 @@ public final class HibernateUnitOfWork implements UnitOfWork {
     @Override
     public ReadModelWriter readModel() {
         return readModel;
+    }
+
+    @Override
+    public EventLogWriter eventLog() {
+        return eventLog;
     }
 
     /**
@@ -76,7 +87,11 @@ public final class HibernateUnitOfWork implements UnitOfWork {
             session.flush();
             products.bumpUnchangedVersions();
             products.flushAllocations();
-            gate.commit(transaction::commit);
+            // the log's entries are numbered inside the store's commit lock: in commit order
+            gate.commit(() -> {
+                eventLog.write();
+                transaction.commit();
+            });
             committed = true;
         } catch (RuntimeException e) {
             throw Conflicts.translate(gate.failure(e));

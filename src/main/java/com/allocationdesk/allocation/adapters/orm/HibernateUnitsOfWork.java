@@ -1,6 +1,7 @@
 package com.allocationdesk.allocation.adapters.orm;
 
 import com.allocationdesk.allocation.adapters.jdbc.Store;
+import com.allocationdesk.allocation.adapters.jdbc.TransactionalEventLog;
 import com.allocationdesk.allocation.adapters.jdbc.TransactionalReadModel;
 import com.allocationdesk.allocation.servicelayer.DatabaseUnavailable;
 import com.allocationdesk.allocation.servicelayer.UnitOfWork;
@@ -12,7 +13,8 @@ import java.util.concurrent.CompletionException;
 
 /**
  * The write side over a {@link Store}: boots Hibernate (about a second of CPU on a cold JVM) and
- * hands out one {@link HibernateUnitOfWork} per call, each with its own read-model writer.
+ * hands out one {@link HibernateUnitOfWork} per call, each with its own read-model writer and event
+ * log.
  * <p>
  * The read side does not need Hibernate: queries run over {@link Store#dataSource()} as soon as the
  * store is open, so the window shows data and a read-only subcommand answers while Hibernate is
@@ -22,21 +24,25 @@ import java.util.concurrent.CompletionException;
 public final class HibernateUnitsOfWork implements UnitOfWork.Factory, AutoCloseable {
     private final Store store;
     private final TransactionalReadModel.Factory readModel;
+    private final TransactionalEventLog.Factory eventLog;
     /** Hibernate, booting or booted; null until {@link #bootInBackground()} or the first unit of work. */
     private CompletableFuture<SessionFactory> sessionFactory;
     private boolean closed;
 
-    private HibernateUnitsOfWork(Store store, TransactionalReadModel.Factory readModel) {
+    private HibernateUnitsOfWork(Store store, TransactionalReadModel.Factory readModel,
+                                 TransactionalEventLog.Factory eventLog) {
         this.store = store;
         this.readModel = readModel;
+        this.eventLog = eventLog;
     }
 
     /**
-     * The units of work over {@code store}, each writing the read tables with {@code readModel};
-     * closed when the store closes. Nothing boots until asked.
+     * The units of work over {@code store}, each writing the read tables with {@code readModel} and
+     * the event log with {@code eventLog}; closed when the store closes. Nothing boots until asked.
      */
-    public static HibernateUnitsOfWork over(Store store, TransactionalReadModel.Factory readModel) {
-        HibernateUnitsOfWork units = new HibernateUnitsOfWork(store, readModel);
+    public static HibernateUnitsOfWork over(Store store, TransactionalReadModel.Factory readModel,
+                                            TransactionalEventLog.Factory eventLog) {
+        HibernateUnitsOfWork units = new HibernateUnitsOfWork(store, readModel, eventLog);
         store.closeFirst(units);
         return units;
     }
@@ -71,7 +77,7 @@ public final class HibernateUnitsOfWork implements UnitOfWork.Factory, AutoClose
     @Override
     public UnitOfWork start() {
         store.commitGate().beforeTransaction();
-        return new HibernateUnitOfWork(sessionFactory(), store.commitGate(), readModel);
+        return new HibernateUnitOfWork(sessionFactory(), store.commitGate(), readModel, eventLog);
     }
 
     private SessionFactory sessionFactory() {

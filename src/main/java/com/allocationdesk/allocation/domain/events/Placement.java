@@ -15,10 +15,10 @@ import java.util.Objects;
  *                       with what each had available (the first {@link #MAX_PASSED_OVER})
  * @param passedOverMore how many more were passed over than are listed
  * @param tiedWith       batches with the same ETA (or also in the warehouse) after the chosen one
- *                       that had enough too: the reference decided
+ *                       that had enough too: the reference decided (the first {@link #MAX_PASSED_OVER})
  */
 public record Placement(Rule rule, List<PassedOver> passedOver, int passedOverMore, List<String> tiedWith) {
-    /** At most this many passed-over batches are named; the rest are counted. */
+    /** At most this many passed-over batches are named (the rest are counted), and as many tied ones. */
     public static final int MAX_PASSED_OVER = 20;
 
     /** Which half of the rule chose the batch. */

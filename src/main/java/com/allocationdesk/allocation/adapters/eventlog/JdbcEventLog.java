@@ -1,0 +1,79 @@
+package com.allocationdesk.allocation.adapters.eventlog;
+
+import com.allocationdesk.allocation.adapters.jdbc.ConnectionRunner;
+import com.allocationdesk.allocation.adapters.jdbc.TransactionalEventLog;
+import com.allocationdesk.allocation.domain.events.Event;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Writes a unit of work's events into {@code event_log} (V5__event_log.sql) over its connection.
+ * The entries are turned into their published shape when appended ({@link EventJson}) and written
+ * in {@link #write()}, inside the store's commit lock: the next number is read there
+ * ({@code MAX(seq)}, from the primary key's index), so numbers are gap-free and in commit order.
+ */
+public final class JdbcEventLog implements TransactionalEventLog {
+    private static final String LAST = "SELECT COALESCE(MAX(seq), 0) FROM event_log";
+    private static final String INSERT = "INSERT INTO event_log"
+            + " (seq, recorded_at, type, version, desk, sku, order_id, batch_reference, payload)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private final ConnectionRunner connection;
+    private final Clock clock;
+    private final String desk;
+    private final List<EventJson.Entry> pending = new ArrayList<>();
+
+    public JdbcEventLog(ConnectionRunner connection, Clock clock, String desk) {
+        this.connection = Objects.requireNonNull(connection, "connection");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.desk = Objects.requireNonNull(desk, "desk");
+    }
+
+    /** The factory a unit of work makes its log with: this clock and desk name for every entry. */
+    public static TransactionalEventLog.Factory factory(Clock clock, String desk) {
+        return connection -> new JdbcEventLog(connection, clock, desk);
+    }
+
+    @Override
+    public void append(List<Event> events) {
+        events.forEach(event -> pending.add(EventJson.of(event)));
+    }
+
+    @Override
+    public void write() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        OffsetDateTime at = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        connection.run(c -> {
+            long seq;
+            try (PreparedStatement last = c.prepareStatement(LAST); ResultSet rs = last.executeQuery()) {
+                rs.next();
+                seq = rs.getLong(1);
+            }
+            try (PreparedStatement insert = c.prepareStatement(INSERT)) {
+                for (EventJson.Entry entry : pending) {
+                    insert.setLong(1, ++seq);
+                    insert.setObject(2, at);
+                    insert.setString(3, entry.type());
+                    insert.setInt(4, entry.version());
+                    insert.setString(5, desk);
+                    insert.setString(6, entry.sku());
+                    insert.setString(7, entry.orderId());
+                    insert.setString(8, entry.batchReference());
+                    insert.setString(9, entry.data());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+        pending.clear();
+    }
+}
