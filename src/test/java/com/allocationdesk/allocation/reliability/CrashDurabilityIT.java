@@ -199,6 +199,20 @@ class CrashDurabilityIT {
             assertThat(line.getValue()).as("line %s stored once", line.getKey()).hasSize(1);
             assertThat(sentLines).as("a stored line was sent").contains(line.getKey() + "|" + line.getValue().get(0));
         }
+        // the ledger: replayed from sequence 1 it is the write model, line for line and batch for batch;
+        // every acknowledged line is in it, and a line that never committed has no entry at all
+        LogReplay replayed = LogReplay.of(db);
+        assertThat(replayed).as("the event log replayed from 1, after reopen %d", cycle).isEqualTo(LogReplay.writeModel(db));
+        for (String acked : ackedLines.keySet()) {
+            assertThat(replayed.lines()).as("log entries of acknowledged line %s", acked).containsKey(acked);
+        }
+        for (String sent : sentLines) {
+            String key = sent.substring(0, sent.lastIndexOf('|'));
+            if (!present.containsKey(key)) {
+                assertThat(Tables.number(db, "SELECT COUNT(*) FROM event_log WHERE order_id = '" + key.split("\\|")[0] + "'"))
+                        .as("entries of line %s, which never committed", key).isZero();
+            }
+        }
         allowedQuantity.forEach((reference, allowed) -> assertThat(allowed)
                 .as("quantity of %s after reopen %d", reference, cycle)
                 .contains((int) Tables.number(db, "SELECT purchased FROM read_batches WHERE reference = '" + reference + "'")));
