@@ -50,12 +50,18 @@ public final class EventLogQuery {
         if (seq < 0) {
             throw new IllegalArgumentException("seq must not be negative, was " + seq);
         }
-        return Sql.list(dataSource, AFTER, EventLogQuery::row, seq, checked(limit));
+        if (checked(limit) == 0) {
+            return List.of();
+        }
+        return Sql.list(dataSource, AFTER, EventLogQuery::row, seq, limit);
     }
 
     private List<LogEntryRow> newestLast(String sql, String key, int limit) {
+        if (checked(limit) == 0) {
+            return List.of(); // HyperSQL reads LIMIT 0 as "no limit"
+        }
         List<LogEntryRow> rows = new ArrayList<>(
-                Sql.list(dataSource, sql, EventLogQuery::row, key == null ? "" : key.strip(), checked(limit)));
+                Sql.list(dataSource, sql, EventLogQuery::row, key == null ? "" : key.strip(), limit));
         Collections.reverse(rows);
         return rows;
     }
