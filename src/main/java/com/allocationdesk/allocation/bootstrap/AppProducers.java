@@ -14,8 +14,11 @@ import com.allocationdesk.allocation.servicelayer.UnitOfWork;
 import com.allocationdesk.allocation.servicelayer.handlers.HandlerRegistry;
 import com.allocationdesk.allocation.queries.AllocationsQuery;
 import com.allocationdesk.allocation.queries.BatchesQuery;
+import com.allocationdesk.allocation.queries.EventLogQuery;
+import com.allocationdesk.allocation.queries.HistorySentences;
 import com.allocationdesk.allocation.queries.NotificationsQuery;
 import com.allocationdesk.allocation.queries.OrderLinesQuery;
+import com.allocationdesk.allocation.queries.OrderStatusQuery;
 import com.allocationdesk.allocation.queries.StockTotalsQuery;
 import com.allocationdesk.allocation.queries.WaitingQuery;
 
@@ -154,5 +157,24 @@ public class AppProducers {
     @Singleton
     OrderLinesQuery orderLinesQuery(DataSource dataSource) {
         return new OrderLinesQuery(dataSource);
+    }
+
+    @Produces
+    @Singleton
+    EventLogQuery eventLogQuery(DataSource dataSource) {
+        return new EventLogQuery(dataSource);
+    }
+
+    /** The ledger told in sentences, with times in the desk's own time zone. */
+    @Produces
+    @Singleton
+    HistorySentences historySentences() {
+        return new HistorySentences();
+    }
+
+    @Produces
+    @Singleton
+    OrderStatusQuery orderStatusQuery(DataSource dataSource, HistorySentences sentences) {
+        return new OrderStatusQuery(dataSource, sentences);
     }
 }

@@ -1,0 +1,80 @@
+package com.allocationdesk.allocation.queries;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * Reads the planner's ledger, {@code event_log} (docs/EVENTS.md). Everything about one order, batch
+ * or SKU is a range scan on its index ({@code (order_id, seq)}, {@code (batch_reference, seq)},
+ * {@code (sku, seq)}): the newest {@code limit} entries, read backwards and returned oldest first
+ * (newest last). {@link #after} reads the whole log in sequence order, for scripts that resume
+ * after the last entry they processed.
+ */
+public final class EventLogQuery {
+    static final String COLUMNS = "SELECT seq, recorded_at, type, version, desk, sku, order_id, batch_reference, payload"
+            + " FROM event_log";
+    private static final String NEWEST_LAST = " ORDER BY seq DESC LIMIT ?";
+    private static final String FOR_ORDER = COLUMNS + " WHERE order_id = ?" + NEWEST_LAST;
+    private static final String FOR_BATCH = COLUMNS + " WHERE batch_reference = ?" + NEWEST_LAST;
+    private static final String FOR_SKU = COLUMNS + " WHERE sku = ?" + NEWEST_LAST;
+    private static final String AFTER = COLUMNS + " WHERE seq > ? ORDER BY seq LIMIT ?";
+
+    private final DataSource dataSource;
+
+    public EventLogQuery(DataSource dataSource) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    }
+
+    /** The order's last {@code limit} entries (exact order id), oldest first. */
+    public List<LogEntryRow> forOrder(String orderId, int limit) {
+        return newestLast(FOR_ORDER, orderId, limit);
+    }
+
+    /** The batch's last {@code limit} entries (exact reference), oldest first. */
+    public List<LogEntryRow> forBatch(String batchReference, int limit) {
+        return newestLast(FOR_BATCH, batchReference, limit);
+    }
+
+    /** The SKU's last {@code limit} entries (exact SKU), oldest first. */
+    public List<LogEntryRow> forSku(String sku, int limit) {
+        return newestLast(FOR_SKU, sku, limit);
+    }
+
+    /** The first {@code limit} entries with a sequence number above {@code seq}, in sequence order. */
+    public List<LogEntryRow> after(long seq, int limit) {
+        if (seq < 0) {
+            throw new IllegalArgumentException("seq must not be negative, was " + seq);
+        }
+        if (checked(limit) == 0) {
+            return List.of();
+        }
+        return Sql.list(dataSource, AFTER, EventLogQuery::row, seq, limit);
+    }
+
+    private List<LogEntryRow> newestLast(String sql, String key, int limit) {
+        if (checked(limit) == 0) {
+            return List.of(); // HyperSQL reads LIMIT 0 as "no limit"
+        }
+        List<LogEntryRow> rows = new ArrayList<>(
+                Sql.list(dataSource, sql, EventLogQuery::row, key == null ? "" : key.strip(), limit));
+        Collections.reverse(rows);
+        return rows;
+    }
+
+    private static int checked(int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative, was " + limit);
+        }
+        return limit;
+    }
+
+    static LogEntryRow row(ResultSet rs) throws SQLException {
+        return new LogEntryRow(rs.getLong(1), Sql.instant(rs, 2), rs.getString(3), rs.getInt(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9));
+    }
+}
