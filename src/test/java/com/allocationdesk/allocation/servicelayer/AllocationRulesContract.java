@@ -13,6 +13,15 @@ import com.allocationdesk.allocation.domain.commands.ChangeBatchQuantity;
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
 import com.allocationdesk.allocation.domain.commands.CancelLine;
 import com.allocationdesk.allocation.domain.events.OutOfStock;
+import com.allocationdesk.allocation.domain.Consequences;
+import com.allocationdesk.allocation.domain.events.Allocated;
+import com.allocationdesk.allocation.domain.events.BatchCreated;
+import com.allocationdesk.allocation.domain.events.BatchQuantityChanged;
+import com.allocationdesk.allocation.domain.events.Deallocated;
+import com.allocationdesk.allocation.domain.events.Event;
+import com.allocationdesk.allocation.domain.events.LineCancelled;
+import com.allocationdesk.allocation.domain.events.LineMove;
+import com.allocationdesk.allocation.domain.events.Placement;
 import com.allocationdesk.allocation.servicelayer.handlers.HandlerRegistry;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -62,8 +72,18 @@ public abstract class AllocationRulesContract {
             busUnitsOfWork.incrementAndGet();
             return unitsOfWork.start();
         };
-        bus = HandlerRegistry.bus(counted, notifications, clock).build();
+        bus = HandlerRegistry.bus(counted, notifications, clock)
+                .event(BatchCreated.class, (event, context) -> seen.add(event))
+                .event(BatchQuantityChanged.class, (event, context) -> seen.add(event))
+                .event(Allocated.class, (event, context) -> seen.add(event))
+                .event(Deallocated.class, (event, context) -> seen.add(event))
+                .event(LineCancelled.class, (event, context) -> seen.add(event))
+                .event(OutOfStock.class, (event, context) -> seen.add(event))
+                .build();
     }
+
+    /** The events the bus handed to its event handlers, in order (after the commit that recorded them). */
+    protected final List<Event> seen = new CopyOnWriteArrayList<>();
 
     /**
      * The invariant the domain keeps after every command: no waiting line of the SKU is as small as
@@ -523,6 +543,162 @@ public abstract class AllocationRulesContract {
 
             assertThat(available("lamp-1")).isEqualTo(10);
             assertThat(placements("LAMP")).isEmpty();
+        }
+    }
+
+    @Nested
+    class ReasonsAndMoves {
+        private final Placement warehouseAlone = new Placement(Placement.Rule.WAREHOUSE_FIRST, List.of(), 0, List.of());
+
+        @Test
+        void anAllocationSaysWhichRulePlacedItAndWhatItPassedOver() {
+            batch("WH-CHAIR-01", "CHAIR", 3, null);
+            batch("SHIP-CHAIR-02", "CHAIR", 20, TODAY.plusDays(18));
+            batch("SHIP-CHAIR-01", "CHAIR", 20, TODAY.plusDays(18));
+            seen.clear();
+
+            bus.handle(new Allocate("ORD-1001", "CHAIR", 8));
+
+            assertThat(seen).containsExactly(new Allocated("ORD-1001", "CHAIR", 8, "SHIP-CHAIR-01", TODAY.plusDays(18),
+                    new Placement(Placement.Rule.EARLIEST_ETA, List.of(new Placement.PassedOver("WH-CHAIR-01", null, 3)),
+                            0, List.of("SHIP-CHAIR-02")),
+                    Cause.planner(), null, null));
+        }
+
+        @Test
+        void aShrinkingBatchTellsWhereEachLineWentInItsEventsAndInWhatTheBusReturns() {
+            batch("WH-CHAIR-01", "CHAIR", 20, null);
+            batch("SHIP-CHAIR-02", "CHAIR", 10, TODAY.plusDays(18));
+            bus.handle(new Allocate("early", "CHAIR", 30));
+            bus.handle(new Allocate("o1", "CHAIR", 4));
+            bus.handle(new Allocate("o2", "CHAIR", 4));
+            bus.handle(new Allocate("o3", "CHAIR", 8));
+            clock.advance(Duration.ofMinutes(5));
+            Instant now = START.plus(Duration.ofMinutes(5));
+            seen.clear();
+
+            Consequences consequences = bus.handle(new ChangeBatchQuantity("WH-CHAIR-01", 3));
+
+            Cause reduced = Cause.quantityChanged("WH-CHAIR-01", 20, 3);
+            List<LineMove> moved = List.of(new LineMove("o3", 8, null, 2), new LineMove("o2", 4, "SHIP-CHAIR-02", null),
+                    new LineMove("o1", 4, "SHIP-CHAIR-02", null));
+            Placement passedWarehouse = new Placement(Placement.Rule.EARLIEST_ETA,
+                    List.of(new Placement.PassedOver("WH-CHAIR-01", null, 3)), 0, List.of());
+            assertThat(seen).containsExactly(
+                    new BatchQuantityChanged("WH-CHAIR-01", "CHAIR", 20, 3, moved),
+                    new Deallocated("o3", "CHAIR", 8, "WH-CHAIR-01", now, reduced),
+                    new Deallocated("o2", "CHAIR", 4, "WH-CHAIR-01", now, reduced),
+                    new Deallocated("o1", "CHAIR", 4, "WH-CHAIR-01", now, reduced),
+                    new Allocated("o1", "CHAIR", 4, "SHIP-CHAIR-02", TODAY.plusDays(18), passedWarehouse, reduced,
+                            "WH-CHAIR-01", null),
+                    new Allocated("o2", "CHAIR", 4, "SHIP-CHAIR-02", TODAY.plusDays(18), passedWarehouse, reduced,
+                            "WH-CHAIR-01", null),
+                    new OutOfStock("o3", "CHAIR", 8, now, 2, 3, reduced));
+            assertThat(consequences).isEqualTo(new Consequences(moved, List.of()));
+            assertThat(consequences.describe("WH-CHAIR-01"))
+                    .containsExactly("3 lines moved off WH-CHAIR-01: 2 to SHIP-CHAIR-02, 1 waits");
+            assertThat(waiting("CHAIR")).containsExactly("early", "o3");
+            assertThat(placements("CHAIR")).containsEntry("o1", "SHIP-CHAIR-02").containsEntry("o2", "SHIP-CHAIR-02");
+        }
+
+        @Test
+        void theRoomABigLineLeavesBehindGoesToASmallerWaitingLineAndTheBusSaysBoth() {
+            batch("b1", "LAMP", 10, null);
+            bus.handle(new Allocate("o1", "LAMP", 1));
+            bus.handle(new Allocate("o2", "LAMP", 9));
+            bus.handle(new Allocate("w", "LAMP", 5));
+            clock.advance(Duration.ofMinutes(5));
+            seen.clear();
+
+            Consequences consequences = bus.handle(new ChangeBatchQuantity("b1", 9));
+
+            Cause reduced = Cause.quantityChanged("b1", 10, 9);
+            Allocated served = new Allocated("w", "LAMP", 5, "b1", null, warehouseAlone, reduced, null, START);
+            assertThat(consequences).isEqualTo(new Consequences(List.of(new LineMove("o2", 9, null, 1)), List.of(served)));
+            assertThat(consequences.describe("b1")).containsExactly("1 line moved off b1: 1 waits",
+                    "1 waiting line placed: w in b1");
+            assertThat(seen).contains(served);
+            assertThat(seen).last().isEqualTo(new OutOfStock("o2", "LAMP", 9, START.plus(Duration.ofMinutes(5)), 1, 3,
+                    reduced));
+            assertNoWaitingLineFitsFreeStock("LAMP");
+        }
+
+        @Test
+        void aRaisedQuantityServesTheQueueAndTheBusReturnsTheLinesItPlaced() {
+            batch("b1", "LAMP", 2, null);
+            bus.handle(new Allocate("o1", "LAMP", 5));
+            seen.clear();
+
+            Consequences consequences = bus.handle(new ChangeBatchQuantity("b1", 6));
+
+            Allocated served = new Allocated("o1", "LAMP", 5, "b1", null, warehouseAlone,
+                    new Cause(Cause.Kind.QUANTITY_RAISED, "b1", null, 2, 6), null, START);
+            assertThat(seen).containsExactly(new BatchQuantityChanged("b1", "LAMP", 2, 6, List.of()), served);
+            assertThat(consequences).isEqualTo(new Consequences(List.of(), List.of(served)));
+        }
+
+        @Test
+        void aNewBatchReturnsTheWaitingLinesItServedWithWhenEachStartedWaiting() {
+            batch("b1", "LAMP", 1, null);
+            bus.handle(new Allocate("o1", "LAMP", 4));
+            clock.advance(Duration.ofMinutes(1));
+            bus.handle(new Allocate("o2", "LAMP", 5));
+            seen.clear();
+
+            Consequences consequences = bus.handle(new CreateBatch("b2", "LAMP", 10, TODAY.plusDays(3)));
+
+            Placement passedB1 = new Placement(Placement.Rule.EARLIEST_ETA,
+                    List.of(new Placement.PassedOver("b1", null, 1)), 0, List.of());
+            Allocated o1 = new Allocated("o1", "LAMP", 4, "b2", TODAY.plusDays(3), passedB1, Cause.batchAdded("b2"),
+                    null, START);
+            Allocated o2 = new Allocated("o2", "LAMP", 5, "b2", TODAY.plusDays(3), passedB1, Cause.batchAdded("b2"),
+                    null, START.plus(Duration.ofMinutes(1)));
+            assertThat(seen).containsExactly(new BatchCreated("b2", "LAMP", 10, TODAY.plusDays(3)), o1, o2);
+            assertThat(consequences).isEqualTo(new Consequences(List.of(), List.of(o1, o2)));
+            assertThat(consequences.describe("b2")).containsExactly("2 waiting lines placed: o1 in b2, o2 in b2");
+        }
+
+        @Test
+        void aNewBatchNobodyWaitedForHasNoConsequences() {
+            assertThat(bus.handle(new CreateBatch("b1", "LAMP", 10, null))).isEqualTo(Consequences.NONE);
+        }
+
+        @Test
+        void aCancelledLineReturnsTheWaitingLineItsStockWentTo() {
+            batch("b1", "LAMP", 10, null);
+            bus.handle(new Allocate("o1", "LAMP", 8));
+            bus.handle(new Allocate("ORD-7", "LAMP", 5));
+            seen.clear();
+
+            Consequences consequences = bus.handle(new CancelLine("o1", "LAMP"));
+
+            Allocated served = new Allocated("ORD-7", "LAMP", 5, "b1", null, warehouseAlone, Cause.lineCancelled("o1"),
+                    null, START);
+            assertThat(seen).containsExactly(new LineCancelled("o1", "LAMP", 8, "b1"), served);
+            assertThat(consequences).isEqualTo(new Consequences(List.of(), List.of(served)));
+            assertThat(consequences.describe("b1")).containsExactly("1 waiting line placed: ORD-7 in b1");
+        }
+
+        @Test
+        void cancellingAWaitingLineHasNoConsequences() {
+            batch("b1", "LAMP", 1, null);
+            bus.handle(new Allocate("o1", "LAMP", 4));
+            seen.clear();
+
+            assertThat(bus.handle(new CancelLine("o1", "LAMP"))).isEqualTo(Consequences.NONE);
+            assertThat(seen).containsExactly(new LineCancelled("o1", "LAMP", 4, null));
+        }
+
+        @Test
+        void aLineThatWaitsIsToldItsPlaceAndTheMostAnyBatchHasFree() {
+            batch("b1", "LAMP", 3, null);
+            batch("b2", "LAMP", 5, TODAY.plusDays(2));
+            bus.handle(new Allocate("big", "LAMP", 10));
+            seen.clear();
+
+            bus.handle(new Allocate("o2", "LAMP", 7));
+
+            assertThat(seen).containsExactly(new OutOfStock("o2", "LAMP", 7, START, 2, 5, Cause.planner()));
         }
     }
 }

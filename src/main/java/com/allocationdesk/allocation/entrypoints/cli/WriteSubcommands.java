@@ -1,6 +1,7 @@
 package com.allocationdesk.allocation.entrypoints.cli;
 
 import com.allocationdesk.allocation.bootstrap.Bootstrap;
+import com.allocationdesk.allocation.domain.Consequences;
 import com.allocationdesk.allocation.domain.DomainException;
 import com.allocationdesk.allocation.domain.commands.Allocate;
 import com.allocationdesk.allocation.domain.commands.CancelLine;
@@ -23,6 +24,17 @@ import java.util.Optional;
 /** The subcommands that change stock or allocations; each sends one command over the bus. */
 final class WriteSubcommands {
     private WriteSubcommands() {
+    }
+
+    /**
+     * Tells the planner what the change did to other lines (lines a shrinking batch moved, waiting
+     * lines served), one sentence a line after the subcommand's own line; nothing when it did nothing.
+     *
+     * @param batchReference the batch the change was to (named in the moves), or null
+     */
+    static void tell(PrintWriter out, Consequences consequences, String batchReference) {
+        consequences.describe(batchReference).forEach(out::println);
+        out.flush();
     }
 
     /** QTY of a line or a new batch, read as a CSV cell and a window field are ({@link PlannerInput}). */
@@ -64,11 +76,11 @@ final class WriteSubcommands {
         @Override
         protected int execute(Bootstrap app) {
             CreateBatch command = new CreateBatch(reference, sku, quantity, PlannerInput.eta(eta));
-            app.get(MessageBus.class).handle(command);
+            Consequences consequences = app.get(MessageBus.class).handle(command);
             PrintWriter out = out();
             out.println("Added batch " + command.reference() + ": " + command.quantity() + " x " + command.sku()
                     + (command.eta() == null ? ", in the warehouse" : ", expected " + command.eta()));
-            out.flush();
+            tell(out, consequences, command.reference());
             return ExitCode.OK;
         }
     }
@@ -109,8 +121,10 @@ final class WriteSubcommands {
         @Override
         protected int execute(Bootstrap app) {
             CancelLine command = new CancelLine(orderId, sku);
-            app.get(MessageBus.class).handle(command);
-            say("Cancelled order " + command.orderId() + "'s line of " + command.sku());
+            Consequences consequences = app.get(MessageBus.class).handle(command);
+            PrintWriter out = out();
+            out.println("Cancelled order " + command.orderId() + "'s line of " + command.sku());
+            tell(out, consequences, null);
             return ExitCode.OK;
         }
     }
@@ -127,12 +141,12 @@ final class WriteSubcommands {
         @Override
         protected int execute(Bootstrap app) {
             ChangeBatchQuantity command = new ChangeBatchQuantity(reference, quantity);
-            app.get(MessageBus.class).handle(command);
+            Consequences consequences = app.get(MessageBus.class).handle(command);
             PrintWriter out = out();
             app.get(BatchesQuery.class).byReference(command.reference()).ifPresent(b ->
                     out.println("Batch " + b.reference() + " now has " + b.purchased() + " x " + b.sku() + ": "
                             + b.allocated() + " allocated, " + b.available() + " available"));
-            out.flush();
+            tell(out, consequences, command.reference());
             return ExitCode.OK;
         }
     }

@@ -102,7 +102,8 @@ class CliIT {
             ok("add-batch", "shipment", "LAMP", "20", "--eta", "2027-01-15");
 
             assertThat(ok("allocate", "o1", "LAMP", "8").out()).isEqualTo("warehouse" + System.lineSeparator());
-            assertThat(ok("change-quantity", "warehouse", "5").out()).contains("Batch warehouse now has 5");
+            assertThat(ok("change-quantity", "warehouse", "5").outLines()).containsExactly(
+                    "Batch warehouse now has 5 x LAMP: 0 allocated, 5 available", "1 line moved off warehouse: 1 to shipment");
 
             Run allocations = ok("allocations", "o1");
             assertThat(allocations.outLines()).containsExactly("ORDER  SKU   QTY  BATCH", "o1     LAMP    8  shipment");
@@ -210,6 +211,64 @@ class CliIT {
             ok("change-quantity", "warehouse", "0");
 
             assertThat(ok("waiting", "--json").out()).contains("\"orderid\":\"o1\"");
+        }
+
+        @Test
+        void changeQuantityTellsWhereEachLineItCouldNoLongerHoldWentAfterTheBatchsNewState() {
+            ok("add-batch", "WH-CHAIR-01", "CHAIR", "20");
+            ok("add-batch", "SHIP-CHAIR-02", "CHAIR", "10", "--eta", "2027-01-15");
+            assertThat(cli("allocate", "early", "CHAIR", "30").code()).isEqualTo(3);
+            ok("allocate", "o1", "CHAIR", "4");
+            ok("allocate", "o2", "CHAIR", "4");
+            ok("allocate", "o3", "CHAIR", "8");
+
+            Run run = ok("change-quantity", "WH-CHAIR-01", "3");
+
+            assertThat(run.outLines()).containsExactly("Batch WH-CHAIR-01 now has 3 x CHAIR: 0 allocated, 3 available",
+                    "3 lines moved off WH-CHAIR-01: 2 to SHIP-CHAIR-02, 1 waits");
+            assertThat(run.err()).isEmpty();
+            assertThat(ok("waiting", "--json").out()).contains("\"orderid\":\"o3\"");
+        }
+
+        @Test
+        void changeQuantityTellsTheWaitingLinesTheFreedRoomWentToAndSaysNothingMoreWhenNothingMoved() {
+            ok("add-batch", "b1", "LAMP", "10");
+            ok("allocate", "o1", "LAMP", "1");
+            ok("allocate", "o2", "LAMP", "9");
+            assertThat(cli("allocate", "w", "LAMP", "5").code()).isEqualTo(3);
+
+            assertThat(ok("change-quantity", "b1", "9").outLines()).containsExactly(
+                    "Batch b1 now has 9 x LAMP: 6 allocated, 3 available",
+                    "1 line moved off b1: 1 waits",
+                    "1 waiting line placed: w in b1");
+            assertThat(ok("change-quantity", "b1", "8").outLines())
+                    .containsExactly("Batch b1 now has 8 x LAMP: 6 allocated, 2 available");
+        }
+
+        @Test
+        void addBatchTellsTheWaitingLinesItServedAfterItsConfirmation() {
+            ok("add-batch", "b1", "LAMP", "1");
+            assertThat(cli("allocate", "o1", "LAMP", "4").code()).isEqualTo(3);
+            assertThat(cli("allocate", "ORD-7", "LAMP", "5").code()).isEqualTo(3);
+
+            assertThat(ok("add-batch", "b2", "LAMP", "10").outLines()).containsExactly(
+                    "Added batch b2: 10 x LAMP, in the warehouse", "2 waiting lines placed: o1 in b2, ORD-7 in b2");
+            assertThat(ok("add-batch", "b3", "LAMP", "10").outLines())
+                    .containsExactly("Added batch b3: 10 x LAMP, in the warehouse");
+        }
+
+        @Test
+        void cancelLineAndDeallocateTellTheWaitingLineTheFreedStockWentTo() {
+            ok("add-batch", "b1", "LAMP", "10");
+            ok("allocate", "o1", "LAMP", "8");
+            ok("allocate", "o2", "LAMP", "2");
+            assertThat(cli("allocate", "ORD-7", "LAMP", "5").code()).isEqualTo(3);
+            assertThat(cli("allocate", "ORD-8", "LAMP", "4").code()).isEqualTo(3);
+
+            assertThat(ok("cancel-line", "o1", "LAMP").outLines()).containsExactly(
+                    "Cancelled order o1's line of LAMP", "1 waiting line placed: ORD-7 in b1");
+            assertThat(ok("deallocate", "o2", "LAMP").outLines()).containsExactly(
+                    "Cancelled order o2's line of LAMP", "1 waiting line placed: ORD-8 in b1");
         }
 
         @Test
