@@ -38,11 +38,16 @@ public record Consequences(List<LineMove> moved, List<Allocated> served) {
         List<String> sentences = new java.util.ArrayList<>();
         if (!moved.isEmpty()) {
             Map<String, Long> byDestination = new LinkedHashMap<>();
+            // a small line that left early may fit back once the batch is no longer over-allocated
             moved.stream().filter(m -> !m.waits())
-                    .forEach(m -> byDestination.merge("to " + m.toBatch(), 1L, Long::sum));
+                    .forEach(m -> byDestination.merge(m.toBatch().equals(batchReference) ? "stays" : "to " + m.toBatch(),
+                            1L, Long::sum));
             long waiting = moved.stream().filter(LineMove::waits).count();
             if (waiting > 0) {
                 byDestination.put(waiting == 1 ? "waits" : "wait", waiting);
+            }
+            if (byDestination.containsKey("stays") && byDestination.get("stays") > 1) {
+                byDestination.put("stay", byDestination.remove("stays"));
             }
             sentences.add(lines(moved.size()) + " moved off " + batchReference + ": " + byDestination.entrySet().stream()
                     .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.sql.Date;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,9 +27,13 @@ public final class OrderStatusQuery {
     private static final String ALLOCATED = "SELECT a.sku, a.quantity, a.batch_reference, b.eta FROM read_allocations a"
             + " LEFT JOIN read_batches b ON b.reference = a.batch_reference WHERE a.order_id = ?";
     private static final String WAITING = "SELECT sku, quantity, since FROM read_waiting WHERE order_id = ?";
-    private static final String AHEAD_IN_QUEUE = "SELECT COUNT(*) FROM read_waiting"
-            + " WHERE sku_key = UPPER(CAST(? AS VARCHAR(64))) AND sku = ?"
-            + " AND (since < ? OR (since = ? AND order_id < ?))";
+    /**
+     * Lines ahead in the queue, in the order the domain serves it: its line sequence, kept in the
+     * write model's {@code waiting_lines} (not {@code since}: a line a shrinking batch gave back
+     * waits since the change but keeps its old place).
+     */
+    private static final String AHEAD_IN_QUEUE = "SELECT COUNT(*) FROM waiting_lines me JOIN waiting_lines w"
+            + " ON w.product_sku = me.product_sku AND w.sequence < me.sequence WHERE me.order_id = ? AND me.sku = ?";
     private static final String LARGEST_AVAILABLE = "SELECT COALESCE(MAX(available), 0) FROM read_batches"
             + " WHERE sku_key = UPPER(CAST(? AS VARCHAR(64))) AND sku = ?";
     private static final String ENTRIES = EventLogQuery.COLUMNS
@@ -64,8 +66,7 @@ public final class OrderStatusQuery {
         }, order);
         for (WaitingRow waiting : Sql.list(dataSource, WAITING,
                 rs -> new WaitingRow(order, rs.getString(1), rs.getInt(2), Sql.instant(rs, 3)), order)) {
-            OffsetDateTime since = waiting.since().atOffset(ZoneOffset.UTC);
-            int position = 1 + Sql.integer(dataSource, AHEAD_IN_QUEUE, waiting.sku(), waiting.sku(), since, since, order);
+            int position = 1 + Sql.integer(dataSource, AHEAD_IN_QUEUE, order, waiting.sku());
             int largest = Sql.integer(dataSource, LARGEST_AVAILABLE, waiting.sku(), waiting.sku());
             lines.put(waiting.sku(), new OrderLineStatusRow(order, waiting.sku(), waiting.quantity(),
                     OrderLineStatusRow.State.WAITING, null, null, waiting.since(), position, largest,

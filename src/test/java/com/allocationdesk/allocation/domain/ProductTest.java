@@ -420,4 +420,20 @@ class ProductTest {
         assertThat(events).hasSize(1);
         return (Allocated) events.get(0);
     }
+
+    @Test
+    void aSmallLineThatLeftEarlyAndFitsBackIsToldAsStayingNotAsMovedToItsOwnBatch() {
+        Product product = new Product("LAMP");
+        product.addBatch("b1", 10, null);
+        product.allocate(new OrderLine("o1", "LAMP", 1), NOW);
+        product.allocate(new OrderLine("o2", "LAMP", 5), NOW);
+        product.allocate(new OrderLine("o3", "LAMP", 1), NOW);
+
+        Consequences consequences = product.changeBatchQuantity("b1", 2, NOW);
+
+        assertThat(consequences.moved()).extracting(LineMove::orderId, LineMove::toBatch)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("o3", "b1"), org.assertj.core.groups.Tuple.tuple("o2", null));
+        assertThat(consequences.describe("b1")).containsExactly("2 lines moved off b1: 1 stays, 1 waits");
+    }
+
 }
