@@ -55,7 +55,7 @@ public final class Bench {
      * figures used 1,000 (100 batches per SKU); {@code -Dbench.importSkus=1000} measures that.
      */
     static final int IMPORT_SKUS = Integer.getInteger("bench.importSkus", 10_000);
-    static final String ONLY = System.getProperty("bench.only", "1,2,3,4,5,6");
+    static final String ONLY = System.getProperty("bench.only", "1,2,3,4,5,6,7");
 
     private final Path project;
     private final Path work;
@@ -92,6 +92,9 @@ public final class Bench {
             }
             if (ONLY.contains("6")) {
                 bench.fxStalls();
+            }
+            if (ONLY.contains("7")) {
+                new LedgerBench(bench.work, bench::line, bench::table).run();
             }
         } finally {
             bench.line("");
@@ -185,8 +188,10 @@ public final class Bench {
                 + " in-transaction projections), " + perRun + " allocations per run over " + skus + " SKUs."
                 + " Limit: the same read-modify-write in plain JDBC on the same database and pool (`Database.dataSource()`):"
                 + " select product, select its batches, version-checked update of the product, update of the batch, insert of"
-                + " the allocation, insert of the read-table row, update of the batch's read-table row, one durable commit. App and limit"
-                + " alternate within each run.");
+                + " the allocation, insert of the read-table row, update of the batch's read-table row, the event-log entry the app"
+                + " writes too (`MAX(seq)`, one INSERT of a `line.allocated` payload of the same size), one durable commit. App and"
+                + " limit alternate within each run. CPU: the calling thread's CPU time per allocation (the JVM's thread CPU clock),"
+                + " which excludes waiting for the disk.");
         Path db = work.resolve("limit").resolve("desk");
         try (Bootstrap app = Bootstrap.start(new AppConfig(db))) {
             MessageBus bus = app.get(MessageBus.class);
@@ -203,15 +208,23 @@ public final class Bench {
             Stats.Figure appRate = new Stats.Figure("app allocate/s", "/s");
             Stats.Figure limitRate = new Stats.Figure("limit tx/s", "/s");
             Stats.Figure ratio = new Stats.Figure("ratio app / limit (same run)", "× (target ≥ 0.5)");
+            Stats.Figure appCpu = new Stats.Figure("app CPU per allocation", "µs");
+            Stats.Figure limitCpu = new Stats.Figure("limit CPU per transaction", "µs");
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
             for (int run = 0; run < RUNS; run++) {
+                long c0 = threads.getCurrentThreadCpuTime();
                 double a = appRun(bus, "r" + run, perRun, skus);
+                long c1 = threads.getCurrentThreadCpuTime();
                 double l = limit.run("r" + run, perRun, skus);
+                long c2 = threads.getCurrentThreadCpuTime();
                 appRate.add(a);
                 limitRate.add(l);
                 ratio.add(a / l);
+                appCpu.add((c1 - c0) / 1e3 / perRun);
+                limitCpu.add((c2 - c1) / 1e3 / perRun);
                 OUT.printf("  run %d: app %.0f/s, limit %.0f/s, ratio %.2f%n", run, a, l, a / l);
             }
-            table(List.of(appRate, limitRate, ratio));
+            table(List.of(appRate, limitRate, ratio, appCpu, limitCpu));
         }
     }
 
@@ -245,7 +258,11 @@ public final class Bench {
                  PreparedStatement readRow = c.prepareStatement(
                          "INSERT INTO read_allocations (order_id, sku, quantity, batch_reference) VALUES (?, ?, ?, ?)");
                  PreparedStatement batchRow = c.prepareStatement(
-                         "UPDATE read_batches SET allocated = allocated + ? WHERE reference = ?")) {
+                         "UPDATE read_batches SET allocated = allocated + ? WHERE reference = ?");
+                 PreparedStatement lastEntry = c.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM event_log");
+                 PreparedStatement entry = c.prepareStatement("INSERT INTO event_log"
+                         + " (seq, recorded_at, type, version, desk, sku, order_id, batch_reference, payload)"
+                         + " VALUES (?, ?, 'line.allocated', 1, 'bench@localhost', ?, ?, ?, ?)")) {
                 c.setAutoCommit(false);
                 long start = System.nanoTime();
                 for (int i = 0; i < n; i++) {
@@ -290,6 +307,18 @@ public final class Bench {
                     batchRow.setInt(1, 1);
                     batchRow.setString(2, reference);
                     batchRow.executeUpdate();
+                    long seq;
+                    try (ResultSet rs = lastEntry.executeQuery()) {
+                        rs.next();
+                        seq = rs.getLong(1) + 1;
+                    }
+                    entry.setLong(1, seq);
+                    entry.setObject(2, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC));
+                    entry.setString(3, sku);
+                    entry.setString(4, orderId);
+                    entry.setString(5, reference);
+                    entry.setString(6, LedgerBench.allocatedPayload(orderId, sku, reference));
+                    entry.executeUpdate();
                     c.commit();
                 }
                 double rate = n / ((System.nanoTime() - start) / 1e9);
