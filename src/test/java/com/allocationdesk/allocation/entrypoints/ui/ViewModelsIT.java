@@ -19,6 +19,7 @@ import com.allocationdesk.allocation.servicelayer.EventBroadcaster;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
 import com.allocationdesk.allocation.queries.AllocationsQuery;
 import com.allocationdesk.allocation.queries.BatchesQuery;
+import com.allocationdesk.allocation.queries.NotificationsQuery;
 import com.allocationdesk.allocation.queries.StockTotalsQuery;
 import com.allocationdesk.allocation.queries.WaitingQuery;
 import org.junit.jupiter.api.AfterAll;
@@ -154,7 +155,8 @@ class ViewModelsIT {
     class ImportingCsvFiles {
         MainWindowViewModel window() {
             return new MainWindowViewModel(bus, runner, app.get(StockTotalsQuery.class), live,
-                    new ImportViewModel(runner, app.get(BatchImport.class), app.get(OrderImport.class)));
+                    new ImportViewModel(runner, app.get(BatchImport.class), app.get(OrderImport.class), live),
+                    app.get(NotificationsQuery.class));
         }
 
         Path csv(String name, String... lines) throws IOException {
