@@ -181,6 +181,8 @@ class ViewModelsIT {
             ImportReport report = vm.imports().lastReportProperty().get();
             assertThat(report.status()).isEqualTo(ImportReport.Status.DONE);
             assertThat(report.summary()).endsWith("2 allocated, 1 out of stock (waiting)");
+            assertThat(report.waiting()).isEqualTo(new ImportReport.Waiting(1, List.of("DESK")));
+            assertThat(report.waitingSummary()).isEqualTo("Import of desk-orders.csv: 1 line waits for stock (DESK)");
             assertThat(allocated("DESK")).isEqualTo(2);
             assertThat(progress).extracting(p -> p[0]).contains(1.0);
             assertThat(vm.imports().importingProperty().get()).isFalse();
