@@ -24,13 +24,26 @@ public interface ReadModelWriter {
 
     void deleteWaiting(String orderId, String sku);
 
-    void insertNotification(Instant at, String sku, String orderId, int quantity);
+    /**
+     * Opens an out-of-stock alert (state OPEN, unread) for the waiting line, unless the line already
+     * has an open one: a waiting line has one open alert, however often it is told "out of stock".
+     */
+    void openAlert(Instant at, String sku, String orderId, int quantity);
+
+    /** Resolves the line's open alert, if it has one, as allocated to {@code batchReference}. */
+    void resolveAlertAllocated(String orderId, String sku, String batchReference, Instant at);
+
+    /** Resolves the line's open alert, if it has one, as cancelled. */
+    void resolveAlertCancelled(String orderId, String sku, Instant at);
 
     void markNotificationsRead();
 
     /**
-     * Recomputes every read table (but the notifications, which are history) from the write model,
-     * for when a projection failed and the read tables drifted.
+     * Recomputes every read table from the write model, for when a projection failed and the read
+     * tables drifted. The notifications are history and stay, but their states are made true again
+     * (at {@code at}): exactly the waiting lines have an open alert (one is opened for a waiting line
+     * that has none), every other open alert is resolved (allocated, to the batch that holds the line,
+     * or else cancelled; a second open alert of a waiting line is superseded).
      */
-    void rebuildFromWriteModel();
+    void rebuildFromWriteModel(Instant at);
 }

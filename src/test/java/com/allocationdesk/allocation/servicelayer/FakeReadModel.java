@@ -22,7 +22,27 @@ public final class FakeReadModel implements ReadModelWriter {
     public record WaitingRow(int quantity, Instant since) {
     }
 
-    public record NotificationRow(Instant at, String sku, String orderId, int quantity, boolean read) {
+    /**
+     * An out-of-stock alert: {@code resolution} is null while it is open, else ALLOCATED (with the
+     * batch), CANCELLED or SUPERSEDED, as in the table (V6__alert_state.sql).
+     */
+    public record NotificationRow(Instant at, String sku, String orderId, int quantity, boolean read,
+                                  String resolution, String batch, Instant resolvedAt) {
+        public NotificationRow(Instant at, String sku, String orderId, int quantity, boolean read) {
+            this(at, sku, orderId, quantity, read, null, null, null);
+        }
+
+        public boolean open() {
+            return resolution == null;
+        }
+
+        NotificationRow resolved(String how, String batchReference, Instant when) {
+            return new NotificationRow(at, sku, orderId, quantity, read, how, batchReference, when);
+        }
+
+        NotificationRow markedRead() {
+            return new NotificationRow(at, sku, orderId, quantity, true, resolution, batch, resolvedAt);
+        }
     }
 
     final Map<String, BatchRow> batches = new TreeMap<>();
@@ -76,17 +96,41 @@ public final class FakeReadModel implements ReadModelWriter {
     }
 
     @Override
-    public synchronized void insertNotification(Instant at, String sku, String orderId, int quantity) {
-        notifications.add(new NotificationRow(at, sku, orderId, quantity, false));
+    public synchronized void openAlert(Instant at, String sku, String orderId, int quantity) {
+        if (notifications.stream().noneMatch(n -> n.open() && n.orderId().equals(orderId) && n.sku().equals(sku))) {
+            notifications.add(new NotificationRow(at, sku, orderId, quantity, false));
+        }
+    }
+
+    @Override
+    public synchronized void resolveAlertAllocated(String orderId, String sku, String batchReference, Instant at) {
+        resolve(orderId, sku, "ALLOCATED", batchReference, at);
+    }
+
+    @Override
+    public synchronized void resolveAlertCancelled(String orderId, String sku, Instant at) {
+        resolve(orderId, sku, "CANCELLED", null, at);
+    }
+
+    private void resolve(String orderId, String sku, String how, String batchReference, Instant at) {
+        notifications.replaceAll(n -> n.open() && n.orderId().equals(orderId) && n.sku().equals(sku)
+                ? n.resolved(how, batchReference, at) : n);
+    }
+
+    /** The open alerts, keyed like the waiting lines ("orderId/sku"), with how many each line has. */
+    synchronized Map<String, Long> openAlerts() {
+        Map<String, Long> open = new TreeMap<>();
+        notifications.stream().filter(NotificationRow::open).forEach(n -> open.merge(key(n.orderId(), n.sku()), 1L, Long::sum));
+        return open;
     }
 
     @Override
     public synchronized void markNotificationsRead() {
-        notifications.replaceAll(n -> new NotificationRow(n.at(), n.sku(), n.orderId(), n.quantity(), true));
+        notifications.replaceAll(NotificationRow::markedRead);
     }
 
     @Override
-    public synchronized void rebuildFromWriteModel() {
+    public synchronized void rebuildFromWriteModel(Instant at) {
         batches.clear();
         allocations.clear();
         waiting.clear();
@@ -97,6 +141,32 @@ public final class FakeReadModel implements ReadModelWriter {
                         new AllocationRow(a.quantity(), b.reference())));
             });
             product.waitingLines().forEach(w -> waiting.put(key(w.orderId(), w.sku()), new WaitingRow(w.quantity(), w.since())));
+        }
+        // the alerts are history, but their states are made true again, as JdbcReadModelWriter does
+        Map<String, Integer> newestOpen = new TreeMap<>();
+        for (int i = 0; i < notifications.size(); i++) {
+            NotificationRow n = notifications.get(i);
+            if (n.open()) {
+                newestOpen.put(key(n.orderId(), n.sku()), i);
+            }
+        }
+        for (int i = 0; i < notifications.size(); i++) {
+            NotificationRow n = notifications.get(i);
+            String line = key(n.orderId(), n.sku());
+            if (!n.open()) {
+                continue;
+            }
+            if (!waiting.containsKey(line)) {
+                AllocationRow allocation = allocations.get(line);
+                notifications.set(i, allocation == null ? n.resolved("CANCELLED", null, at)
+                        : n.resolved("ALLOCATED", allocation.batchReference(), at));
+            } else if (newestOpen.get(line) != i) {
+                notifications.set(i, n.resolved("SUPERSEDED", null, at));
+            }
+        }
+        for (Product product : writeModel.get()) {
+            product.waitingLines().stream().filter(w -> !newestOpen.containsKey(key(w.orderId(), w.sku())))
+                    .forEach(w -> notifications.add(new NotificationRow(at, w.sku(), w.orderId(), w.quantity(), false)));
         }
     }
 

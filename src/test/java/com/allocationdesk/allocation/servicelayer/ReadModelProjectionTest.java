@@ -2,6 +2,7 @@ package com.allocationdesk.allocation.servicelayer;
 
 import com.allocationdesk.allocation.domain.DomainException;
 import com.allocationdesk.allocation.domain.commands.Allocate;
+import com.allocationdesk.allocation.domain.commands.AllocateLines;
 import com.allocationdesk.allocation.domain.commands.ChangeBatchQuantity;
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
 import com.allocationdesk.allocation.domain.commands.CancelLine;
@@ -18,6 +19,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,9 +39,120 @@ class ReadModelProjectionTest {
 
     private List<Map<String, ?>> projectedThenRebuilt() {
         List<Map<String, ?>> projected = store.readModel().tables();
+        List<FakeReadModel.NotificationRow> alerts = List.copyOf(store.readModel().notifications);
+        assertOneOpenAlertPerWaitingLine();
         bus.handle(new RebuildReadModel());
         assertThat(store.readModel().tables()).as("rebuilt from the write model").isEqualTo(projected);
+        assertThat(store.readModel().notifications).as("the projected alerts were already true").isEqualTo(alerts);
         return projected;
+    }
+
+    /** The open alerts are exactly the waiting lines, one each. */
+    private void assertOneOpenAlertPerWaitingLine() {
+        Map<String, Long> oneEach = new TreeMap<>();
+        store.readModel().waiting.keySet().forEach(line -> oneEach.put(line, 1L));
+        assertThat(store.readModel().openAlerts()).isEqualTo(oneEach);
+    }
+
+    private FakeReadModel.NotificationRow onlyAlertOf(String orderId) {
+        List<FakeReadModel.NotificationRow> alerts = store.readModel().notifications.stream()
+                .filter(n -> n.orderId().equals(orderId)).toList();
+        assertThat(alerts).as("the alerts of " + orderId).hasSize(1);
+        return alerts.get(0);
+    }
+
+    @Test
+    void anAlertIsOpenWhileItsLineWaitsAndResolvedWithTheBatchThatServesIt() {
+        bus.handle(new CreateBatch("b1", "LAMP", 1, null));
+        bus.handle(new Allocate("o1", "LAMP", 3));
+        assertThat(onlyAlertOf("o1").open()).isTrue();
+        clock.advance(Duration.ofMinutes(5));
+
+        bus.handle(new CreateBatch("B2", "LAMP", 5, null));
+
+        assertThat(onlyAlertOf("o1")).isEqualTo(new FakeReadModel.NotificationRow(START, "LAMP", "o1", 3, false,
+                "ALLOCATED", "B2", START.plus(Duration.ofMinutes(5))));
+        projectedThenRebuilt();
+    }
+
+    @Test
+    void aRaisedQuantityResolvesTheAlertsOfTheLinesItServes() {
+        bus.handle(new CreateBatch("b1", "LAMP", 1, null));
+        bus.handle(new Allocate("o1", "LAMP", 3));
+        bus.handle(new Allocate("o2", "LAMP", 30));
+
+        bus.handle(new ChangeBatchQuantity("b1", 4));
+
+        assertThat(onlyAlertOf("o1").resolution()).isEqualTo("ALLOCATED");
+        assertThat(onlyAlertOf("o1").batch()).isEqualTo("b1");
+        assertThat(onlyAlertOf("o2").open()).isTrue();
+        projectedThenRebuilt();
+    }
+
+    @Test
+    void cancellingAWaitingLineResolvesItsAlertAsCancelled() {
+        bus.handle(new CreateBatch("b1", "LAMP", 1, null));
+        bus.handle(new Allocate("o1", "LAMP", 3));
+
+        bus.handle(new CancelLine("o1", "LAMP"));
+
+        assertThat(onlyAlertOf("o1").resolution()).isEqualTo("CANCELLED");
+        assertThat(onlyAlertOf("o1").batch()).isNull();
+        assertThat(onlyAlertOf("o1").resolvedAt()).isEqualTo(START);
+        projectedThenRebuilt();
+    }
+
+    @Test
+    void aLineToldOutOfStockAgainKeepsItsOneOpenAlert() {
+        bus.handle(new CreateBatch("b1", "LAMP", 1, null));
+        bus.handle(new Allocate("o1", "LAMP", 3));
+        clock.advance(Duration.ofMinutes(1));
+
+        bus.handle(new Allocate("o1", "LAMP", 3));
+        bus.handle(new AllocateLines(List.of(new Allocate("o1", "LAMP", 3))));
+
+        assertThat(onlyAlertOf("o1").open()).isTrue();
+        projectedThenRebuilt();
+    }
+
+    @Test
+    void aLineThatWaitsAgainAfterItWasServedGetsANewOpenAlertBesideItsResolvedOne() {
+        bus.handle(new CreateBatch("b1", "LAMP", 1, null));
+        bus.handle(new Allocate("o1", "LAMP", 3));
+        bus.handle(new ChangeBatchQuantity("b1", 3));
+
+        bus.handle(new ChangeBatchQuantity("b1", 1));
+
+        assertThat(store.readModel().notifications).extracting(FakeReadModel.NotificationRow::resolution)
+                .containsExactly("ALLOCATED", null);
+        projectedThenRebuilt();
+    }
+
+    @Test
+    void rebuildMakesDriftedAlertsTrueAndKeepsThemAsHistory() {
+        bus.handle(new CreateBatch("b1", "LAMP", 2, null));
+        bus.handle(new Allocate("o1", "LAMP", 2));
+        bus.handle(new Allocate("o2", "LAMP", 3));
+        bus.handle(new Allocate("o3", "LAMP", 4));
+        FakeReadModel readModel = store.readModel();
+        // as an older version left them: o1 is allocated but told waiting, o2 told twice, o3 never
+        readModel.notifications.clear();
+        readModel.notifications.add(new FakeReadModel.NotificationRow(START, "LAMP", "o1", 2, true));
+        readModel.notifications.add(new FakeReadModel.NotificationRow(START, "LAMP", "o2", 3, false));
+        readModel.notifications.add(new FakeReadModel.NotificationRow(START, "LAMP", "o2", 3, false));
+        readModel.notifications.add(new FakeReadModel.NotificationRow(START, "LAMP", "gone", 1, false));
+        clock.advance(Duration.ofHours(1));
+        Instant now = clock.instant();
+
+        bus.handle(new RebuildReadModel());
+
+        assertThat(readModel.notifications).containsExactly(
+                new FakeReadModel.NotificationRow(START, "LAMP", "o1", 2, true, "ALLOCATED", "b1", now),
+                new FakeReadModel.NotificationRow(START, "LAMP", "o2", 3, false, "SUPERSEDED", null, now),
+                new FakeReadModel.NotificationRow(START, "LAMP", "o2", 3, false),
+                new FakeReadModel.NotificationRow(START, "LAMP", "gone", 1, false, "CANCELLED", null, now),
+                new FakeReadModel.NotificationRow(now, "LAMP", "o3", 4, false));
+        assertOneOpenAlertPerWaitingLine();
     }
 
     @Test

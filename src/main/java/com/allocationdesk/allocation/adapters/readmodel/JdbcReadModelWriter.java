@@ -20,7 +20,8 @@ import java.util.Objects;
  * connection of the unit of work that owns it, so a read-table row commits or rolls back with the
  * change it mirrors.
  * {@code read_batches.available} is a generated column: the database keeps it equal to
- * {@code purchased - allocated}.
+ * {@code purchased - allocated}. The notifications are the out-of-stock alerts (V6: a state, OPEN
+ * while the line waits, RESOLVED when it is allocated or cancelled).
  */
 public final class JdbcReadModelWriter implements TransactionalReadModel {
     private static final String INSERT_BATCH =
@@ -45,8 +46,17 @@ public final class JdbcReadModelWriter implements TransactionalReadModel {
             WHEN NOT MATCHED THEN INSERT (order_id, sku, quantity, since)
                 VALUES (n.order_id, n.sku, n.quantity, n.since)""";
     private static final String DELETE_WAITING = "DELETE FROM read_waiting WHERE order_id = ? AND sku = ?";
-    private static final String INSERT_NOTIFICATION =
-            "INSERT INTO notifications (created_at, sku, order_id, quantity) VALUES (?, ?, ?, ?)";
+    /** One open alert per waiting line (V6__alert_state.sql): none is added while the line has one open. */
+    private static final String OPEN_ALERT = """
+            INSERT INTO notifications (created_at, sku, order_id, quantity, state)
+            SELECT CAST(? AS TIMESTAMP(9) WITH TIME ZONE), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)),
+                   CAST(? AS INTEGER), 'OPEN'
+            FROM (VALUES (0)) AS one (x)
+            WHERE NOT EXISTS (SELECT 1 FROM notifications WHERE order_id = ? AND sku = ? AND state = 'OPEN')""";
+    private static final String RESOLVE_ALLOCATED = "UPDATE notifications SET state = 'RESOLVED', resolved_at = ?,"
+            + " resolution = 'ALLOCATED', resolved_batch = ? WHERE order_id = ? AND sku = ? AND state = 'OPEN'";
+    private static final String RESOLVE_CANCELLED = "UPDATE notifications SET state = 'RESOLVED', resolved_at = ?,"
+            + " resolution = 'CANCELLED' WHERE order_id = ? AND sku = ? AND state = 'OPEN'";
     private static final String MARK_NOTIFICATIONS_READ = "UPDATE notifications SET is_read = TRUE WHERE is_read = FALSE";
     /** Empties the read tables and refills them from the write tables; notifications are history and stay. */
     private static final String[] REBUILD = {
@@ -59,6 +69,32 @@ public final class JdbcReadModelWriter implements TransactionalReadModel {
                     + " SELECT order_id, sku, quantity, batch_reference FROM allocations",
             "INSERT INTO read_waiting (order_id, sku, quantity, since)"
                     + " SELECT order_id, sku, quantity, since FROM waiting_lines",
+    };
+    /**
+     * After {@link #REBUILD}, each with the time of the rebuild: the open alerts of lines that no
+     * longer wait are resolved, a waiting line's older open alerts are superseded by its newest, and
+     * a waiting line without an open alert gets one. (V6__alert_state.sql did the same once.)
+     */
+    private static final String[] REBUILD_ALERTS = {
+            """
+            UPDATE notifications n SET state = 'RESOLVED', resolved_at = ?,
+                resolution = CASE WHEN EXISTS (SELECT 1 FROM read_allocations a
+                                               WHERE a.order_id = n.order_id AND a.sku = n.sku)
+                                  THEN 'ALLOCATED' ELSE 'CANCELLED' END,
+                resolved_batch = (SELECT a.batch_reference FROM read_allocations a
+                                  WHERE a.order_id = n.order_id AND a.sku = n.sku)
+            WHERE n.state = 'OPEN'
+              AND NOT EXISTS (SELECT 1 FROM read_waiting w WHERE w.order_id = n.order_id AND w.sku = n.sku)""",
+            """
+            UPDATE notifications n SET state = 'RESOLVED', resolved_at = ?, resolution = 'SUPERSEDED'
+            WHERE n.state = 'OPEN'
+              AND EXISTS (SELECT 1 FROM notifications m
+                          WHERE m.order_id = n.order_id AND m.sku = n.sku AND m.state = 'OPEN' AND m.id > n.id)""",
+            """
+            INSERT INTO notifications (created_at, sku, order_id, quantity, state)
+            SELECT ?, w.sku, w.order_id, w.quantity, 'OPEN' FROM read_waiting w
+            WHERE NOT EXISTS (SELECT 1 FROM notifications n
+                              WHERE n.order_id = w.order_id AND n.sku = w.sku AND n.state = 'OPEN')""",
     };
 
     private final ConnectionRunner transaction;
@@ -120,8 +156,18 @@ public final class JdbcReadModelWriter implements TransactionalReadModel {
     }
 
     @Override
-    public void insertNotification(Instant at, String sku, String orderId, int quantity) {
-        update(INSERT_NOTIFICATION, at, sku, orderId, quantity);
+    public void openAlert(Instant at, String sku, String orderId, int quantity) {
+        update(OPEN_ALERT, at, sku, orderId, quantity, orderId, sku);
+    }
+
+    @Override
+    public void resolveAlertAllocated(String orderId, String sku, String batchReference, Instant at) {
+        update(RESOLVE_ALLOCATED, at, batchReference, orderId, sku);
+    }
+
+    @Override
+    public void resolveAlertCancelled(String orderId, String sku, Instant at) {
+        update(RESOLVE_CANCELLED, at, orderId, sku);
     }
 
     @Override
@@ -134,7 +180,7 @@ public final class JdbcReadModelWriter implements TransactionalReadModel {
      * flushed; {@code RebuildReadModelHandler} changes no aggregate, so nothing is pending.
      */
     @Override
-    public void rebuildFromWriteModel() {
+    public void rebuildFromWriteModel(Instant at) {
         allocatedDeltas.clear();
         transaction.run(connection -> {
             try (Statement statement = connection.createStatement()) {
@@ -143,6 +189,9 @@ public final class JdbcReadModelWriter implements TransactionalReadModel {
                 }
             }
         });
+        for (String sql : REBUILD_ALERTS) {
+            update(sql, at);
+        }
     }
 
     private void update(String sql, Object... parameters) {

@@ -18,7 +18,8 @@ final class Listing<R> {
     /**
      * One column.
      *
-     * @param header the table header; ending in {@code >}, the column is right-aligned ({@link Table#of})
+     * @param header the table header; ending in {@code >}, the column is right-aligned ({@link Table#of});
+     *               null: a JSON field only ({@link #field})
      * @param field  the key of the value in each JSON object
      * @param json   the JSON value (a string, number, boolean or null)
      * @param cell   the table cell (printed with {@link String#valueOf}; null prints nothing)
@@ -49,14 +50,20 @@ final class Listing<R> {
         return new Listing<>(more);
     }
 
+    /** This listing and a value in the JSON only (what a table column already tells in other words). */
+    Listing<R> field(String field, Function<R, ?> json) {
+        return column(null, field, json, json);
+    }
+
     /** Prints the rows: the JSON array (keys in column order) with {@code json}, else the table. */
     void print(PrintWriter out, List<R> rows, boolean json) {
         if (json) {
             Json.print(out, rows.stream().map(this::object).toList());
             return;
         }
-        Table table = Table.of(columns.stream().map(Column::header).toArray(String[]::new));
-        rows.forEach(row -> table.row(columns.stream().map(c -> c.cell().apply(row)).toArray()));
+        List<Column<R>> shown = columns.stream().filter(c -> c.header() != null).toList();
+        Table table = Table.of(shown.stream().map(Column::header).toArray(String[]::new));
+        rows.forEach(row -> table.row(shown.stream().map(c -> c.cell().apply(row)).toArray()));
         table.print(out);
     }
 

@@ -94,7 +94,8 @@ final class ReadSubcommands {
     }
 
     @Command(name = "notifications", mixinStandardHelpOptions = true,
-            description = "Show the most recent out-of-stock notifications, newest first.")
+            description = {"Show the most recent out-of-stock alerts, newest first, with their state:",
+                    "waiting while the line waits, then allocated to its batch or cancelled."})
     static final class NotificationsSubcommand extends ReadOnly {
         private static final Listing<NotificationRow> LISTING = Listing.<NotificationRow>of()
                 .column("ID>", "id", NotificationRow::id)
@@ -102,11 +103,14 @@ final class ReadSubcommands {
                 .column("SKU", "sku", NotificationRow::sku)
                 .column("ORDER", "orderid", NotificationRow::orderId)
                 .column("QTY>", "qty", NotificationRow::quantity)
-                .column("READ", "read", NotificationRow::read, n -> n.read() ? "yes" : "no");
+                .column("READ", "read", NotificationRow::read, n -> n.read() ? "yes" : "no")
+                .column("STATE", "state", NotificationRow::state, NotificationRow::describe)
+                .field("resolution", NotificationRow::resolution)
+                .field("batch", NotificationRow::batch);
 
         @Option(names = "--limit", paramLabel = "N", defaultValue = "50", description = "How many (default ${DEFAULT-VALUE}).")
         private int limit;
-        @Option(names = "--json", description = "Print [{\"id\",\"at\",\"sku\",\"orderid\",\"qty\",\"read\"}].")
+        @Option(names = "--json", description = "Print [{\"id\",\"at\",\"sku\",\"orderid\",\"qty\",\"read\",\"state\",\"resolution\",\"batch\"}].")
         private boolean json;
 
         @Override

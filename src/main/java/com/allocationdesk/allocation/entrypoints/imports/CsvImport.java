@@ -67,6 +67,11 @@ final class CsvImport {
         /** The planner's one-line summary of a finished import. */
         String summary(Path file, long rows);
 
+        /** The lines the chunks sent so far left waiting for stock (order lines only). */
+        default ImportReport.Waiting waiting() {
+            return ImportReport.Waiting.NONE;
+        }
+
         @Override
         default void close() {
         }
@@ -217,7 +222,7 @@ final class CsvImport {
                 return !stopped[0];
             });
             if (stopped[0]) {
-                return ImportReport.cancelled(file, total, sent[0], false);
+                return ImportReport.cancelled(file, total, sent[0], false).leaving(rows.waiting());
             }
             if (read[0] != total) {
                 throw changed(file, "it has " + read[0] + " rows, " + total + " were checked");
@@ -226,7 +231,7 @@ final class CsvImport {
                 sent[0] += send(rows, pending);
                 progress.imported(sent[0], total);
             }
-            return ImportReport.done(file, total, rows.summary(file, sent[0]));
+            return ImportReport.done(file, total, rows.summary(file, sent[0])).leaving(rows.waiting());
         } catch (RuntimeException e) {
             if (sent[0] == 0) {
                 throw e; // the failing chunk rolled back, none before it: nothing changed

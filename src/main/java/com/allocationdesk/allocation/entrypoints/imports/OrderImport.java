@@ -18,10 +18,12 @@ import org.apache.commons.csv.CSVRecord;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
@@ -68,6 +70,7 @@ public class OrderImport {
         private OrderLinesQuery.Lookup placed = orderLines.lookup();
         private long allocated;
         private long waiting;
+        private final Map<String, Long> waitingPerSku = new TreeMap<>();
 
         @Override
         public Allocate parse(CSVRecord row) {
@@ -109,13 +112,19 @@ public class OrderImport {
         @Override
         public void send(List<Allocate> chunk) {
             List<Optional<String>> results = bus.handle(new AllocateLines(chunk));
-            results.forEach(batch -> {
-                if (batch.isPresent()) {
+            for (int i = 0; i < results.size(); i++) {
+                if (results.get(i).isPresent()) {
                     allocated++;
                 } else {
                     waiting++;
+                    waitingPerSku.merge(chunk.get(i).sku(), 1L, Long::sum);
                 }
-            });
+            }
+        }
+
+        @Override
+        public ImportReport.Waiting waiting() {
+            return ImportReport.Waiting.of(waitingPerSku);
         }
 
         @Override

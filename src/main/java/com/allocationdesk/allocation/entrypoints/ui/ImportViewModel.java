@@ -7,6 +7,7 @@ import com.allocationdesk.allocation.entrypoints.imports.OrderImport;
 import com.allocationdesk.allocation.entrypoints.imports.PartlyImported;
 import com.allocationdesk.allocation.entrypoints.ui.support.BackgroundRunner;
 import com.allocationdesk.allocation.entrypoints.ui.support.ErrorText;
+import com.allocationdesk.allocation.entrypoints.ui.support.LiveUpdates;
 import com.allocationdesk.allocation.entrypoints.ui.support.WorkState;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -50,9 +51,17 @@ public class ImportViewModel {
     private BackgroundRunner.Job job;
     private String name = "";
 
+    /**
+     * The imports run {@link LiveUpdates#quietly}: no out-of-stock banner per line; the window says
+     * once what the import left waiting ({@link ImportReport#waitingSummary()}).
+     */
     @Inject
-    public ImportViewModel(BackgroundRunner runner, BatchImport batchImport, OrderImport orderImport) {
-        this(runner, batchImport::run, orderImport::run);
+    public ImportViewModel(BackgroundRunner runner, BatchImport batchImport, OrderImport orderImport, LiveUpdates live) {
+        this(runner, quietly(live, batchImport::run), quietly(live, orderImport::run));
+    }
+
+    private static Importer quietly(LiveUpdates live, Importer importer) {
+        return (file, progress, cancelled) -> live.quietly(() -> importer.run(file, progress, cancelled));
     }
 
     ImportViewModel(BackgroundRunner runner, Importer batches, Importer orders) {

@@ -2,12 +2,14 @@ package com.allocationdesk.allocation.entrypoints.ui;
 
 import com.allocationdesk.allocation.domain.commands.Command;
 import com.allocationdesk.allocation.domain.events.OutOfStock;
+import com.allocationdesk.allocation.entrypoints.imports.ImportReport;
 import com.allocationdesk.allocation.entrypoints.ui.support.BackgroundRunner;
 import com.allocationdesk.allocation.entrypoints.ui.support.ErrorText;
 import com.allocationdesk.allocation.entrypoints.ui.support.LiveUpdates;
 import com.allocationdesk.allocation.entrypoints.ui.support.Reloader;
 import com.allocationdesk.allocation.entrypoints.ui.support.WorkState;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
+import com.allocationdesk.allocation.queries.NotificationsQuery;
 import com.allocationdesk.allocation.queries.SkuTotals;
 import com.allocationdesk.allocation.queries.StockTotalsQuery;
 import jakarta.enterprise.context.Dependent;
@@ -24,6 +26,11 @@ import java.util.List;
  * The window around the three views: status bar, empty state with sample data, the out-of-stock
  * banner, refresh-all, and the CSV imports' steps on the status bar (the imports themselves are
  * {@link ImportViewModel}).
+ * <p>
+ * The banner tells the latest line that found no stock, or, after an order import, what the import
+ * left waiting, in one sentence (the import runs quietly: no banner per line). Either way it counts
+ * the open alerts, which are the waiting lines, re-read whenever they change; it hides itself when
+ * no line waits any more.
  */
 @Dependent
 public class MainWindowViewModel {
@@ -38,12 +45,18 @@ public class MainWindowViewModel {
     private final ReadOnlyStringWrapper alert = new ReadOnlyStringWrapper(this, "alert", "");
     private final ReadOnlyBooleanWrapper alertVisible = new ReadOnlyBooleanWrapper(this, "alertVisible", false);
     private final Reloader<List<SkuTotals>> totalsReloader;
+    private final Reloader<Integer> openReloader;
+    /** What the banner tells (without the count of open alerts); empty: nothing. */
+    private String alertHead = "";
+    /** How many waiting lines {@link #alertHead} already tells of. */
+    private long alertHeadCounts;
+    private int openAlerts;
     private final ImportViewModel imports;
     private boolean firstLoad = true;
 
     @Inject
     public MainWindowViewModel(MessageBus bus, BackgroundRunner runner, StockTotalsQuery totalsQuery, LiveUpdates live,
-                               ImportViewModel imports) {
+                               ImportViewModel imports, NotificationsQuery alerts) {
         this.bus = bus;
         this.runner = runner;
         this.live = live;
@@ -54,6 +67,11 @@ public class MainWindowViewModel {
                 error -> status.set(ErrorText.of(error)));
         live.onChange(LiveUpdates.Topic.TOTALS, totalsReloader::reload);
         live.onOutOfStock(this::outOfStock);
+        this.openReloader = new Reloader<>(runner, alerts::openCount, this::openAlertsAre,
+                error -> status.set(ErrorText.of(error)));
+        live.onChange(LiveUpdates.Topic.NOTIFICATIONS, openReloader::reload);
+        live.onChange(LiveUpdates.Topic.WAITING, openReloader::reload);
+        imports.lastReportProperty().addListener((obs, old, report) -> imported(report));
     }
 
     public void setDatabaseLocation(String location) {
@@ -62,6 +80,7 @@ public class MainWindowViewModel {
 
     public void reload() {
         totalsReloader.reload();
+        openReloader.reload();
     }
 
     /** Re-reads every view (F5): the views refresh by themselves, this is for peace of mind. */
@@ -99,13 +118,47 @@ public class MainWindowViewModel {
 
     private void outOfStock(List<OutOfStock> lines) {
         OutOfStock last = lines.get(lines.size() - 1);
-        String text = "Out of stock: order " + last.orderId() + " needs " + last.quantity() + " × " + last.sku()
-                + ". The line waits and is allocated when stock arrives.";
-        if (lines.size() > 1) {
-            text = lines.size() + " lines are out of stock. Latest: " + text;
+        showAlert("Out of stock: order " + last.orderId() + " needs " + last.quantity() + " × " + last.sku()
+                + ". The line waits and is allocated when stock arrives.", 1);
+    }
+
+    /** An order import that left lines waiting says so once. */
+    private void imported(ImportReport report) {
+        if (report != null && report.waiting().lines() > 0) {
+            showAlert(report.waitingSummary() + ".", report.waiting().lines());
+        }
+    }
+
+    private void showAlert(String head, long counts) {
+        alertHead = head;
+        alertHeadCounts = counts;
+        renderAlert();
+        alertVisible.set(true);
+        openReloader.reload();
+    }
+
+    private void openAlertsAre(int open) {
+        openAlerts = open;
+        if (open == 0) {
+            alertVisible.set(false);   // nothing waits any more: the banner would not be true
+        }
+        renderAlert();
+    }
+
+    private void renderAlert() {
+        if (alertHead.isEmpty()) {
+            return;
+        }
+        String text = alertHead;
+        if (openAlerts > 0 && openAlerts != alertHeadCounts) {
+            text += " " + openAlerts + (openAlerts == 1 ? " line waits" : " lines wait") + " for stock in all.";
         }
         alert.set(text);
-        alertVisible.set(true);
+    }
+
+    /** The open out-of-stock alerts, as last read: the lines waiting for stock. */
+    public int openAlerts() {
+        return openAlerts;
     }
 
     private void showTotals(List<SkuTotals> rows) {

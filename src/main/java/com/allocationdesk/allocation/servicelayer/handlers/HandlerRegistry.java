@@ -53,7 +53,7 @@ public final class HandlerRegistry {
                 command(AllocateLines.class, new AllocateLinesHandler(clock)),
                 command(ChangeBatchQuantity.class, new ChangeBatchQuantityHandler(clock)),
                 command(CancelLine.class, new CancelLineHandler()),
-                command(RebuildReadModel.class, new RebuildReadModelHandler()),
+                command(RebuildReadModel.class, new RebuildReadModelHandler(clock)),
                 command(ServeWaitingLines.class, new ServeWaitingLinesHandler()),
                 command(MarkNotificationsRead.class, new MarkNotificationsReadHandler()));
         eventHandlers = List.of(

@@ -35,6 +35,7 @@ public final class ReadModelProjection {
         readModel.deleteWaiting(event.orderId(), event.sku());
         readModel.insertAllocation(event.orderId(), event.sku(), event.quantity(), event.batchReference());
         readModel.addAllocated(event.batchReference(), event.quantity());
+        readModel.resolveAlertAllocated(event.orderId(), event.sku(), event.batchReference(), clock.instant());
     }
 
     public void deallocated(Deallocated event, HandlerContext context) {
@@ -48,16 +49,20 @@ public final class ReadModelProjection {
         ReadModelWriter readModel = context.uow().readModel();
         if (event.batchReference() == null) {
             readModel.deleteWaiting(event.orderId(), event.sku());
+            readModel.resolveAlertCancelled(event.orderId(), event.sku(), clock.instant());
         } else {
             readModel.deleteAllocation(event.orderId(), event.sku());
             readModel.addAllocated(event.batchReference(), -event.quantity());
         }
     }
 
-    /** The line waits, and the planner finds the notice later even if nobody was looking. */
+    /**
+     * The line waits, and the planner finds the alert later even if nobody was looking: one open
+     * alert per waiting line, resolved when the line is allocated or cancelled.
+     */
     public void outOfStock(OutOfStock event, HandlerContext context) {
         ReadModelWriter readModel = context.uow().readModel();
         readModel.upsertWaiting(event.orderId(), event.sku(), event.quantity(), event.since());
-        readModel.insertNotification(clock.instant(), event.sku(), event.orderId(), event.quantity());
+        readModel.openAlert(clock.instant(), event.sku(), event.orderId(), event.quantity());
     }
 }

@@ -146,8 +146,16 @@ class CliIT {
             assertThat(waiting.out()).startsWith("[{\"orderid\":\"o9\",\"sku\":\"LAMP\",\"qty\":5,\"since\":\"")
                     .matches("(?s).*\"since\":\"\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z\"}]\\R");
             assertThat(ok("waiting").outLines()).hasSize(2).first().asString().startsWith("ORDER  SKU   QTY  WAITING SINCE");
-            assertThat(ok("notifications", "--json").out()).contains("\"sku\":\"LAMP\",\"orderid\":\"o9\",\"qty\":5,\"read\":false");
-            assertThat(ok("notifications").outLines()).hasSize(2);
+            assertThat(ok("notifications", "--json").out()).contains("\"sku\":\"LAMP\",\"orderid\":\"o9\",\"qty\":5,\"read\":false,"
+                    + "\"state\":\"OPEN\",\"resolution\":null,\"batch\":null}");
+            assertThat(ok("notifications").outLines()).hasSize(2).first().asString().endsWith("READ  STATE");
+            assertThat(ok("notifications").outLines().get(1)).endsWith("no    waiting");
+
+            ok("add-batch", "B2", "LAMP", "10");
+
+            assertThat(ok("notifications", "--json").out()).contains("\"orderid\":\"o9\"")
+                    .contains("\"state\":\"RESOLVED\",\"resolution\":\"ALLOCATED\",\"batch\":\"B2\"}");
+            assertThat(ok("notifications").outLines().get(1)).endsWith("no    allocated to B2");
         }
 
         @Test

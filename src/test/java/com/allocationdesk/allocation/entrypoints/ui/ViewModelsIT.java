@@ -19,6 +19,7 @@ import com.allocationdesk.allocation.servicelayer.EventBroadcaster;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
 import com.allocationdesk.allocation.queries.AllocationsQuery;
 import com.allocationdesk.allocation.queries.BatchesQuery;
+import com.allocationdesk.allocation.queries.NotificationsQuery;
 import com.allocationdesk.allocation.queries.StockTotalsQuery;
 import com.allocationdesk.allocation.queries.WaitingQuery;
 import org.junit.jupiter.api.AfterAll;
@@ -154,7 +155,8 @@ class ViewModelsIT {
     class ImportingCsvFiles {
         MainWindowViewModel window() {
             return new MainWindowViewModel(bus, runner, app.get(StockTotalsQuery.class), live,
-                    new ImportViewModel(runner, app.get(BatchImport.class), app.get(OrderImport.class)));
+                    new ImportViewModel(runner, app.get(BatchImport.class), app.get(OrderImport.class), live),
+                    app.get(NotificationsQuery.class));
         }
 
         Path csv(String name, String... lines) throws IOException {
@@ -179,6 +181,8 @@ class ViewModelsIT {
             ImportReport report = vm.imports().lastReportProperty().get();
             assertThat(report.status()).isEqualTo(ImportReport.Status.DONE);
             assertThat(report.summary()).endsWith("2 allocated, 1 out of stock (waiting)");
+            assertThat(report.waiting()).isEqualTo(new ImportReport.Waiting(1, List.of("DESK")));
+            assertThat(report.waitingSummary()).isEqualTo("Import of desk-orders.csv: 1 line waits for stock (DESK)");
             assertThat(allocated("DESK")).isEqualTo(2);
             assertThat(progress).extracting(p -> p[0]).contains(1.0);
             assertThat(vm.imports().importingProperty().get()).isFalse();

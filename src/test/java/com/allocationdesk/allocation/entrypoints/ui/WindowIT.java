@@ -1,8 +1,12 @@
 package com.allocationdesk.allocation.entrypoints.ui;
 
+import com.allocationdesk.allocation.domain.commands.CancelLine;
+import com.allocationdesk.allocation.domain.commands.CreateBatch;
 import com.allocationdesk.allocation.queries.AllocationRow;
 import com.allocationdesk.allocation.queries.BatchRow;
 import com.allocationdesk.allocation.queries.BatchesQuery;
+import com.allocationdesk.allocation.queries.NotificationRow;
+import com.allocationdesk.allocation.servicelayer.MessageBus;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
@@ -28,7 +32,7 @@ class WindowIT extends WindowFixture {
         waitUntil("ORD-1006 waits for stock", () -> table("#waitingTable").getItems().size() == 1);
         waitUntil("the out-of-stock alert lands in the panel", () -> node("#notificationsList") instanceof
                 javafx.scene.control.ListView<?> list && list.getItems().size() == 1);
-        assertThat(text("#unreadBadge")).isEqualTo("1");
+        assertThat(text("#openBadge")).isEqualTo("1");
         showAllocations();
         waitUntil("the allocations show", () -> allocationRows().size() == 5);
     }
@@ -119,7 +123,7 @@ class WindowIT extends WindowFixture {
         waitUntil("the result says it waits", () -> text("#resultLabel").contains("out of stock"));
         waitUntil("the banner shows", () -> node("#alertBanner").isVisible());
         assertThat(text("#alertLabel")).contains("ORD-2").contains("100").contains("LAMP");
-        waitUntil("the panel has it", () -> text("#unreadBadge").equals("1"));
+        waitUntil("the panel has it", () -> text("#openBadge").equals("1"));
         waitUntil("ORD-2 waits", () -> table("#waitingTable").getItems().size() == 1);
 
         // Change quantity: B-WH shrinks to 2, ORD-1's 5 move to the shipment by themselves.
@@ -144,6 +148,59 @@ class WindowIT extends WindowFixture {
         waitUntil("ORD-2 no longer waits", () -> table("#waitingTable").getItems().isEmpty());
         showAllocations();
         waitUntil("ORD-2 is allocated", () -> allocationRows().contains(new AllocationRow("ORD-2", "LAMP", 100, "B-NEW")));
+        waitUntil("its alert says which batch took it", () -> alerts().stream()
+                .anyMatch(a -> a.orderId().equals("ORD-2") && a.describe().equals("allocated to B-NEW")));
+        waitUntil("no alert is open", () -> !node("#openBadge").isVisible());
+    }
+
+    @Test
+    void anOrderImportSaysOnceWhatWaitsAndTheAlertsResolveAsStockArrives() throws java.io.IOException {
+        MessageBus bus = app.bootstrap().get(MessageBus.class);
+        bus.handle(new CreateBatch("B-1", "LAMP", 2, null));
+        bus.handle(new CreateBatch("B-2", "CHAIR", 1, null));
+        waitUntil("the batches are listed", () -> batchRows().size() == 2);
+        List<String> banners = new java.util.concurrent.CopyOnWriteArrayList<>();
+        javafx.scene.control.Label banner = node("#alertLabel");
+        interact(() -> banner.textProperty().addListener((obs, old, now) -> banners.add(now)));
+
+        java.nio.file.Path orders = java.nio.file.Files.writeString(dataDir.resolve("orders.csv"),
+                "orderid,sku,qty\nO-1,LAMP,2\nO-2,LAMP,5\nO-3,CHAIR,4\nO-4,LAMP,1\n");
+        dialogs.answerNextFileChooser(orders);
+        fireMenuItem("importOrdersItem");
+
+        waitUntil("one banner sums up the import",
+                () -> node("#alertBanner").isVisible() && text("#alertLabel").equals(
+                        "Import of orders.csv: 3 lines wait for stock (LAMP and CHAIR)."));
+        waitUntil("the Waiting list has the three lines", () -> table("#waitingTable").getItems().size() == 3);
+        waitUntil("the badge counts them", () -> text("#openBadge").equals("3"));
+        assertThat(alerts()).hasSize(3).allMatch(NotificationRow::open);
+        assertThat(banners).as("no banner per line").noneMatch(text -> text.startsWith("Out of stock: order"));
+
+        // stock arrives: LAMP's two lines are served, their alerts resolve; the counts still agree
+        bus.handle(new CreateBatch("B-3", "LAMP", 10, null));
+
+        waitUntil("two lines leave the Waiting list", () -> table("#waitingTable").getItems().size() == 1);
+        waitUntil("the badge follows", () -> text("#openBadge").equals("1"));
+        waitUntil("the banner counts what still waits", () -> text("#alertLabel").equals(
+                "Import of orders.csv: 3 lines wait for stock (LAMP and CHAIR). 1 line waits for stock in all."));
+        assertThat(alerts()).filteredOn(a -> a.sku().equals("LAMP")).extracting(NotificationRow::describe)
+                .containsOnly("allocated to B-3");
+        assertThat(alerts()).filteredOn(NotificationRow::open).extracting(NotificationRow::orderId).containsExactly("O-3");
+
+        // the last waiting line is cancelled: nothing waits, no alert is open, the banner goes
+        bus.handle(new CancelLine("O-3", "CHAIR"));
+
+        waitUntil("the Waiting list is empty", () -> table("#waitingTable").getItems().isEmpty());
+        waitUntil("the badge hides", () -> !node("#openBadge").isVisible());
+        waitUntil("the banner hides", () -> !node("#alertBanner").isVisible());
+        assertThat(alerts()).filteredOn(a -> a.orderId().equals("O-3")).extracting(NotificationRow::describe)
+                .containsExactly("cancelled");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<NotificationRow> alerts() {
+        javafx.scene.control.ListView<NotificationRow> list = node("#notificationsList");
+        return List.copyOf(list.getItems());
     }
 
     private void addBatch(String reference, String sku, String quantity, String eta) {

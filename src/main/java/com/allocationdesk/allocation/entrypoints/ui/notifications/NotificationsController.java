@@ -14,7 +14,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 
-/** Notifications.fxml: the out-of-stock alerts, newest first, unread ones in bold. */
+/**
+ * Notifications.fxml: the out-of-stock alerts, newest first, each with its state (waiting, allocated
+ * to a batch, cancelled), unread ones in bold, resolved ones muted; the badge counts the open ones.
+ */
 @Dependent
 public class NotificationsController {
     private static final DateTimeFormatter AT = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
@@ -23,7 +26,7 @@ public class NotificationsController {
     private final NotificationsViewModel viewModel;
 
     @FXML private Label titleLabel;
-    @FXML private Label unreadBadge;
+    @FXML private Label openBadge;
     @FXML private Button markReadButton;
     @FXML private Label errorLabel;
     @FXML private ListView<NotificationRow> notificationsList;
@@ -35,9 +38,9 @@ public class NotificationsController {
 
     @FXML
     private void initialize() {
-        titleLabel.setText("Out-of-stock alerts");
-        unreadBadge.textProperty().bind(viewModel.unreadCountProperty().asString());
-        unreadBadge.visibleProperty().bind(viewModel.unreadCountProperty().greaterThan(0));
+        titleLabel.textProperty().bind(viewModel.titleProperty());
+        openBadge.textProperty().bind(viewModel.openCountProperty().asString());
+        openBadge.visibleProperty().bind(viewModel.openCountProperty().greaterThan(0));
         markReadButton.disableProperty().bind(viewModel.unreadCountProperty().isEqualTo(0).or(viewModel.busyProperty()));
         ViewBindings.message(errorLabel, viewModel.errorMessageProperty());
         notificationsList.setItems(viewModel.items());
@@ -50,19 +53,30 @@ public class NotificationsController {
             @Override
             protected void updateItem(NotificationRow item, boolean empty) {
                 super.updateItem(item, empty);
-                getStyleClass().remove("unread");
+                getStyleClass().removeAll("unread", "resolved");
                 if (empty || item == null) {
                     setText(null);
                     return;
                 }
-                setText(item.orderId() + ": " + item.quantity() + " × " + item.sku()
-                        + "\nwaiting since " + AT.format(item.at()));
+                setText(item.orderId() + ": " + item.quantity() + " × " + item.sku() + "\n" + text(item));
                 if (!item.read()) {
                     getStyleClass().add("unread");
+                }
+                if (!item.open()) {
+                    getStyleClass().add("resolved");
                 }
             }
         });
         viewModel.reload();
+    }
+
+    /** "waiting since 01/12/2026, 09:00", "allocated to B2 · 01/12/2026, 10:00", "cancelled · ...". */
+    static String text(NotificationRow item) {
+        if (item.open()) {
+            return "waiting since " + AT.format(item.at());
+        }
+        return item.describe() + (item.resolvedAt() == null ? "" : " · " + AT.format(item.resolvedAt()))
+                + " (out of stock " + AT.format(item.at()) + ")";
     }
 
     public NotificationsViewModel viewModel() {

@@ -20,18 +20,23 @@ import javafx.collections.ObservableList;
 
 import java.util.List;
 
-/** The out-of-stock notifications panel: the latest ones (stored, so they survive a restart) and the unread count. */
+/**
+ * The out-of-stock alerts panel: the latest alerts (stored, so they survive a restart) with their
+ * states, the count of open ones (the badge: the lines that wait, as many as the Waiting list
+ * shows) and the count of unread ones (the title, and Mark all read).
+ */
 @Dependent
 public class NotificationsViewModel {
     public static final int SHOWN = 200;
 
-    private record Snapshot(List<NotificationRow> recent, int unread) {
+    private record Snapshot(List<NotificationRow> recent, int unread, int open) {
     }
 
     private final MessageBus bus;
     private final WorkState work;
     private final ObservableList<NotificationRow> items = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper unreadCount = new ReadOnlyIntegerWrapper(this, "unreadCount", 0);
+    private final ReadOnlyIntegerWrapper openCount = new ReadOnlyIntegerWrapper(this, "openCount", 0);
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Out-of-stock alerts");
     private final Reloader<Snapshot> reloader;
 
@@ -39,9 +44,11 @@ public class NotificationsViewModel {
     public NotificationsViewModel(MessageBus bus, BackgroundRunner runner, NotificationsQuery query, LiveUpdates live) {
         this.bus = bus;
         this.work = new WorkState(runner);
-        this.reloader = new Reloader<>(runner, () -> new Snapshot(query.recent(SHOWN), query.unreadCount()),
+        this.reloader = new Reloader<>(runner, () -> new Snapshot(query.recent(SHOWN), query.unreadCount(), query.openCount()),
                 this::show, work::fail);
         live.onChange(LiveUpdates.Topic.NOTIFICATIONS, this::reload);
+        // an allocated or cancelled line resolves its alert
+        live.onChange(LiveUpdates.Topic.WAITING, this::reload);
     }
 
     public void reload() {
@@ -59,6 +66,7 @@ public class NotificationsViewModel {
         work.clearError();
         items.setAll(snapshot.recent());
         unreadCount.set(snapshot.unread());
+        openCount.set(snapshot.open());
         title.set(snapshot.unread() == 0 ? "Out-of-stock alerts" : "Out-of-stock alerts (" + snapshot.unread() + " unread)");
     }
 
@@ -68,6 +76,11 @@ public class NotificationsViewModel {
 
     public ReadOnlyIntegerProperty unreadCountProperty() {
         return unreadCount.getReadOnlyProperty();
+    }
+
+    /** The open alerts: the lines waiting for stock, one alert each. */
+    public ReadOnlyIntegerProperty openCountProperty() {
+        return openCount.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty titleProperty() {

@@ -43,6 +43,8 @@ public class LiveUpdates {
     private final Object lock = new Object();
     private final Set<Topic> pending = EnumSet.noneOf(Topic.class);
     private final List<OutOfStock> pendingAlerts = new ArrayList<>();
+    /** True on a thread that runs a bulk job ({@link #quietly}): its out-of-stock lines make no banner. */
+    private final ThreadLocal<Boolean> quiet = ThreadLocal.withInitial(() -> false);
     private boolean scheduled;
     private ScheduledExecutorService timer;
     private AutoCloseable subscription;
@@ -89,6 +91,22 @@ public class LiveUpdates {
         outOfStockListeners.add(alert);
     }
 
+    /**
+     * Runs {@code job} (on the calling worker thread) without out-of-stock banners: the lines its
+     * commands leave waiting reach no {@link #onOutOfStock} listener, however late they are
+     * delivered; the views still refresh. A CSV import does this and says itself, once, how many
+     * lines wait.
+     */
+    public <T> T quietly(java.util.function.Supplier<T> job) {
+        boolean outer = quiet.get();
+        quiet.set(true);
+        try {
+            return job.get();
+        } finally {
+            quiet.set(outer);
+        }
+    }
+
     /** Tells every view to re-read its data now (the Refresh command). Call on the FX thread. */
     public void refreshAll() {
         deliver(EnumSet.allOf(Topic.class), List.of());
@@ -99,7 +117,7 @@ public class LiveUpdates {
         Set<Topic> topics = EventTopics.of(event);
         synchronized (lock) {
             pending.addAll(topics);
-            if (event instanceof OutOfStock outOfStock) {
+            if (event instanceof OutOfStock outOfStock && !quiet.get()) {
                 pendingAlerts.add(outOfStock);
             }
             if (scheduled || timer == null) {
