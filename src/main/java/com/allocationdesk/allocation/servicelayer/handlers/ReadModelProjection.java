@@ -30,12 +30,21 @@ public final class ReadModelProjection {
         context.uow().readModel().setPurchased(event.reference(), event.quantity());
     }
 
+    /**
+     * Only a line that waited (served from the queue) or was given back in the same change can be in
+     * {@code read_waiting}, and only one that waited has an open alert: a new line costs no DELETE and
+     * no UPDATE that would find nothing.
+     */
     public void allocated(Allocated event, HandlerContext context) {
         ReadModelWriter readModel = context.uow().readModel();
-        readModel.deleteWaiting(event.orderId(), event.sku());
+        if (event.waitedSince() != null || event.movedFrom() != null) {
+            readModel.deleteWaiting(event.orderId(), event.sku());
+        }
         readModel.insertAllocation(event.orderId(), event.sku(), event.quantity(), event.batchReference());
         readModel.addAllocated(event.batchReference(), event.quantity());
-        readModel.resolveAlertAllocated(event.orderId(), event.sku(), event.batchReference(), clock.instant());
+        if (event.waitedSince() != null) {
+            readModel.resolveAlertAllocated(event.orderId(), event.sku(), event.batchReference(), clock.instant());
+        }
     }
 
     public void deallocated(Deallocated event, HandlerContext context) {
