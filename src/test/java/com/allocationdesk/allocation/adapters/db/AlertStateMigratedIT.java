@@ -2,14 +2,12 @@ package com.allocationdesk.allocation.adapters.db;
 
 import com.allocationdesk.allocation.queries.NotificationRow;
 import com.allocationdesk.allocation.queries.NotificationsQuery;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -36,8 +34,7 @@ class AlertStateMigratedIT {
     @BeforeEach
     void databaseOfTheOldSchema() throws SQLException {
         db = folder.resolve("desk");
-        Flyway.configure().dataSource(HsqldbEngine.url(db), "SA", "").locations("classpath:db/migration")
-                .target("5").load().migrate();
+        OldSchema.create(db, "5");
         sql("INSERT INTO products VALUES ('LAMP', 1, 2)",
                 "INSERT INTO batches VALUES ('warehouse', 'LAMP', 10, 8, NULL)",
                 "INSERT INTO allocations VALUES ('warehouse', 'o1', 'LAMP', 8, 1)",
@@ -81,12 +78,7 @@ class AlertStateMigratedIT {
     }
 
     private void sql(String... statements) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(HsqldbEngine.url(db), "SA", "");
-             Statement statement = connection.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
-        }
+        OldSchema.sql(db, statements);
     }
 
     private static List<List<Object>> rows(Connection connection, String sql) throws SQLException {

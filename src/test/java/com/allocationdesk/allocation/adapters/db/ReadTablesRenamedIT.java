@@ -6,7 +6,6 @@ import com.allocationdesk.allocation.queries.BatchesQuery;
 import com.allocationdesk.allocation.queries.WaitingQuery;
 import com.allocationdesk.allocation.servicelayer.DatabaseUnavailable;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,8 +35,7 @@ class ReadTablesRenamedIT {
     @BeforeEach
     void databaseOfTheOldSchema() throws SQLException {
         db = folder.resolve("desk");
-        Flyway.configure().dataSource(HsqldbEngine.url(db), "SA", "").locations("classpath:db/migration")
-                .target("3").load().migrate();
+        OldSchema.create(db, "3");
         sql("INSERT INTO products VALUES ('LAMP', 1, 2)",
                 "INSERT INTO batches VALUES ('warehouse', 'LAMP', 10, 8, NULL)",
                 "INSERT INTO allocations VALUES ('warehouse', 'o1', 'LAMP', 8, 1)",
@@ -111,12 +109,7 @@ class ReadTablesRenamedIT {
     }
 
     private void sql(String... statements) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(HsqldbEngine.url(db), "SA", "");
-             Statement statement = connection.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
-        }
+        OldSchema.sql(db, statements);
     }
 
     private static List<String> names(Connection connection, String sql) throws SQLException {
