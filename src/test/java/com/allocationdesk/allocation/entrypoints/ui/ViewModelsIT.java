@@ -13,11 +13,13 @@ import com.allocationdesk.allocation.entrypoints.ui.allocations.AllocationsViewM
 import com.allocationdesk.allocation.entrypoints.ui.batches.AddBatchDialogViewModel;
 import com.allocationdesk.allocation.entrypoints.ui.batches.BatchesViewModel;
 import com.allocationdesk.allocation.entrypoints.ui.orders.OrdersViewModel;
+import com.allocationdesk.allocation.entrypoints.ui.ledger.MoveMessages;
 import com.allocationdesk.allocation.entrypoints.ui.support.InlineRunner;
 import com.allocationdesk.allocation.entrypoints.ui.support.LiveUpdates;
 import com.allocationdesk.allocation.servicelayer.EventBroadcaster;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
 import com.allocationdesk.allocation.queries.AllocationsQuery;
+import com.allocationdesk.allocation.queries.OrderStatusQuery;
 import com.allocationdesk.allocation.queries.BatchesQuery;
 import com.allocationdesk.allocation.queries.StockTotalsQuery;
 import com.allocationdesk.allocation.queries.WaitingQuery;
@@ -64,7 +66,7 @@ class ViewModelsIT {
     class AddingABatch {
         @Test
         void badInputIsExplainedAndNothingIsSent() {
-            AddBatchDialogViewModel vm = new AddBatchDialogViewModel(bus, runner);
+            AddBatchDialogViewModel vm = new AddBatchDialogViewModel(bus, runner, new MoveMessages());
             vm.reference().textProperty().set("B-X");
             vm.sku().textProperty().set("LAMP");
             vm.quantity().textProperty().set("twelve");
@@ -81,7 +83,7 @@ class ViewModelsIT {
 
         @Test
         void aValidBatchIsCreatedAndTheDialogIsDone() {
-            AddBatchDialogViewModel vm = new AddBatchDialogViewModel(bus, runner);
+            AddBatchDialogViewModel vm = new AddBatchDialogViewModel(bus, runner, new MoveMessages());
             vm.reference().textProperty().set("B-2");
             vm.sku().textProperty().set("CHAIR");
             vm.quantity().textProperty().set("5");
@@ -95,7 +97,7 @@ class ViewModelsIT {
 
         @Test
         void aDuplicateReferenceShowsTheDomainMessage() {
-            AddBatchDialogViewModel vm = new AddBatchDialogViewModel(bus, runner);
+            AddBatchDialogViewModel vm = new AddBatchDialogViewModel(bus, runner, new MoveMessages());
             vm.reference().textProperty().set("B-1");
             vm.sku().textProperty().set("LAMP");
             vm.quantity().textProperty().set("3");
@@ -112,7 +114,7 @@ class ViewModelsIT {
     class AllocatingAnOrderLine {
         OrdersViewModel orders() {
             OrdersViewModel vm = new OrdersViewModel(bus, runner, app.get(WaitingQuery.class),
-                    app.get(StockTotalsQuery.class), live);
+                    app.get(StockTotalsQuery.class), live, new MoveMessages());
             vm.reload();
             return vm;
         }
@@ -287,7 +289,7 @@ class ViewModelsIT {
 
     @Test
     void aHiddenAllocationsViewCatchesUpOnceWhenShownInsteadOfOnEveryChange() {
-        AllocationsViewModel vm = new AllocationsViewModel(app.get(AllocationsQuery.class), runner, live);
+        AllocationsViewModel vm = new AllocationsViewModel(app.get(AllocationsQuery.class), app.get(OrderStatusQuery.class), runner, live);
         vm.skuFilterProperty().set("HIDE");
         assertThat(vm.totalProperty().get()).isZero();
         bus.handle(new CreateBatch("B-HIDE", "HIDE", 10, null));
@@ -314,7 +316,7 @@ class ViewModelsIT {
         bus.handle(new CreateBatch("B-PAGE", "PAGE", 10_000, null));
         bus.handle(new AllocateLines(IntStream.range(0, 450)
                 .mapToObj(i -> new Allocate("P-%04d".formatted(i), "PAGE", 1)).toList()));
-        AllocationsViewModel vm = new AllocationsViewModel(app.get(AllocationsQuery.class), runner, live);
+        AllocationsViewModel vm = new AllocationsViewModel(app.get(AllocationsQuery.class), app.get(OrderStatusQuery.class), runner, live);
         vm.skuFilterProperty().set("pag");
 
         assertThat(vm.rows()).hasSize(AllocationsViewModel.PAGE_SIZE);
