@@ -12,6 +12,8 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -26,6 +28,7 @@ import java.util.function.Consumer;
 public class LedgerController {
     private final LedgerViewModel viewModel;
 
+    @FXML private VBox ledgerRoot;
     @FXML private Label ledgerTitle;
     @FXML private Label ledgerSummary;
     @FXML private Label ledgerError;
@@ -82,6 +85,13 @@ public class LedgerController {
         Columns.of(lineSinceColumn, OrderLineItem::since);
         Columns.of(linePositionColumn, OrderLineItem::position);
         Columns.of(lineWhyColumn, OrderLineItem::why);
+        // Esc closes the dialog wherever the focus is (a table would keep the key for itself)
+        ledgerRoot.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                e.consume();
+                onClose();
+            }
+        });
         orderLinesTable.setItems(viewModel.lines());
         historyList.setItems(viewModel.history());
         // the newest entry is the last: keep it in view as the history arrives
