@@ -150,6 +150,25 @@ class ViewModelsIT {
             vm.reload();
             assertThat(vm.waiting()).extracting(w -> w.orderId()).doesNotContain("O-BIG");
         }
+
+        @Test
+        void cancellingALineWhoseStockAWaitingLineTakesSaysSoOnceWithTheBatch() {
+            bus.handle(new CreateBatch("B-D", "DESK", 4, null));
+            bus.handle(new com.allocationdesk.allocation.domain.commands.Allocate("O-D1", "DESK", 4));
+            bus.handle(new com.allocationdesk.allocation.domain.commands.Allocate("O-D2", "DESK", 3));
+            MoveMessages moves = new MoveMessages();
+            OrdersViewModel vm = new OrdersViewModel(bus, runner, app.get(WaitingQuery.class),
+                    app.get(StockTotalsQuery.class), live, moves);
+            vm.reload();
+            vm.orderId().textProperty().set("O-D1");
+            vm.sku().textProperty().set("DESK");
+            vm.cancelLine();
+
+            assertThat(vm.outcomeProperty().get()).isEqualTo(OrdersViewModel.Outcome.CANCELLED);
+            assertThat(moves.textProperty().get()).isEqualTo("1 waiting line placed: O-D2 in B-D");
+            assertThat(moves.batchProperty().get()).isEqualTo("B-D");
+            assertThat(moves.visibleProperty().get()).isTrue();
+        }
     }
 
     @Nested
