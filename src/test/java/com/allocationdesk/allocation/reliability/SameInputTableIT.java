@@ -161,7 +161,7 @@ class SameInputTableIT {
     }
 
     private static Verdict viaWindow(Input input) {
-        AddBatchDialogViewModel form = new AddBatchDialogViewModel(null, null);
+        AddBatchDialogViewModel form = new AddBatchDialogViewModel(null, null, null);
         form.reference().textProperty().set(input.reference());
         form.sku().textProperty().set("LAMP");
         form.quantity().textProperty().set(input.quantity());

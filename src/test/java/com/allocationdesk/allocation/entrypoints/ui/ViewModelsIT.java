@@ -13,11 +13,13 @@ import com.allocationdesk.allocation.entrypoints.ui.allocations.AllocationsViewM
 import com.allocationdesk.allocation.entrypoints.ui.batches.AddBatchDialogViewModel;
 import com.allocationdesk.allocation.entrypoints.ui.batches.BatchesViewModel;
 import com.allocationdesk.allocation.entrypoints.ui.orders.OrdersViewModel;
+import com.allocationdesk.allocation.entrypoints.ui.ledger.MoveMessages;
 import com.allocationdesk.allocation.entrypoints.ui.support.InlineRunner;
 import com.allocationdesk.allocation.entrypoints.ui.support.LiveUpdates;
 import com.allocationdesk.allocation.servicelayer.EventBroadcaster;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
 import com.allocationdesk.allocation.queries.AllocationsQuery;
+import com.allocationdesk.allocation.queries.OrderStatusQuery;
 import com.allocationdesk.allocation.queries.BatchesQuery;
 import com.allocationdesk.allocation.queries.NotificationsQuery;
 import com.allocationdesk.allocation.queries.StockTotalsQuery;
@@ -65,7 +67,7 @@ class ViewModelsIT {
     class AddingABatch {
         @Test
         void badInputIsExplainedAndNothingIsSent() {
-            AddBatchDialogViewModel vm = new AddBatchDialogViewModel(bus, runner);
+            AddBatchDialogViewModel vm = new AddBatchDialogViewModel(bus, runner, new MoveMessages());
             vm.reference().textProperty().set("B-X");
             vm.sku().textProperty().set("LAMP");
             vm.quantity().textProperty().set("twelve");
@@ -82,7 +84,7 @@ class ViewModelsIT {
 
         @Test
         void aValidBatchIsCreatedAndTheDialogIsDone() {
-            AddBatchDialogViewModel vm = new AddBatchDialogViewModel(bus, runner);
+            AddBatchDialogViewModel vm = new AddBatchDialogViewModel(bus, runner, new MoveMessages());
             vm.reference().textProperty().set("B-2");
             vm.sku().textProperty().set("CHAIR");
             vm.quantity().textProperty().set("5");
@@ -96,7 +98,7 @@ class ViewModelsIT {
 
         @Test
         void aDuplicateReferenceShowsTheDomainMessage() {
-            AddBatchDialogViewModel vm = new AddBatchDialogViewModel(bus, runner);
+            AddBatchDialogViewModel vm = new AddBatchDialogViewModel(bus, runner, new MoveMessages());
             vm.reference().textProperty().set("B-1");
             vm.sku().textProperty().set("LAMP");
             vm.quantity().textProperty().set("3");
@@ -113,7 +115,7 @@ class ViewModelsIT {
     class AllocatingAnOrderLine {
         OrdersViewModel orders() {
             OrdersViewModel vm = new OrdersViewModel(bus, runner, app.get(WaitingQuery.class),
-                    app.get(StockTotalsQuery.class), live);
+                    app.get(StockTotalsQuery.class), live, new MoveMessages());
             vm.reload();
             return vm;
         }
@@ -148,6 +150,25 @@ class ViewModelsIT {
             assertThat(vm.outcomeProperty().get()).isEqualTo(OrdersViewModel.Outcome.CANCELLED);
             vm.reload();
             assertThat(vm.waiting()).extracting(w -> w.orderId()).doesNotContain("O-BIG");
+        }
+
+        @Test
+        void cancellingALineWhoseStockAWaitingLineTakesSaysSoOnceWithTheBatch() {
+            bus.handle(new CreateBatch("B-D", "DESK", 4, null));
+            bus.handle(new com.allocationdesk.allocation.domain.commands.Allocate("O-D1", "DESK", 4));
+            bus.handle(new com.allocationdesk.allocation.domain.commands.Allocate("O-D2", "DESK", 3));
+            MoveMessages moves = new MoveMessages();
+            OrdersViewModel vm = new OrdersViewModel(bus, runner, app.get(WaitingQuery.class),
+                    app.get(StockTotalsQuery.class), live, moves);
+            vm.reload();
+            vm.orderId().textProperty().set("O-D1");
+            vm.sku().textProperty().set("DESK");
+            vm.cancelLine();
+
+            assertThat(vm.outcomeProperty().get()).isEqualTo(OrdersViewModel.Outcome.CANCELLED);
+            assertThat(moves.textProperty().get()).isEqualTo("1 waiting line placed: O-D2 in B-D");
+            assertThat(moves.batchProperty().get()).isEqualTo("B-D");
+            assertThat(moves.visibleProperty().get()).isTrue();
         }
     }
 
@@ -291,7 +312,7 @@ class ViewModelsIT {
 
     @Test
     void aHiddenAllocationsViewCatchesUpOnceWhenShownInsteadOfOnEveryChange() {
-        AllocationsViewModel vm = new AllocationsViewModel(app.get(AllocationsQuery.class), runner, live);
+        AllocationsViewModel vm = new AllocationsViewModel(app.get(AllocationsQuery.class), app.get(OrderStatusQuery.class), runner, live);
         vm.skuFilterProperty().set("HIDE");
         assertThat(vm.totalProperty().get()).isZero();
         bus.handle(new CreateBatch("B-HIDE", "HIDE", 10, null));
@@ -318,7 +339,7 @@ class ViewModelsIT {
         bus.handle(new CreateBatch("B-PAGE", "PAGE", 10_000, null));
         bus.handle(new AllocateLines(IntStream.range(0, 450)
                 .mapToObj(i -> new Allocate("P-%04d".formatted(i), "PAGE", 1)).toList()));
-        AllocationsViewModel vm = new AllocationsViewModel(app.get(AllocationsQuery.class), runner, live);
+        AllocationsViewModel vm = new AllocationsViewModel(app.get(AllocationsQuery.class), app.get(OrderStatusQuery.class), runner, live);
         vm.skuFilterProperty().set("pag");
 
         assertThat(vm.rows()).hasSize(AllocationsViewModel.PAGE_SIZE);

@@ -1,6 +1,9 @@
 package com.allocationdesk.allocation.entrypoints.ui.allocations;
 
+import com.allocationdesk.allocation.entrypoints.ui.ledger.LedgerController;
 import com.allocationdesk.allocation.entrypoints.ui.support.Columns;
+import com.allocationdesk.allocation.entrypoints.ui.support.DialogService;
+import com.allocationdesk.allocation.entrypoints.ui.support.RowHistory;
 import com.allocationdesk.allocation.entrypoints.ui.support.ViewBindings;
 import com.allocationdesk.allocation.queries.AllocationRow;
 import jakarta.enterprise.context.Dependent;
@@ -8,15 +11,18 @@ import jakarta.inject.Inject;
 import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.stage.Window;
 
 /** Allocations.fxml: every allocation, filtered by order id and SKU, one page at a time. */
 @Dependent
 public class AllocationsController {
     private final AllocationsViewModel viewModel;
+    private final DialogService dialogs;
 
     @FXML private TextField orderFilterField;
     @FXML private TextField skuFilterField;
@@ -26,6 +32,8 @@ public class AllocationsController {
     @FXML private Button lastPageButton;
     @FXML private Label pageLabel;
     @FXML private Label errorLabel;
+    @FXML private Label placeholderLabel;
+    @FXML private Hyperlink openOrderLink;
     @FXML private TableView<AllocationRow> allocationsTable;
     @FXML private TableColumn<AllocationRow, String> orderColumn;
     @FXML private TableColumn<AllocationRow, String> skuColumn;
@@ -33,8 +41,9 @@ public class AllocationsController {
     @FXML private TableColumn<AllocationRow, String> batchColumn;
 
     @Inject
-    public AllocationsController(AllocationsViewModel viewModel) {
+    public AllocationsController(AllocationsViewModel viewModel, DialogService dialogs) {
         this.viewModel = viewModel;
+        this.dialogs = dialogs;
     }
 
     @FXML
@@ -54,7 +63,22 @@ public class AllocationsController {
         SortedList<AllocationRow> sorted = new SortedList<>(viewModel.rows());
         sorted.comparatorProperty().bind(allocationsTable.comparatorProperty());
         allocationsTable.setItems(sorted);
+        placeholderLabel.textProperty().bind(viewModel.placeholderProperty());
+        ViewBindings.showWhile(openOrderLink, viewModel.placeholderOrderProperty().isNotEmpty());
+        RowHistory.offer(allocationsTable, row -> LedgerController.openLine(dialogs, window(), row.orderId(), row.sku()));
         viewModel.reload();
+    }
+
+    @FXML
+    void onOpenOrder() {
+        String order = viewModel.placeholderOrderProperty().get();
+        if (!order.isEmpty()) {
+            LedgerController.openOrder(dialogs, window(), order);
+        }
+    }
+
+    private Window window() {
+        return allocationsTable.getScene() == null ? null : allocationsTable.getScene().getWindow();
     }
 
     @FXML

@@ -1,6 +1,7 @@
 package com.allocationdesk.allocation.entrypoints.ui.batches;
 
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
+import com.allocationdesk.allocation.entrypoints.ui.ledger.MoveMessages;
 import com.allocationdesk.allocation.entrypoints.ui.support.BackgroundRunner;
 import com.allocationdesk.allocation.entrypoints.ui.support.CommandForm;
 import com.allocationdesk.allocation.entrypoints.ui.support.Field;
@@ -19,18 +20,21 @@ public class AddBatchDialogViewModel {
     private final Field<Integer> quantity = new Field<>(Inputs.positiveQuantity());
     private final Field<LocalDate> eta = new Field<>(Inputs.optionalDate());
     private final CommandForm form;
+    private final MoveMessages moves;
 
     @Inject
-    public AddBatchDialogViewModel(MessageBus bus, BackgroundRunner runner) {
+    public AddBatchDialogViewModel(MessageBus bus, BackgroundRunner runner, MoveMessages moves) {
+        this.moves = moves;
         this.form = new CommandForm(bus, runner, reference, sku, quantity, eta);
         reference.textProperty().addListener((o, a, b) -> form.clearError());
         sku.textProperty().addListener((o, a, b) -> form.clearError());
     }
 
-    /** Sends CreateBatch; the form is done when the batch exists. */
+    /** Sends CreateBatch; the form is done when the batch exists, and the waiting lines it took are told. */
     public void submit() {
         form.submit(() -> new CreateBatch(reference.value().orElseThrow(), sku.value().orElseThrow(),
-                quantity.value().orElseThrow(), eta.value().orElse(null)));
+                quantity.value().orElseThrow(), eta.value().orElse(null)),
+                (command, consequences) -> moves.tell(consequences, command.reference()));
     }
 
     public Field<String> reference() {

@@ -1,7 +1,9 @@
 package com.allocationdesk.allocation.entrypoints.ui.batches;
 
+import com.allocationdesk.allocation.entrypoints.ui.ledger.LedgerController;
 import com.allocationdesk.allocation.entrypoints.ui.support.Columns;
 import com.allocationdesk.allocation.entrypoints.ui.support.DialogService;
+import com.allocationdesk.allocation.entrypoints.ui.support.RowHistory;
 import com.allocationdesk.allocation.entrypoints.ui.support.ViewBindings;
 import com.allocationdesk.allocation.queries.BatchRow;
 import jakarta.enterprise.context.Dependent;
@@ -63,6 +65,7 @@ public class BatchesController {
         sorted.comparatorProperty().bind(batchesTable.comparatorProperty());
         batchesTable.setItems(sorted);
         changeQuantityButton.disableProperty().bind(batchesTable.getSelectionModel().selectedItemProperty().isNull());
+        RowHistory.offer(batchesTable, batch -> LedgerController.openBatch(dialogs, window(), batch.reference()));
         batchesTable.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2) {
                 onChangeQuantity();

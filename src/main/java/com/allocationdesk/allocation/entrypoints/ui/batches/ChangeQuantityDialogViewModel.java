@@ -1,6 +1,7 @@
 package com.allocationdesk.allocation.entrypoints.ui.batches;
 
 import com.allocationdesk.allocation.domain.commands.ChangeBatchQuantity;
+import com.allocationdesk.allocation.entrypoints.ui.ledger.MoveMessages;
 import com.allocationdesk.allocation.entrypoints.ui.support.BackgroundRunner;
 import com.allocationdesk.allocation.entrypoints.ui.support.CommandForm;
 import com.allocationdesk.allocation.entrypoints.ui.support.Field;
@@ -22,9 +23,11 @@ public class ChangeQuantityDialogViewModel {
     private final ReadOnlyStringWrapper reference = new ReadOnlyStringWrapper(this, "reference", "");
     private final ReadOnlyStringWrapper description = new ReadOnlyStringWrapper(this, "description", "");
     private final CommandForm form;
+    private final MoveMessages moves;
 
     @Inject
-    public ChangeQuantityDialogViewModel(MessageBus bus, BackgroundRunner runner) {
+    public ChangeQuantityDialogViewModel(MessageBus bus, BackgroundRunner runner, MoveMessages moves) {
+        this.moves = moves;
         this.form = new CommandForm(bus, runner, quantity);
     }
 
@@ -36,9 +39,10 @@ public class ChangeQuantityDialogViewModel {
         quantity.textProperty().set(Integer.toString(batch.purchased()));
     }
 
-    /** Sends ChangeBatchQuantity; the form is done when the batch has its new quantity. */
+    /** Sends ChangeBatchQuantity; the form is done when the batch has its new quantity, and the lines it moved are told. */
     public void submit() {
-        form.submit(() -> new ChangeBatchQuantity(reference.get(), quantity.value().orElseThrow()));
+        form.submit(() -> new ChangeBatchQuantity(reference.get(), quantity.value().orElseThrow()),
+                (command, consequences) -> moves.tell(consequences, command.reference()));
     }
 
     public Field<Integer> quantity() {

@@ -1,7 +1,10 @@
 package com.allocationdesk.allocation.entrypoints.ui.orders;
 
+import com.allocationdesk.allocation.entrypoints.ui.ledger.LedgerController;
 import com.allocationdesk.allocation.entrypoints.ui.support.Columns;
+import com.allocationdesk.allocation.entrypoints.ui.support.DialogService;
 import com.allocationdesk.allocation.entrypoints.ui.support.FieldView;
+import com.allocationdesk.allocation.entrypoints.ui.support.RowHistory;
 import com.allocationdesk.allocation.entrypoints.ui.support.ViewBindings;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -30,6 +33,7 @@ public class OrdersController {
             .withZone(ZoneId.systemDefault());
 
     private final OrdersViewModel viewModel;
+    private final DialogService dialogs;
     private final Timeline clock = new Timeline(new KeyFrame(Duration.seconds(30), e -> tick()));
 
     @FXML private TextField orderIdField;
@@ -52,8 +56,9 @@ public class OrdersController {
     @FXML private TableColumn<WaitingLineItem, Instant> sinceColumn;
 
     @Inject
-    public OrdersController(OrdersViewModel viewModel) {
+    public OrdersController(OrdersViewModel viewModel, DialogService dialogs) {
         this.viewModel = viewModel;
+        this.dialogs = dialogs;
     }
 
     @FXML
@@ -86,6 +91,8 @@ public class OrdersController {
         sorted.comparatorProperty().bind(waitingTable.comparatorProperty());
         waitingTable.setItems(sorted);
         waitingTable.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> viewModel.pick(row));
+        RowHistory.offer(waitingTable, line -> LedgerController.openLine(dialogs,
+                waitingTable.getScene().getWindow(), line.orderId(), line.sku()));
         clock.setCycleCount(Animation.INDEFINITE);
         clock.play();
         viewModel.reload();

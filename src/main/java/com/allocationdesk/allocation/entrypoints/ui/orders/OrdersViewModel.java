@@ -2,6 +2,7 @@ package com.allocationdesk.allocation.entrypoints.ui.orders;
 
 import com.allocationdesk.allocation.domain.commands.Allocate;
 import com.allocationdesk.allocation.domain.commands.CancelLine;
+import com.allocationdesk.allocation.entrypoints.ui.ledger.MoveMessages;
 import com.allocationdesk.allocation.entrypoints.ui.support.BackgroundRunner;
 import com.allocationdesk.allocation.entrypoints.ui.support.Field;
 import com.allocationdesk.allocation.entrypoints.ui.support.Inputs;
@@ -54,11 +55,13 @@ public class OrdersViewModel {
     private final Reloader<List<WaitingRow>> waitingReloader;
     private final Reloader<List<SkuTotals>> skuReloader;
     private List<WaitingRow> lastWaiting = List.of();
+    private final MoveMessages moves;
 
     @Inject
     public OrdersViewModel(MessageBus bus, BackgroundRunner runner, WaitingQuery waitingQuery,
-                           StockTotalsQuery totalsQuery, LiveUpdates live) {
+                           StockTotalsQuery totalsQuery, LiveUpdates live, MoveMessages moves) {
         this.bus = bus;
+        this.moves = moves;
         this.work = new WorkState(runner);
         this.canAllocate = Bindings.and(Field.allValid(orderId, sku, quantity), work.busyProperty().not());
         this.canCancel = Bindings.and(Field.allValid(orderId, sku), work.busyProperty().not());
@@ -102,7 +105,10 @@ public class OrdersViewModel {
                         .start());
     }
 
-    /** Sends CancelLine: the order's line of this SKU is cancelled, allocated or waiting. */
+    /**
+     * Sends CancelLine: the order's line of this SKU is cancelled, allocated or waiting; the waiting
+     * lines the freed stock took are told once ({@link MoveMessages}).
+     */
     public void cancelLine() {
         orderId.touch();
         sku.touch();
@@ -111,8 +117,11 @@ public class OrdersViewModel {
         }
         work.attempt(() -> new CancelLine(orderId.value().orElseThrow(), sku.value().orElseThrow()))
                 .ifPresent(command -> work.task(progress -> bus.handle(command))
-                        .onSuccess(ignored -> show(Outcome.CANCELLED, "Order " + command.orderId() + ": the line of "
-                                + command.sku() + " is cancelled"))
+                        .onSuccess(consequences -> {
+                            show(Outcome.CANCELLED, "Order " + command.orderId() + ": the line of "
+                                    + command.sku() + " is cancelled");
+                            moves.tell(consequences, null);
+                        })
                         .onFailure(this::clearResult)
                         .start());
     }

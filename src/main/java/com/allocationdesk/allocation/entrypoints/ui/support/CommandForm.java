@@ -8,6 +8,7 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -32,16 +33,36 @@ public final class CommandForm {
 
     /** Sends the command {@code build} makes from the fields, if the form can be submitted now. */
     public void submit(Supplier<? extends Command<?>> build) {
+        if (ready()) {
+            work.attempt(build)
+                    .ifPresent(command -> work.task(progress -> bus.handle(command))
+                            .onSuccess(ok -> done.set(true))
+                            .start());
+        }
+    }
+
+    /**
+     * As {@link #submit(Supplier)}, and {@code carriedOut} gets the command and what the bus answered
+     * (on the FX thread, just before the form is done), e.g. the lines it moved.
+     */
+    public <R, C extends Command<R>> void submit(Supplier<C> build, BiConsumer<? super C, ? super R> carriedOut) {
+        if (ready()) {
+            work.attempt(build)
+                    .ifPresent(command -> work.task(progress -> bus.handle(command))
+                            .onSuccess(result -> {
+                                carriedOut.accept(command, result);
+                                done.set(true);
+                            })
+                            .start());
+        }
+    }
+
+    /** Shows every field's message; true when the form can be sent now. */
+    private boolean ready() {
         for (Field<?> field : fields) {
             field.touch();
         }
-        if (!canSubmit.get()) {
-            return;
-        }
-        work.attempt(build)
-                .ifPresent(command -> work.task(progress -> bus.handle(command))
-                        .onSuccess(ok -> done.set(true))
-                        .start());
+        return canSubmit.get();
     }
 
     /** Hides the error line (the planner typed again). */
