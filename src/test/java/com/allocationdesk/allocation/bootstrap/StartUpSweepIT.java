@@ -87,11 +87,19 @@ class StartUpSweepIT {
         assertThat(rows("SELECT order_id FROM read_waiting")).containsExactly(List.of("t1"));
         assertThat(rows("SELECT reference, purchased, allocated FROM read_batches ORDER BY reference"))
                 .containsExactly(List.of("shipment", 10, 7), List.of("tables", 2, 0), List.of("warehouse", 0, 0));
+        long logBefore = Long.parseLong(before.get("EVENT_LOG").split(" ")[0]);
+        assertThat(rows("SELECT type, order_id, batch_reference FROM event_log WHERE seq > " + logBefore + " ORDER BY seq"))
+                .as("the ledger tells the repair: each stranded line placed, and nothing else")
+                .containsExactly(List.of("line.allocated", "o1", "shipment"), List.of("line.allocated", "o2", "shipment"));
+        assertThat(rows("SELECT payload FROM event_log WHERE seq > " + logBefore))
+                .allSatisfy(row -> assertThat((String) row.get(0)).contains("\"kind\":\"repair\""));
         Map<String, String> after = checksums();
         SERVED_TABLES.forEach(table -> {
             before.remove(table);
             after.remove(table);
         });
+        before.remove("EVENT_LOG");
+        after.remove("EVENT_LOG");
         assertThat(after).as("every other table, notifications and Flyway's history included").isEqualTo(before);
         assertThat(rows("SELECT * FROM waiting_lines WHERE sku = 'TABLE'")).hasSize(1);
         assertThat(stranded()).isZero();

@@ -303,6 +303,25 @@ public final class Database implements Store, CommitGate {
      * A backup is about the size of the database's files; it is skipped (and logged) when taking it
      * would leave less than the free-space floor, so a backup never uses up the room changes need.
      */
+    /**
+     * {@code SHUTDOWN} checkpoints: it writes a new {@code .script}, the changed rows into {@code .data}
+     * (with an incremental {@code .backup} of what they overwrite) and a new {@code .properties}. On a
+     * disk that fills up in the middle, HSQLDB can be left with the new script but the old log, which
+     * it then cannot replay (a row inserted twice): the database looks damaged. So on a nearly full
+     * disk the engine stops without a checkpoint ({@code SHUTDOWN IMMEDIATELY}): its files stay as the
+     * last acknowledged commit left them, and the next open replays the log, as after a crash.
+     */
+    private boolean roomForACheckpoint() {
+        long needed = HsqldbEngine.checkpointNeeds(path);
+        long free = freeBytes();
+        if (free < needed) {
+            log.warn("No checkpoint at the close of {}: about {} needed, {} free; the next open replays the log", path,
+                    DiskSpace.megabytes(needed), DiskSpace.megabytes(free));
+            return false;
+        }
+        return true;
+    }
+
     private boolean roomForABackup() {
         long size = 0;
         for (String extension : new String[] {".data", ".script", ".log"}) {
@@ -369,10 +388,16 @@ public final class Database implements Store, CommitGate {
             try {
                 dailyBackup.shutdownNow();
                 if (writeFailure == null) {
-                    if (backupAtClose && roomForABackup()) {
+                    boolean roomForACheckpoint = roomForACheckpoint();
+                    // a backup checkpoints first (BACKUP DATABASE ... BLOCKING)
+                    if (backupAtClose && roomForACheckpoint && roomForABackup()) {
                         Backups.atClose(dataSource, path, keepBackups);
                     }
-                    HsqldbEngine.shutdown(pool, path);
+                    if (roomForACheckpoint) {
+                        HsqldbEngine.shutdown(pool, path);
+                    } else {
+                        HsqldbEngine.shutdownImmediately(pool, path);
+                    }
                 }
             } finally {
                 lock.release();

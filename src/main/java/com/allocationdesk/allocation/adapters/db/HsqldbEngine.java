@@ -105,6 +105,7 @@ final class HsqldbEngine {
         boolean hadTmp = Files.exists(sibling(path, ".tmp"));
         long dataLength = DamageDetector.dataLength(path);
         boolean checked = DamageDetector.probe(path, url(path), readModelMayDisagree);
+        refuseARecoveryWithoutRoom(path);
         int schemaVersion;
         String engineName;
         try (Connection connection = DriverManager.getConnection(url(path), "SA", "");
@@ -306,6 +307,42 @@ final class HsqldbEngine {
             pool.close();
         } catch (SQLException e) {
             log.debug("Closing the connection pool of {} after SHUTDOWN", path, e);
+        }
+    }
+
+    /**
+     * About what a checkpoint writes: a new {@code .script}, the rows changed since the last one into
+     * {@code .data}, an incremental {@code .backup} of what they overwrite, and a new
+     * {@code .properties} (a margin of 1 MB for those two, and three times the log for the rows).
+     */
+    static long checkpointNeeds(Path path) {
+        return (1L << 20) + size(sibling(path, ".script")) + 3 * size(sibling(path, ".log"));
+    }
+
+    /**
+     * HSQLDB checkpoints while it opens a database that has a log to replay. On a disk that fills
+     * up in the middle of that, it can be left with the new script and the old log, which it then
+     * cannot replay (a row inserted twice): the database would look damaged. So such an open is
+     * refused, with nothing written, until there is room for the checkpoint.
+     */
+    private static void refuseARecoveryWithoutRoom(Path path) {
+        if (size(sibling(path, ".log")) == 0) {
+            return;
+        }
+        long needed = checkpointNeeds(path);
+        long free = DiskSpace.freeBytesOf(path.getParent());
+        if (free < needed) {
+            throw new DatabaseUnavailable("Cannot open the database " + path + ": the disk is full ("
+                    + DiskSpace.megabytes(free) + " free, about " + DiskSpace.megabytes(needed)
+                    + " needed to bring it up to date). Free some disk space and try again.");
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
         }
     }
 
