@@ -189,7 +189,7 @@ public final class Bench {
                 + " Limit: the same read-modify-write in plain JDBC on the same database and pool (`Database.dataSource()`):"
                 + " select product, select its batches, version-checked update of the product, update of the batch, insert of"
                 + " the allocation, insert of the read-table row, update of the batch's read-table row, the event-log entry the app"
-                + " writes too (`MAX(seq)`, one INSERT of a `line.allocated` payload of the same size), one durable commit. App and"
+                + " writes too (the last `seq`, one INSERT of a `line.allocated` payload of the same size), one durable commit. App and"
                 + " limit alternate within each run. CPU: the calling thread's CPU time per allocation (the JVM's thread CPU clock),"
                 + " which excludes waiting for the disk.");
         Path db = work.resolve("limit").resolve("desk");
@@ -259,7 +259,7 @@ public final class Bench {
                          "INSERT INTO read_allocations (order_id, sku, quantity, batch_reference) VALUES (?, ?, ?, ?)");
                  PreparedStatement batchRow = c.prepareStatement(
                          "UPDATE read_batches SET allocated = allocated + ? WHERE reference = ?");
-                 PreparedStatement lastEntry = c.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM event_log");
+                 PreparedStatement lastEntry = c.prepareStatement("SELECT seq FROM event_log ORDER BY seq DESC LIMIT 1");
                  PreparedStatement entry = c.prepareStatement("INSERT INTO event_log"
                          + " (seq, recorded_at, type, version, desk, sku, order_id, batch_reference, payload)"
                          + " VALUES (?, ?, 'line.allocated', 1, 'bench@localhost', ?, ?, ?, ?)")) {
@@ -309,8 +309,7 @@ public final class Bench {
                     batchRow.executeUpdate();
                     long seq;
                     try (ResultSet rs = lastEntry.executeQuery()) {
-                        rs.next();
-                        seq = rs.getLong(1) + 1;
+                        seq = (rs.next() ? rs.getLong(1) : 0) + 1;
                     }
                     entry.setLong(1, seq);
                     entry.setObject(2, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC));

