@@ -94,6 +94,19 @@ public class LedgerController {
         });
         orderLinesTable.setItems(viewModel.lines());
         historyList.setItems(viewModel.history());
+        // a long sentence wraps at the list's width instead of running off to the right
+        historyList.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            {
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+
+            @Override
+            protected void updateItem(String sentence, boolean empty) {
+                super.updateItem(sentence, empty);
+                setText(empty ? null : sentence);
+            }
+        });
         // the newest entry is the last: keep it in view as the history arrives
         viewModel.history().addListener((javafx.collections.ListChangeListener<String>) change -> {
             if (!historyList.getItems().isEmpty()) {
