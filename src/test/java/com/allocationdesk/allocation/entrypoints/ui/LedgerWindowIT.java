@@ -3,7 +3,6 @@ package com.allocationdesk.allocation.entrypoints.ui;
 import com.allocationdesk.allocation.domain.commands.Allocate;
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
 import com.allocationdesk.allocation.entrypoints.ui.ledger.OrderLineItem;
-import com.allocationdesk.allocation.queries.AllocationRow;
 import com.allocationdesk.allocation.queries.BatchRow;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
 import javafx.scene.Node;
@@ -184,31 +183,4 @@ class LedgerWindowIT extends WindowFixture {
         return batchRows().stream().filter(b -> b.reference().equals(reference)).findFirst().orElseThrow();
     }
 
-    private void showBatches() {
-        clickOn("#summaryLabel");
-        press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
-        waitUntil("the Batches view shows", () -> node("#batchesTable").isVisible());
-    }
-
-    private void showAllocations() {
-        clickOn("#summaryLabel");
-        press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
-        waitUntil("the Allocations view shows", () -> node("#allocationsTable").isVisible());
-    }
-
-    private void showOrders() {
-        clickOn("#summaryLabel");
-        press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
-        waitUntil("the Orders view shows", () -> node("#orderIdField").isVisible());
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<BatchRow> batchRows() {
-        return List.copyOf((List<BatchRow>) table("#batchesTable").getItems());
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<AllocationRow> allocationRows() {
-        return List.copyOf((List<AllocationRow>) table("#allocationsTable").getItems());
-    }
 }

@@ -5,11 +5,14 @@ import com.allocationdesk.allocation.bootstrap.Bootstrap;
 import com.allocationdesk.allocation.entrypoints.ui.support.AnsweringDialogs;
 import com.allocationdesk.allocation.entrypoints.ui.support.DialogService;
 import com.allocationdesk.allocation.entrypoints.ui.support.FxDialogService;
+import com.allocationdesk.allocation.queries.AllocationRow;
+import com.allocationdesk.allocation.queries.BatchRow;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +21,7 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -122,4 +126,35 @@ abstract class WindowFixture extends FxRobot {
         }
         WaitForAsyncUtils.waitForFxEvents();
     }
+
+    /** Shows a view by its key (a click on the status bar first, so no text field has the keys). */
+    protected void showBatches() {
+        clickOn("#summaryLabel");
+        press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+        waitUntil("the Batches view shows", () -> node("#batchesTable").isVisible());
+    }
+
+    /** The Allocations view reads its rows when it is shown (a hidden tab catches up then). */
+    protected void showAllocations() {
+        clickOn("#summaryLabel");
+        press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        waitUntil("the Allocations view shows", () -> node("#allocationsTable").isVisible());
+    }
+
+    protected void showOrders() {
+        clickOn("#summaryLabel");
+        press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        waitUntil("the Orders view shows", () -> node("#orderIdField").isVisible());
+    }
+
+    @SuppressWarnings("unchecked")
+    protected List<BatchRow> batchRows() {
+        return List.copyOf((List<BatchRow>) table("#batchesTable").getItems());
+    }
+
+    @SuppressWarnings("unchecked")
+    protected List<AllocationRow> allocationRows() {
+        return List.copyOf((List<AllocationRow>) table("#allocationsTable").getItems());
+    }
+
 }

@@ -218,32 +218,4 @@ class WindowIT extends WindowFixture {
         press(KeyCode.ENTER).release(KeyCode.ENTER);
     }
 
-    private void showBatches() {
-        clickOn("#summaryLabel");
-        press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
-        waitUntil("the Batches view shows", () -> node("#batchesTable").isVisible());
-    }
-
-    /** The Allocations view reads its rows when it is shown (a hidden tab catches up then). */
-    private void showAllocations() {
-        clickOn("#summaryLabel");
-        press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
-        waitUntil("the Allocations view shows", () -> node("#allocationsTable").isVisible());
-    }
-
-    private void showOrders() {
-        clickOn("#summaryLabel");
-        press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
-        waitUntil("the Orders view shows", () -> node("#orderIdField").isVisible());
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<BatchRow> batchRows() {
-        return List.copyOf((List<BatchRow>) table("#batchesTable").getItems());
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<AllocationRow> allocationRows() {
-        return List.copyOf((List<AllocationRow>) table("#allocationsTable").getItems());
-    }
 }
