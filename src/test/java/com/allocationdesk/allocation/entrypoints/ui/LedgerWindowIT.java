@@ -90,6 +90,25 @@ class LedgerWindowIT extends WindowFixture {
     }
 
     @Test
+    void anOpenOrderFollowsTheDeskWhenStockArrives() {
+        press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        waitUntil("the search has the cursor", () -> node("#orderSearchField").isFocused());
+        write("ORD-2");
+        press(KeyCode.ENTER).release(KeyCode.ENTER);
+        waitUntil("ORD-2 waits in the dialog", () -> find("#orderLinesTable").isPresent() && !orderLines().isEmpty()
+                && orderLines().get(0).state().equals("waiting"));
+
+        MessageBus bus = app.bootstrap().get(MessageBus.class);
+        bus.handle(new CreateBatch("B-BIG", "LAMP", 500, null)); // another desk, or a script: not this dialog
+
+        waitUntil("the open dialog shows ORD-2 allocated", () -> !orderLines().isEmpty()
+                && orderLines().get(0).state().equals("allocated"));
+        assertThat(orderLines().get(0).batch()).isEqualTo("B-BIG");
+        waitUntil("its history tells how", () -> historyOf().stream().anyMatch(s -> s.contains("B-BIG")));
+        closeLedgerWithEscape();
+    }
+
+    @Test
     void aLinesHistoryOpensFromItsRowByTheContextMenuAndByCtrlH() {
         showAllocations();
         waitUntil("ORD-1's allocation shows", () -> allocationRows().size() == 1);

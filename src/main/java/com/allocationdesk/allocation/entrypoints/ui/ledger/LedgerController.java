@@ -93,6 +93,17 @@ public class LedgerController {
             }
         });
         orderLinesTable.setItems(viewModel.lines());
+        // the dialog follows the desk while it is open, and stops when it closes
+        viewModel.startFollowing();
+        ledgerRoot.sceneProperty().addListener((sceneChange, oldScene, scene) -> {
+            if (scene != null) {
+                scene.windowProperty().addListener((windowChange, oldWindow, window) -> {
+                    if (window != null) {
+                        window.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> viewModel.stopFollowing());
+                    }
+                });
+            }
+        });
         historyList.setItems(viewModel.history());
         // a long sentence wraps at the list's width instead of running off to the right
         historyList.setCellFactory(list -> new javafx.scene.control.ListCell<>() {

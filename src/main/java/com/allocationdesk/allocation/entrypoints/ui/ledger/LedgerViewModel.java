@@ -2,6 +2,7 @@ package com.allocationdesk.allocation.entrypoints.ui.ledger;
 
 import com.allocationdesk.allocation.domain.commands.PlannerInput;
 import com.allocationdesk.allocation.entrypoints.ui.support.BackgroundRunner;
+import com.allocationdesk.allocation.entrypoints.ui.support.LiveUpdates;
 import com.allocationdesk.allocation.entrypoints.ui.support.WorkState;
 import com.allocationdesk.allocation.queries.EventLogQuery;
 import com.allocationdesk.allocation.queries.HistorySentences;
@@ -42,16 +43,58 @@ public class LedgerViewModel {
     private final ObservableList<OrderLineItem> lines = FXCollections.observableArrayList();
     private final ObservableList<String> history = FXCollections.observableArrayList();
 
+    private final LiveUpdates live;
+    /** What is on screen, to read again when the desk changes (any desk's command, an import). */
+    private Runnable shown = () -> { };
+    private final Runnable refresh = this::refresh;
+    private final List<AutoCloseable> following = new java.util.ArrayList<>();
+    private boolean refreshing;
+
     @Inject
-    public LedgerViewModel(OrderStatusQuery orders, EventLogQuery log, HistorySentences sentences, BackgroundRunner runner) {
+    public LedgerViewModel(OrderStatusQuery orders, EventLogQuery log, HistorySentences sentences, BackgroundRunner runner,
+                           LiveUpdates live) {
         this.orders = orders;
         this.log = log;
         this.sentences = sentences;
         this.work = new WorkState(runner);
+        this.live = live;
+    }
+
+    /** Reads what is shown again whenever stock or allocations change, until {@link #stopFollowing()}. */
+    public void startFollowing() {
+        if (following.isEmpty()) {
+            for (LiveUpdates.Topic topic : List.of(LiveUpdates.Topic.ALLOCATIONS, LiveUpdates.Topic.WAITING,
+                    LiveUpdates.Topic.BATCHES)) {
+                following.add(live.onChange(topic, refresh));
+            }
+        }
+    }
+
+    /** The dialog closed: no more reading. */
+    public void stopFollowing() {
+        for (AutoCloseable subscription : following) {
+            try {
+                subscription.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        following.clear();
+    }
+
+    /** Reads the same order, line or batch again, keeping the old rows until the new ones are there. */
+    void refresh() {
+        refreshing = true;
+        try {
+            shown.run();
+        } finally {
+            refreshing = false;
+        }
     }
 
     /** Every line of the order the planner typed, and its history; an id the desk refuses is the error line. */
     public void showOrder(String typed) {
+        shown = () -> showOrder(typed);
         work.attempt(() -> PlannerInput.id(typed, "order id")).ifPresent(id -> {
             title.set("Order " + id);
             orderId.set(id);
@@ -66,6 +109,7 @@ public class LedgerViewModel {
 
     /** One line of an order: its status and the order's entries about its SKU. */
     public void showLine(String order, String sku) {
+        shown = () -> showLine(order, sku);
         title.set("Order " + order + ", line of " + sku);
         orderId.set(order);
         linesShown.set(true);
@@ -77,6 +121,7 @@ public class LedgerViewModel {
 
     /** A batch's history. */
     public void showBatch(String reference) {
+        shown = () -> showBatch(reference);
         title.set("Batch " + reference);
         orderId.set("");
         linesShown.set(false);
@@ -91,9 +136,11 @@ public class LedgerViewModel {
     }
 
     private void read(BackgroundRunner.Work<Ledger> query, Shown then) {
-        summary.set("Reading the ledger…");
-        lines.clear();
-        history.clear();
+        if (!refreshing) {
+            summary.set("Reading the ledger…");
+            lines.clear();
+            history.clear();
+        }
         work.task(query)
                 .onSuccess(ledger -> {
                     lines.setAll(ledger.lines().stream().map(OrderLineItem::of).toList());

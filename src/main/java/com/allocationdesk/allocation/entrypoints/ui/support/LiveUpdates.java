@@ -81,9 +81,15 @@ public class LiveUpdates {
         }
     }
 
-    /** Calls {@code refresh} on the FX thread, at most once per burst, when {@code topic} changed. */
-    public void onChange(Topic topic, Runnable refresh) {
-        listeners.get(topic).add(refresh);
+    /**
+     * Calls {@code refresh} on the FX thread, at most once per burst, when {@code topic} changed (once
+     * too when it listens to several topics that changed together). Closing the result stops it: a
+     * short-lived screen (a dialog) must, so it is not kept alive.
+     */
+    public AutoCloseable onChange(Topic topic, Runnable refresh) {
+        List<Runnable> forTopic = listeners.get(topic);
+        forTopic.add(refresh);
+        return () -> forTopic.remove(refresh);
     }
 
     /** Calls {@code alert} on the FX thread with the lines that ran out of stock in the last burst. */
@@ -145,13 +151,15 @@ public class LiveUpdates {
         if (!alerts.isEmpty()) {
             outOfStockListeners.forEach(listener -> listener.accept(alerts));
         }
+        Set<Runnable> refreshes = new java.util.LinkedHashSet<>();
         for (Topic topic : topics) {
-            for (Runnable refresh : listeners.get(topic)) {
-                try {
-                    refresh.run();
-                } catch (RuntimeException e) {
-                    log.error("Refreshing {} failed", topic, e);
-                }
+            refreshes.addAll(listeners.get(topic));
+        }
+        for (Runnable refresh : refreshes) {
+            try {
+                refresh.run();
+            } catch (RuntimeException e) {
+                log.error("Refreshing {} failed", topics, e);
             }
         }
     }
