@@ -178,6 +178,9 @@ class PublishCliIT {
         while (publishedUpTo() < 5 && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
+        // the file is renamed just before its progress is stored; the follower then waits a second for the
+        // next look: stop it in that wait, as the shutdown hook would, not in the middle of a database write
+        Thread.sleep(300);
         follower.interrupt();
         follower.join(30_000);
 
