@@ -4,9 +4,11 @@ import com.allocationdesk.allocation.adapters.db.Backups;
 import com.allocationdesk.allocation.adapters.db.DataLocation;
 import com.allocationdesk.allocation.adapters.db.Database;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What the application is started with. Handed to the CDI container as a synthetic bean (see
@@ -28,6 +30,9 @@ public record AppConfig(Path databasePath, boolean writesAtOnce, long minFreeByt
                         boolean readModelMayDisagree) {
     /** Environment variable: free space (MB) the database's disk must keep; no change is written below it. */
     public static final String MIN_FREE_ENV = "ALLOCATION_DESK_MIN_FREE_MB";
+
+    /** Environment variable: the outbox folder {@code publish} writes to when {@code --outbox} is not given. */
+    public static final String OUTBOX_ENV = "ALLOCATION_DESK_OUTBOX";
 
     public AppConfig {
         Objects.requireNonNull(databasePath, "databasePath");
@@ -71,6 +76,22 @@ public record AppConfig(Path databasePath, boolean writesAtOnce, long minFreeByt
      */
     public static AppConfig from(String dbOptionOrNull, Map<String, String> env) {
         return new AppConfig(DataLocation.resolve(dbOptionOrNull, env), true, minFreeBytes(env), Backups.keep(env), false);
+    }
+
+    /**
+     * The outbox folder of {@code publish} (docs/EVENTS.md "Published: the outbox folder"): the
+     * option when given, else {@value #OUTBOX_ENV}, else none: publishing is off by default.
+     */
+    public static Optional<Path> outbox(String optionOrNull, Map<String, String> env) {
+        String value = optionOrNull != null ? optionOrNull : env.get(OUTBOX_ENV);
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Path.of(value.strip()));
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("The outbox folder must be a path, was '" + value + "'", e);
+        }
     }
 
     /** Where the log file is ({@link DataLocation#logFile}): the command line points the planner there. */

@@ -5,8 +5,10 @@ import com.allocationdesk.allocation.adapters.eventlog.DeskName;
 import com.allocationdesk.allocation.adapters.eventlog.JdbcEventLog;
 import com.allocationdesk.allocation.adapters.notifications.LoggingNotifications;
 import com.allocationdesk.allocation.adapters.orm.HibernateUnitsOfWork;
+import com.allocationdesk.allocation.adapters.outbox.JdbcOutboxProgress;
 import com.allocationdesk.allocation.adapters.readmodel.JdbcReadModelWriter;
 import com.allocationdesk.allocation.domain.events.Event;
+import com.allocationdesk.allocation.outbox.OutboxRelay;
 import com.allocationdesk.allocation.servicelayer.EventBroadcaster;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
 import com.allocationdesk.allocation.servicelayer.Notifications;
@@ -163,6 +165,13 @@ public class AppProducers {
     @Singleton
     EventLogQuery eventLogQuery(DataSource dataSource) {
         return new EventLogQuery(dataSource);
+    }
+
+    /** Publishes the ledger to an outbox folder ({@code publish}); its progress is a row of the database. */
+    @Produces
+    @Singleton
+    OutboxRelay outboxRelay(EventLogQuery eventLog, Database database) {
+        return new OutboxRelay(eventLog, new JdbcOutboxProgress(database));
     }
 
     /** The ledger told in sentences, with times in the desk's own time zone. */

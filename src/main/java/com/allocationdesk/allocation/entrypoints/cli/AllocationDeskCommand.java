@@ -5,6 +5,7 @@ import com.allocationdesk.allocation.bootstrap.Bootstrap;
 import com.allocationdesk.allocation.domain.DomainException;
 import com.allocationdesk.allocation.entrypoints.imports.BatchImport;
 import com.allocationdesk.allocation.entrypoints.imports.UnusableInput;
+import com.allocationdesk.allocation.outbox.OutboxUnavailable;
 import com.allocationdesk.allocation.servicelayer.ConcurrentModification;
 import com.allocationdesk.allocation.servicelayer.DatabaseUnavailable;
 
@@ -41,7 +42,7 @@ import java.util.function.Function;
                 "1:something unexpected (see the log file)",
                 "2:bad input or a rule said no; nothing changed",
                 "3:out of stock; the line waits and a notification was recorded",
-                "4:database unavailable (locked by another process, unreadable, damaged)"},
+                "4:database unavailable (locked by another process, unreadable, damaged), or the outbox folder cannot be written"},
         subcommands = {
                 WriteSubcommands.AddBatchSubcommand.class,
                 WriteSubcommands.AllocateSubcommand.class,
@@ -54,6 +55,7 @@ import java.util.function.Function;
                 LedgerSubcommands.HistorySubcommand.class,
                 LedgerSubcommands.OrderSubcommand.class,
                 LedgerSubcommands.EventsSubcommand.class,
+                PublishSubcommand.class,
                 WriteSubcommands.RebuildViewsSubcommand.class,
                 ImportBatchesSubcommand.class,
                 ImportOrdersSubcommand.class,
@@ -196,6 +198,15 @@ public final class AllocationDeskCommand implements Runnable {
         return AppConfig.logFile(env);
     }
 
+    /** The outbox folder of {@code publish}: the option, else the environment's; none when neither is set. */
+    Optional<Path> outbox(String optionOrNull) {
+        try {
+            return AppConfig.outbox(optionOrNull, env);
+        } catch (IllegalArgumentException e) {
+            throw new BadInput(e.getMessage(), e);
+        }
+    }
+
     private AppConfig config() {
         try {
             return AppConfig.from(db, env);
@@ -224,6 +235,10 @@ public final class AllocationDeskCommand implements Runnable {
             code = ExitCode.DATABASE_UNAVAILABLE;
             message = LastResort.withoutLibraryText(cause(e, DatabaseUnavailable.class), AppConfig.logFile(env));
             log.warn("Database unavailable", e);
+        } else if (cause(e, OutboxUnavailable.class) != null) {
+            code = ExitCode.DATABASE_UNAVAILABLE;
+            message = cause(e, OutboxUnavailable.class).getMessage();
+            log.warn("Outbox unavailable", e);
         } else if (e instanceof ConcurrentModification) {
             code = ExitCode.UNEXPECTED;
             message = e.getMessage() + " (log: " + AppConfig.logFile(env) + ")";

@@ -10,7 +10,7 @@ public final class ExitCode {
     public static final int BAD_INPUT = 2;
     /** Out of stock: nothing allocated, the line waits and a notification was recorded. */
     public static final int OUT_OF_STOCK = 3;
-    /** The database cannot be opened (locked by another process, unreadable). */
+    /** The database cannot be opened (locked by another process, unreadable), or the outbox folder cannot be written. */
     public static final int DATABASE_UNAVAILABLE = 4;
 
     private ExitCode() {

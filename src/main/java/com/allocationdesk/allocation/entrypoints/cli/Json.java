@@ -14,15 +14,6 @@ final class Json {
     private Json() {
     }
 
-    /** A JSON text as a tree, to print as an object; the text itself when it is not JSON. */
-    static Object parsed(String text) {
-        try {
-            return MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
-            return text;
-        }
-    }
-
     static void print(PrintWriter out, List<Map<String, Object>> objects) {
         try {
             out.println(MAPPER.writeValueAsString(objects));

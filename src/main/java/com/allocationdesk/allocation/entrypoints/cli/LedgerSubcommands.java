@@ -5,6 +5,7 @@ import com.allocationdesk.allocation.domain.DomainException;
 import com.allocationdesk.allocation.domain.commands.PlannerInput;
 import com.allocationdesk.allocation.queries.EventLogQuery;
 import com.allocationdesk.allocation.queries.HistorySentences;
+import com.allocationdesk.allocation.queries.LogEntryJson;
 import com.allocationdesk.allocation.queries.LogEntryRow;
 import com.allocationdesk.allocation.queries.OrderLineStatusRow;
 import com.allocationdesk.allocation.queries.OrderStatusQuery;
@@ -25,18 +26,6 @@ import java.util.List;
  * arguments are parsed, before the database is opened.
  */
 final class LedgerSubcommands {
-    /** {@code --json} of {@code history} and {@code events}: the entry as docs/EVENTS.md "An entry" lists it. */
-    private static final Listing<LogEntryRow> ENTRIES = Listing.<LogEntryRow>of()
-            .column("SEQ>", "seq", LogEntryRow::seq)
-            .column("TYPE", "type", LogEntryRow::type)
-            .column("VERSION>", "version", LogEntryRow::version)
-            .column("AT", "at", e -> e.at().toString())
-            .column("DESK", "desk", LogEntryRow::desk)
-            .column("SKU", "sku", LogEntryRow::sku)
-            .column("ORDER", "order", LogEntryRow::orderId)
-            .column("BATCH", "batch", LogEntryRow::batchReference)
-            .column("DATA", "data", e -> Json.parsed(e.payload()), LogEntryRow::payload);
-
     private LedgerSubcommands() {
     }
 
@@ -108,6 +97,11 @@ final class LedgerSubcommands {
         }
     }
 
+    /** {@code --json} of {@code history} and {@code events}: the entries as docs/EVENTS.md "An entry" lists them ({@link LogEntryJson}). */
+    private static void printEntries(Subcommand subcommand, List<LogEntryRow> entries) {
+        Json.print(subcommand.out(), entries.stream().map(LogEntryJson::object).toList());
+    }
+
     private static int wholeNumber(String text, int min, int max, String what) {
         String number = text.strip();
         if (number.matches("[0-9]{1,9}")) {
@@ -158,7 +152,7 @@ final class LedgerSubcommands {
                 about = "SKU " + subject.sku;
             }
             if (json) {
-                ENTRIES.print(out(), entries, true);
+                printEntries(this, entries);
             } else if (entries.isEmpty()) {
                 say("No history for " + about + ".");
             } else {
@@ -218,7 +212,7 @@ final class LedgerSubcommands {
 
         @Override
         protected int execute(Bootstrap app) {
-            ENTRIES.print(out(), app.get(EventLogQuery.class).after(after, limit), true);
+            printEntries(this, app.get(EventLogQuery.class).after(after, limit));
             return ExitCode.OK;
         }
     }

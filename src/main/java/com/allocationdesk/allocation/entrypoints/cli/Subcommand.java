@@ -22,7 +22,12 @@ abstract class Subcommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
+        beforeStart();
         return root.run(spec, readsOnly(), repairsReadModel(), this::execute);
+    }
+
+    /** Checks what can be checked before the database is opened; throws {@link BadInput} (exit 2) when it fails. */
+    protected void beforeStart() {
     }
 
     /**

@@ -1,0 +1,153 @@
+package com.allocationdesk.allocation.entrypoints.cli;
+
+import com.allocationdesk.allocation.bootstrap.AppConfig;
+import com.allocationdesk.allocation.bootstrap.Bootstrap;
+import com.allocationdesk.allocation.outbox.OutboxRelay;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code publish}: the outbox relay (docs/EVENTS.md "Published: the outbox folder"). {@code --once}
+ * publishes everything pending and says how much; {@code --follow} keeps publishing new entries
+ * every second until interrupted (Ctrl+C: the file in hand is finished or removed, the database
+ * closed). Off by default: without {@code --outbox} or {@value AppConfig#OUTBOX_ENV} it refuses
+ * before opening the database.
+ */
+@Command(name = "publish", mixinStandardHelpOptions = true,
+        description = {"Publish the ledger to an outbox folder as JSON Lines files, one entry per line, each with its seq as id.",
+                "Delivery is at least once: a consumer that keeps the last seq it processed drops duplicates."})
+final class PublishSubcommand extends Subcommand {
+    private static final Logger log = LoggerFactory.getLogger(PublishSubcommand.class);
+    /** How long {@code --follow} waits between two looks at the log. */
+    static final long FOLLOW_PAUSE_MILLIS = 1000;
+
+    static final class Mode {
+        @Option(names = "--once", description = "Publish every pending entry, then exit.")
+        boolean once;
+        @Option(names = "--follow",
+                description = "Keep publishing new entries every second until interrupted (Ctrl+C).")
+        boolean follow;
+    }
+
+    /** {@code --per-file}: 1 to {@value OutboxRelay#MAX_ENTRIES_PER_FILE}. */
+    static final class PerFile implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String text) {
+            String number = text.strip();
+            if (number.matches("[0-9]{1,9}")) {
+                int value = Integer.parseInt(number);
+                if (value >= 1 && value <= OutboxRelay.MAX_ENTRIES_PER_FILE) {
+                    return value;
+                }
+            }
+            throw new TypeConversionException("--per-file must be a whole number from 1 to "
+                    + OutboxRelay.MAX_ENTRIES_PER_FILE + ", was '" + text + "'");
+        }
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    private Mode mode;
+    @Option(names = "--outbox", paramLabel = "DIR",
+            description = "The outbox folder (default: $" + AppConfig.OUTBOX_ENV + "; created when missing).")
+    private String outboxOption;
+    @Option(names = "--per-file", paramLabel = "N", defaultValue = "" + OutboxRelay.DEFAULT_ENTRIES_PER_FILE,
+            converter = PerFile.class, description = "At most N entries per file (default ${DEFAULT-VALUE}).")
+    private int perFile;
+
+    private Path folder;
+
+    @Override
+    protected void beforeStart() {
+        folder = root.outbox(outboxOption).orElseThrow(() -> new BadInput(
+                "No outbox folder: pass --outbox DIR or set " + AppConfig.OUTBOX_ENV + "=DIR"));
+    }
+
+    /** Never starts the write side: the relay reads the log and stores its progress with plain JDBC. */
+    @Override
+    protected boolean readsOnly() {
+        return true;
+    }
+
+    @Override
+    protected int execute(Bootstrap app) {
+        OutboxRelay relay = app.get(OutboxRelay.class);
+        if (mode.once) {
+            OutboxRelay.Published published = relay.publishPending(folder, perFile);
+            say(summary(published));
+            return ExitCode.OK;
+        }
+        return follow(app, relay);
+    }
+
+    /**
+     * Publishes, waits a second, again, until the JVM is asked to stop (Ctrl+C, SIGTERM): the stop is
+     * a flag, never an interrupt, so a file in hand is finished (renamed, progress stored) and the
+     * database closed before the JVM ends.
+     */
+    private int follow(Bootstrap app, OutboxRelay relay) {
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
+        Thread onStop = new Thread(() -> {
+            stop.countDown();
+            try {
+                closed.await(10, TimeUnit.SECONDS); // the JVM waits for this hook: let the database close first
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "publish-stop");
+        Runtime.getRuntime().addShutdownHook(onStop);
+        try {
+            say("Publishing to " + folder + " every second; Ctrl+C stops.");
+            int entries = 0;
+            int files = 0;
+            do {
+                OutboxRelay.Published published = relay.publishPending(folder, perFile, () -> stop.getCount() == 0);
+                if (published.files() > 0) {
+                    say(summary(published));
+                }
+                entries += published.entries();
+                files += published.files();
+            } while (!stopped(stop));
+            log.info("Stopped publishing after {} entries in {} files", entries, files);
+            say("Stopped: " + entries + " entries in " + files + " files published.");
+            return ExitCode.OK;
+        } finally {
+            app.close();
+            closed.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onStop);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it is what stopped us
+            }
+        }
+    }
+
+    /** Waits up to a second for the stop; an interrupted thread stops too. */
+    private static boolean stopped(CountDownLatch stop) {
+        try {
+            return stop.await(FOLLOW_PAUSE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
+    private String summary(OutboxRelay.Published published) {
+        if (published.files() == 0) {
+            return "Nothing to publish: everything up to seq " + published.lastSeq() + " is in " + folder + ".";
+        }
+        return "Published " + published.entries() + " entries in " + published.files() + " files to " + folder
+                + " (up to seq " + published.lastSeq() + ").";
+    }
+}
