@@ -20,6 +20,7 @@ public final class EventLogQuery {
             + " FROM event_log";
     private static final String NEWEST_LAST = " ORDER BY seq DESC LIMIT ?";
     private static final String FOR_ORDER = COLUMNS + " WHERE order_id = ?" + NEWEST_LAST;
+    private static final String FOR_LINE = COLUMNS + " WHERE order_id = ? AND sku = ?" + NEWEST_LAST;
     private static final String FOR_BATCH = COLUMNS + " WHERE batch_reference = ?" + NEWEST_LAST;
     private static final String FOR_SKU = COLUMNS + " WHERE sku = ?" + NEWEST_LAST;
     private static final String AFTER = COLUMNS + " WHERE seq > ? ORDER BY seq LIMIT ?";
@@ -33,6 +34,20 @@ public final class EventLogQuery {
     /** The order's last {@code limit} entries (exact order id), oldest first. */
     public List<LogEntryRow> forOrder(String orderId, int limit) {
         return newestLast(FOR_ORDER, orderId, limit);
+    }
+
+    /**
+     * The last {@code limit} entries of one line of an order (exact order id and SKU), oldest first:
+     * the order's range on its index, then its SKU, so a line of a large order keeps all its entries.
+     */
+    public List<LogEntryRow> forLine(String orderId, String sku, int limit) {
+        if (checked(limit) == 0) {
+            return List.of();
+        }
+        List<LogEntryRow> rows = new ArrayList<>(Sql.list(dataSource, FOR_LINE, EventLogQuery::row,
+                orderId == null ? "" : orderId.strip(), sku == null ? "" : sku.strip(), limit));
+        Collections.reverse(rows);
+        return rows;
     }
 
     /** The batch's last {@code limit} entries (exact reference), oldest first. */

@@ -134,6 +134,9 @@ class EventLogQueriesIT {
         assertThat(log.forOrder("ORD-NONE", 50)).isEmpty();
         assertThat(log.forSku("chair", 50)).as("exact SKU").isEmpty();
         assertThat(log.forOrder("ORD-1001", 0)).isEmpty();
+        assertThat(seqs(log.forLine("ORD-1001", "CHAIR", 50))).as("one line of the order").containsExactly(3L, 4L, 5L);
+        assertThat(seqs(log.forLine("ORD-1001", "LAMP", 1))).as("its last entry").containsExactly(8L);
+        assertThat(log.forLine("ORD-1001", "SOFA", 50)).isEmpty();
     }
 
     @Test

@@ -114,7 +114,7 @@ public class LedgerViewModel {
         orderId.set(order);
         linesShown.set(true);
         read(progress -> new Ledger(orders.of(order).stream().filter(line -> line.sku().equals(sku)).toList(),
-                        sentences.tell(log.forOrder(order, LIMIT).stream().filter(e -> sku.equals(e.sku())).toList())),
+                        sentences.tell(log.forLine(order, sku, LIMIT))),
                 ledger -> summary.set(ledger.lines().isEmpty() ? "No line of " + sku + " in order " + order + "."
                         : describe(ledger.lines())));
     }
