@@ -37,20 +37,15 @@ public record Consequences(List<LineMove> moved, List<Allocated> served) {
     public List<String> describe(String batchReference) {
         List<String> sentences = new java.util.ArrayList<>();
         if (!moved.isEmpty()) {
+            // where each line went: a batch, back into its own (a small line that left early may fit
+            // back once the batch is no longer over-allocated), or the queue; the queue is told last
             Map<String, Long> byDestination = new LinkedHashMap<>();
-            // a small line that left early may fit back once the batch is no longer over-allocated
-            moved.stream().filter(m -> !m.waits())
-                    .forEach(m -> byDestination.merge(m.toBatch().equals(batchReference) ? "stays" : "to " + m.toBatch(),
-                            1L, Long::sum));
-            long waiting = moved.stream().filter(LineMove::waits).count();
-            if (waiting > 0) {
-                byDestination.put(waiting == 1 ? "waits" : "wait", waiting);
-            }
-            if (byDestination.containsKey("stays") && byDestination.get("stays") > 1) {
-                byDestination.put("stay", byDestination.remove("stays"));
-            }
+            moved.stream().filter(m -> !m.waits()).forEach(m -> byDestination.merge(
+                    m.toBatch().equals(batchReference) ? "stay" : "to " + m.toBatch(), 1L, Long::sum));
+            moved.stream().filter(LineMove::waits).forEach(m -> byDestination.merge("wait", 1L, Long::sum));
             sentences.add(lines(moved.size()) + " moved off " + batchReference + ": " + byDestination.entrySet().stream()
-                    .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
+                    .map(e -> e.getValue() + " " + e.getKey() + (e.getValue() == 1 && !e.getKey().startsWith("to ") ? "s" : ""))
+                    .collect(Collectors.joining(", ")));
         }
         if (!served.isEmpty()) {
             String named = served.stream().limit(NAMED).map(a -> a.orderId() + " in " + a.batchReference())

@@ -33,7 +33,7 @@ public final class EventLogQuery {
 
     /** The order's last {@code limit} entries (exact order id), oldest first. */
     public List<LogEntryRow> forOrder(String orderId, int limit) {
-        return newestLast(FOR_ORDER, orderId, limit);
+        return newestLast(FOR_ORDER, limit, orderId);
     }
 
     /**
@@ -41,23 +41,17 @@ public final class EventLogQuery {
      * the order's range on its index, then its SKU, so a line of a large order keeps all its entries.
      */
     public List<LogEntryRow> forLine(String orderId, String sku, int limit) {
-        if (checked(limit) == 0) {
-            return List.of();
-        }
-        List<LogEntryRow> rows = new ArrayList<>(Sql.list(dataSource, FOR_LINE, EventLogQuery::row,
-                orderId == null ? "" : orderId.strip(), sku == null ? "" : sku.strip(), limit));
-        Collections.reverse(rows);
-        return rows;
+        return newestLast(FOR_LINE, limit, orderId, sku);
     }
 
     /** The batch's last {@code limit} entries (exact reference), oldest first. */
     public List<LogEntryRow> forBatch(String batchReference, int limit) {
-        return newestLast(FOR_BATCH, batchReference, limit);
+        return newestLast(FOR_BATCH, limit, batchReference);
     }
 
     /** The SKU's last {@code limit} entries (exact SKU), oldest first. */
     public List<LogEntryRow> forSku(String sku, int limit) {
-        return newestLast(FOR_SKU, sku, limit);
+        return newestLast(FOR_SKU, limit, sku);
     }
 
     /** The first {@code limit} entries with a sequence number above {@code seq}, in sequence order. */
@@ -71,12 +65,17 @@ public final class EventLogQuery {
         return Sql.list(dataSource, AFTER, EventLogQuery::row, seq, limit);
     }
 
-    private List<LogEntryRow> newestLast(String sql, String key, int limit) {
+    /** The last {@code limit} entries matching the keys (stripped; null as empty), oldest first. */
+    private List<LogEntryRow> newestLast(String sql, int limit, String... keys) {
         if (checked(limit) == 0) {
             return List.of(); // HyperSQL reads LIMIT 0 as "no limit"
         }
-        List<LogEntryRow> rows = new ArrayList<>(
-                Sql.list(dataSource, sql, EventLogQuery::row, key == null ? "" : key.strip(), limit));
+        Object[] parameters = new Object[keys.length + 1];
+        for (int i = 0; i < keys.length; i++) {
+            parameters[i] = keys[i] == null ? "" : keys[i].strip();
+        }
+        parameters[keys.length] = limit;
+        List<LogEntryRow> rows = new ArrayList<>(Sql.list(dataSource, sql, EventLogQuery::row, parameters));
         Collections.reverse(rows);
         return rows;
     }

@@ -325,11 +325,7 @@ public final class Database implements Store, CommitGate {
     private boolean roomForABackup() {
         long size = 0;
         for (String extension : new String[] {".data", ".script", ".log"}) {
-            try {
-                size += Files.size(HsqldbEngine.sibling(path, extension));
-            } catch (IOException e) {
-                // not there: nothing to copy
-            }
+            size += DiskSpace.sizeOf(HsqldbEngine.sibling(path, extension));
         }
         long free = freeBytes();
         if (free - size < minFreeBytes) {
@@ -351,11 +347,7 @@ public final class Database implements Store, CommitGate {
     }
 
     private long logLength() {
-        try {
-            return Files.size(HsqldbEngine.sibling(path, ".log"));
-        } catch (IOException e) {
-            return 0;
-        }
+        return DiskSpace.sizeOf(HsqldbEngine.sibling(path, ".log"));
     }
 
     /**

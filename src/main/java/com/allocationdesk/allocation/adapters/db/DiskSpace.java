@@ -45,4 +45,14 @@ final class DiskSpace {
     static String megabytes(long bytes) {
         return bytes == Long.MAX_VALUE ? "unknown" : String.format(Locale.ROOT, "%,.1f MB", bytes / 1_048_576.0);
     }
+
+    /** The size of a file of the database; 0 when it is not there. */
+    static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
 }

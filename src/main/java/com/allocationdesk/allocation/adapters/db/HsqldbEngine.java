@@ -316,7 +316,7 @@ final class HsqldbEngine {
      * {@code .properties} (a margin of 1 MB for those two, and three times the log for the rows).
      */
     static long checkpointNeeds(Path path) {
-        return (1L << 20) + size(sibling(path, ".script")) + 3 * size(sibling(path, ".log"));
+        return (1L << 20) + DiskSpace.sizeOf(sibling(path, ".script")) + 3 * DiskSpace.sizeOf(sibling(path, ".log"));
     }
 
     /**
@@ -326,7 +326,7 @@ final class HsqldbEngine {
      * refused, with nothing written, until there is room for the checkpoint.
      */
     private static void refuseARecoveryWithoutRoom(Path path) {
-        if (size(sibling(path, ".log")) == 0) {
+        if (DiskSpace.sizeOf(sibling(path, ".log")) == 0) {
             return;
         }
         long needed = checkpointNeeds(path);
@@ -335,14 +335,6 @@ final class HsqldbEngine {
             throw new DatabaseUnavailable("Cannot open the database " + path + ": the disk is full ("
                     + DiskSpace.megabytes(free) + " free, about " + DiskSpace.megabytes(needed)
                     + " needed to bring it up to date). Free some disk space and try again.");
-        }
-    }
-
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return 0;
         }
     }
 
