@@ -147,7 +147,8 @@ public final class AllocationDeskCommand implements Runnable {
     private static int refuse(CommandLine.ParameterException e, String[] args) {
         // an unreadable argument can make parsing fail too (a quantity of U+FFFD): say why first
         Terminal.tell(e.getCommandLine().getErr(), Arguments.unreadable(List.of(args)).orElseGet(() ->
-                "Error: " + e.getMessage() + " (see '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help')"));
+                // picocli starts some of its own messages (a missing argument group) with "Error: " too
+                "Error: " + e.getMessage().replaceFirst("^Error: ", "") + " (see '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help')"));
         return ExitCode.BAD_INPUT;
     }
 

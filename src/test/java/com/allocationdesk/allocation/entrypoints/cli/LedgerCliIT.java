@@ -92,7 +92,7 @@ class LedgerCliIT {
         String before = logAndTables();
         Run run = cli(args);
         assertThat(run.code()).as("stderr: %s", run.err()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(run.err()).contains(message);
+        assertThat(run.err()).contains(message).doesNotContain("Error: Error:");
         assertThat(run.err().lines().count()).as("one line: %s", run.err()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
         assertThat(logAndTables()).isEqualTo(before);
