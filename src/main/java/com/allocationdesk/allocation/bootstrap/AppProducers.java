@@ -3,6 +3,7 @@ package com.allocationdesk.allocation.bootstrap;
 import com.allocationdesk.allocation.adapters.db.Database;
 import com.allocationdesk.allocation.adapters.eventlog.DeskName;
 import com.allocationdesk.allocation.adapters.eventlog.JdbcEventLog;
+import com.allocationdesk.allocation.adapters.inbox.JdbcInboxReceipts;
 import com.allocationdesk.allocation.adapters.notifications.LoggingNotifications;
 import com.allocationdesk.allocation.adapters.orm.HibernateUnitsOfWork;
 import com.allocationdesk.allocation.adapters.outbox.JdbcOutboxProgress;
@@ -79,7 +80,7 @@ public class AppProducers {
     @Typed(HibernateUnitsOfWork.class) // injected as UnitOfWork.Factory through the producer below, which a test may override
     HibernateUnitsOfWork hibernate(Database database, AppConfig config, Clock clock) {
         HibernateUnitsOfWork units = HibernateUnitsOfWork.over(database, JdbcReadModelWriter::new,
-                JdbcEventLog.factory(clock, DeskName.current()));
+                JdbcEventLog.factory(clock, DeskName.current()), JdbcInboxReceipts::new);
         if (config.writesAtOnce()) {
             units.bootInBackground();
         }

@@ -124,17 +124,27 @@ public final class MessageBus {
     }
 
     private <R> R handleCommand(Command<R> command, Deque<Message> queue) {
+        CommandHandler<?, ?> handler = handlerOf(command);
+        return callHandler(context -> invoke(handler, command, context), command, queue);
+    }
+
+    /** A command's handler in a context that is not its own ({@link HandlerContext#handleHere}). */
+    private <R> R runHandler(Command<R> command, HandlerContext context) {
+        return invoke(handlerOf(command), command, context);
+    }
+
+    private CommandHandler<?, ?> handlerOf(Command<?> command) {
         CommandHandler<?, ?> handler = commandHandlers.get(command.getClass());
         if (handler == null) {
             throw new IllegalStateException("No handler registered for " + command.getClass().getSimpleName());
         }
-        return callHandler(context -> invoke(handler, command, context), command, queue);
+        return handler;
     }
 
     /** One handler call: fresh unit of work, retried on concurrent modification, follow-ups queued. */
     private <R> R callHandler(HandlerCall<R> call, Message message, Deque<Message> queue) {
         for (int attempt = 1; ; attempt++) {
-            try (CallContext context = new CallContext(this::startUnitOfWork)) {
+            try (CallContext context = new CallContext(this::startUnitOfWork, this::runHandler)) {
                 R result = call.run(context);
                 queue.addAll(context.followUps());
                 return result;

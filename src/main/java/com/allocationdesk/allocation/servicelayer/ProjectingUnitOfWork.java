@@ -1,6 +1,7 @@
 package com.allocationdesk.allocation.servicelayer;
 
 import com.allocationdesk.allocation.domain.messages.Message;
+import com.allocationdesk.allocation.domain.commands.Command;
 import com.allocationdesk.allocation.domain.events.Event;
 
 import org.slf4j.Logger;
@@ -45,6 +46,11 @@ final class ProjectingUnitOfWork implements UnitOfWork, HandlerContext {
     @Override
     public EventLogWriter eventLog() {
         return delegate.eventLog();
+    }
+
+    @Override
+    public InboxReceipts inbox() {
+        return delegate.inbox();
     }
 
     /**
@@ -96,6 +102,11 @@ final class ProjectingUnitOfWork implements UnitOfWork, HandlerContext {
     @Override
     public void emit(Message message) {
         throw new UnsupportedOperationException("Projections write the read model; they do not send messages");
+    }
+
+    @Override
+    public <R> R handleHere(Command<R> command) {
+        throw new UnsupportedOperationException("Projections write the read model; they do not run commands");
     }
 
     @SuppressWarnings("unchecked")

@@ -18,6 +18,9 @@ public interface UnitOfWork extends AutoCloseable {
     /** The event log, written in this unit of work's transaction (the bus appends to it). */
     EventLogWriter eventLog();
 
+    /** The inbox's receipts, written in this unit of work's transaction ({@code TakeInboxChunk}). */
+    InboxReceipts inbox();
+
     /** Makes the work durable. Throws {@link ConcurrentModification} when another unit of work changed the same product first. */
     void commit();
 

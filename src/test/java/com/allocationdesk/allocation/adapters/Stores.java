@@ -2,6 +2,7 @@ package com.allocationdesk.allocation.adapters;
 
 import com.allocationdesk.allocation.adapters.db.Database;
 import com.allocationdesk.allocation.adapters.eventlog.JdbcEventLog;
+import com.allocationdesk.allocation.adapters.inbox.JdbcInboxReceipts;
 import com.allocationdesk.allocation.adapters.orm.HibernateUnitsOfWork;
 import com.allocationdesk.allocation.adapters.readmodel.JdbcReadModelWriter;
 
@@ -25,7 +26,7 @@ public final class Stores {
         return UNITS.computeIfAbsent(database, opened -> {
             opened.closeFirst(() -> forget(opened));
             return HibernateUnitsOfWork.over(opened, JdbcReadModelWriter::new,
-                    JdbcEventLog.factory(Clock.systemUTC(), "test@localhost"));
+                    JdbcEventLog.factory(Clock.systemUTC(), "test@localhost"), JdbcInboxReceipts::new);
         });
     }
 

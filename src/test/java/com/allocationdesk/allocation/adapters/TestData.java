@@ -12,7 +12,7 @@ import java.util.List;
 final class TestData {
     private static final String[] TABLES = {
             "allocations", "waiting_lines", "batches", "products",
-            "read_allocations", "read_batches", "read_waiting", "notifications"};
+            "read_allocations", "read_batches", "read_waiting", "notifications", "inbox_receipts"};
 
     private TestData() {
     }

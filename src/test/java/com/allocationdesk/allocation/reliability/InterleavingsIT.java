@@ -11,6 +11,7 @@ import com.allocationdesk.allocation.servicelayer.FakeNotifications;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
 import com.allocationdesk.allocation.servicelayer.ProductRepository;
 import com.allocationdesk.allocation.servicelayer.EventLogWriter;
+import com.allocationdesk.allocation.servicelayer.InboxReceipts;
 import com.allocationdesk.allocation.servicelayer.ReadModelWriter;
 import com.allocationdesk.allocation.servicelayer.RetryPolicy;
 import com.allocationdesk.allocation.servicelayer.UnitOfWork;
@@ -290,6 +291,11 @@ class InterleavingsIT {
         @Override
         public EventLogWriter eventLog() {
             return delegate.eventLog();
+        }
+
+        @Override
+        public InboxReceipts inbox() {
+            return delegate.inbox();
         }
 
         @Override

@@ -12,6 +12,9 @@ import com.allocationdesk.allocation.domain.commands.AllocateLines;
 import com.allocationdesk.allocation.domain.commands.ChangeBatchQuantity;
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
 import com.allocationdesk.allocation.domain.commands.CancelLine;
+import com.allocationdesk.allocation.domain.commands.Command;
+import com.allocationdesk.allocation.domain.commands.CreateBatches;
+import com.allocationdesk.allocation.domain.commands.TakeInboxChunk;
 import com.allocationdesk.allocation.domain.events.OutOfStock;
 import com.allocationdesk.allocation.domain.Consequences;
 import com.allocationdesk.allocation.domain.events.Allocated;
@@ -699,6 +702,87 @@ public abstract class AllocationRulesContract {
             bus.handle(new Allocate("o2", "LAMP", 7));
 
             assertThat(seen).containsExactly(new OutOfStock("o2", "LAMP", 7, START, 2, 5, Cause.planner()));
+        }
+    }
+
+    /** The inbox's chunks ({@code TakeInboxChunk}): each taken exactly once, all of its commands or none. */
+    @Nested
+    class InboxChunks {
+        private static final String FILE = "a".repeat(64);
+
+        private TakeInboxChunk chunk(int number, Command<?>... commands) {
+            return new TakeInboxChunk("orders.jsonl", FILE, number, false, List.of(commands));
+        }
+
+        @Test
+        void aChunkIsCarriedOutOnceAndTakingItAgainChangesNothing() {
+            batch("lamp-1", "LAMP", 10, null);
+            TakeInboxChunk first = chunk(0, new Allocate("o1", "LAMP", 4), new Allocate("o2", "LAMP", 9));
+
+            Optional<List<Object>> results = bus.handle(first);
+            seen.clear();
+            Optional<List<Object>> again = bus.handle(first);
+
+            assertThat(results).contains(List.of(Optional.of("lamp-1"), Optional.empty()));
+            assertThat(again).isEmpty();
+            assertThat(seen).isEmpty();
+            assertThat(placements("LAMP")).containsExactlyInAnyOrderEntriesOf(Map.of("o1", "lamp-1", "o2", "waiting"));
+            assertThat(available("lamp-1")).isEqualTo(6);
+        }
+
+        @Test
+        void theCommandsOfAChunkSeeEachOtherAndTheirEventsFollowInTheFilesOrder() {
+            batch("lamp-1", "LAMP", 10, null);
+            seen.clear();
+
+            bus.handle(chunk(0, new Allocate("o1", "LAMP", 4), new CancelLine("o1", "LAMP"),
+                    new Allocate("o2", "LAMP", 8), new ChangeBatchQuantity("lamp-1", 5)));
+
+            assertThat(seen).extracting(e -> e.getClass().getSimpleName()).containsExactly(
+                    "Allocated", "LineCancelled", "Allocated", "BatchQuantityChanged", "Deallocated", "OutOfStock");
+            assertThat(placements("LAMP")).containsExactlyInAnyOrderEntriesOf(Map.of("o2", "waiting"));
+            assertThat(available("lamp-1")).isEqualTo(5);
+        }
+
+        @Test
+        void aRefusedCommandUndoesTheWholeChunkSaysWhichAndStoresNoReceipt() {
+            batch("lamp-1", "LAMP", 10, null);
+            seen.clear();
+
+            assertThatThrownBy(() -> bus.handle(chunk(0, new Allocate("o1", "LAMP", 4), new CancelLine("nobody", "LAMP"))))
+                    .isInstanceOfSatisfying(ChunkCommandRefused.class, refused -> {
+                        assertThat(refused.index()).isEqualTo(1);
+                        assertThat(refused.refusal()).isInstanceOf(UnknownOrderLine.class);
+                        assertThat(refused.getMessage()).isEqualTo(new UnknownOrderLine("nobody", "LAMP").getMessage());
+                    });
+
+            assertThat(seen).isEmpty();
+            assertThat(placements("LAMP")).isEmpty();
+            assertThat(available("lamp-1")).isEqualTo(10);
+            assertThat(bus.handle(chunk(0, new Allocate("o1", "LAMP", 4)))).as("no receipt was stored").isPresent();
+        }
+
+        @Test
+        void eachChunkOfAFileHasItsOwnReceiptAndAnotherFileItsOwnChunks() {
+            batch("lamp-1", "LAMP", 10, null);
+
+            bus.handle(chunk(0, new Allocate("o1", "LAMP", 1)));
+            Optional<List<Object>> second = bus.handle(chunk(1, new Allocate("o2", "LAMP", 1)));
+            Optional<List<Object>> otherFile = bus.handle(new TakeInboxChunk("more.jsonl", "b".repeat(64), 0, true,
+                    List.of(new Allocate("o3", "LAMP", 1))));
+
+            assertThat(second).isPresent();
+            assertThat(otherFile).isPresent();
+            assertThat(available("lamp-1")).isEqualTo(7);
+        }
+
+        @Test
+        void aChunkOfBatchesFromACsvFileIsOneCommandOfTheChunk() {
+            Optional<List<Object>> results = bus.handle(chunk(0, new CreateBatches(List.of(
+                    new CreateBatch("lamp-1", "LAMP", 10, null), new CreateBatch("lamp-2", "LAMP", 5, TODAY.plusDays(2))))));
+
+            assertThat(results).contains(List.of(2));
+            assertThat(available("lamp-1") + available("lamp-2")).isEqualTo(15);
         }
     }
 }

@@ -4,8 +4,10 @@ import com.allocationdesk.allocation.domain.Product;
 import com.allocationdesk.allocation.domain.events.Event;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A unit of work over in-memory products that records whether it was committed and closed; the
@@ -16,13 +18,38 @@ final class FakeUnitOfWork implements UnitOfWork {
     private final FakeReadModel readModel;
     private final List<Event> log;
     private final List<Event> appended = new ArrayList<>();
+    private final Set<String> receipts;
+    private final List<InboxReceipts.Receipt> recorded = new ArrayList<>();
     private boolean committed;
     private boolean closed;
 
-    private FakeUnitOfWork(Map<String, Product> store, FakeReadModel readModel, List<Event> log) {
+    private FakeUnitOfWork(Map<String, Product> store, FakeReadModel readModel, List<Event> log, Set<String> receipts) {
         this.products = new FakeRepository(store);
         this.readModel = readModel;
         this.log = log;
+        this.receipts = receipts;
+    }
+
+    @Override
+    public InboxReceipts inbox() {
+        return new InboxReceipts() {
+            @Override
+            public boolean taken(String contentHash, int chunk) {
+                String key = contentHash + "/" + chunk;
+                synchronized (receipts) {
+                    return receipts.contains(key) || recorded.stream().anyMatch(r -> key(r).equals(key));
+                }
+            }
+
+            @Override
+            public void record(Receipt receipt) {
+                recorded.add(receipt);
+            }
+        };
+    }
+
+    private static String key(InboxReceipts.Receipt receipt) {
+        return receipt.contentHash() + "/" + receipt.chunk();
     }
 
     @Override
@@ -46,11 +73,19 @@ final class FakeUnitOfWork implements UnitOfWork {
             log.addAll(appended);
         }
         appended.clear();
+        synchronized (receipts) {
+            recorded.forEach(receipt -> receipts.add(key(receipt)));
+        }
+        recorded.clear();
+        products.committed();
         committed = true;
     }
 
     @Override
     public void close() {
+        if (!committed && !closed) {
+            products.rolledBack();
+        }
         closed = true;
     }
 
@@ -68,10 +103,11 @@ final class FakeUnitOfWork implements UnitOfWork {
         private final List<FakeUnitOfWork> started = new ArrayList<>();
         private final FakeReadModel readModel = new FakeReadModel(products::values);
         private final List<Event> log = new ArrayList<>();
+        private final Set<String> receipts = new HashSet<>();
 
         @Override
         public synchronized UnitOfWork start() {
-            FakeUnitOfWork uow = new FakeUnitOfWork(products, readModel, log);
+            FakeUnitOfWork uow = new FakeUnitOfWork(products, readModel, log, receipts);
             started.add(uow);
             return uow;
         }
@@ -84,6 +120,13 @@ final class FakeUnitOfWork implements UnitOfWork {
         List<Event> log() {
             synchronized (log) {
                 return List.copyOf(log);
+            }
+        }
+
+        /** The receipts committed units of work stored, as {@code hash/chunk}. */
+        Set<String> receipts() {
+            synchronized (receipts) {
+                return Set.copyOf(receipts);
             }
         }
 

@@ -24,10 +24,12 @@ final class Conflicts {
      * it, so a duplicate means another transaction inserted the same one after we looked. The
      * retry then finds it (and adds to the product, or reports the duplicate batch). Likewise the
      * product places an order's line once, so a duplicate line means another transaction placed
-     * it first; the retry then sees it.
+     * it first; the retry then sees it. And an inbox chunk's receipt is looked up before it is
+     * stored, so a duplicate means another desk took the same chunk first: the retry finds its
+     * receipt and does nothing.
      */
     private static final Set<String> RACED_KEYS =
-            Set.of("PRODUCTS_PK", "BATCHES_PK", "ALLOCATIONS_LINE_UQ", "WAITING_LINES_LINE_UQ");
+            Set.of("PRODUCTS_PK", "BATCHES_PK", "ALLOCATIONS_LINE_UQ", "WAITING_LINES_LINE_UQ", "INBOX_RECEIPTS_PK");
 
     private Conflicts() {
     }

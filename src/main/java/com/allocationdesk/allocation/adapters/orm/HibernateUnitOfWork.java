@@ -3,9 +3,11 @@ package com.allocationdesk.allocation.adapters.orm;
 import com.allocationdesk.allocation.adapters.jdbc.CommitGate;
 import com.allocationdesk.allocation.adapters.jdbc.ConnectionRunner;
 import com.allocationdesk.allocation.adapters.jdbc.TransactionalEventLog;
+import com.allocationdesk.allocation.adapters.jdbc.TransactionalInboxReceipts;
 import com.allocationdesk.allocation.adapters.jdbc.TransactionalReadModel;
 import com.allocationdesk.allocation.servicelayer.ConcurrentModification;
 import com.allocationdesk.allocation.servicelayer.EventLogWriter;
+import com.allocationdesk.allocation.servicelayer.InboxReceipts;
 import com.allocationdesk.allocation.servicelayer.ProductRepository;
 import com.allocationdesk.allocation.servicelayer.ReadModelWriter;
 import com.allocationdesk.allocation.servicelayer.UnitOfWork;
@@ -31,6 +33,7 @@ public final class HibernateUnitOfWork implements UnitOfWork {
     private final HibernateProductRepository products;
     private final TransactionalReadModel readModel;
     private final TransactionalEventLog eventLog;
+    private final TransactionalInboxReceipts inbox;
     private final CommitGate gate;
     private boolean committed;
 
@@ -38,9 +41,10 @@ public final class HibernateUnitOfWork implements UnitOfWork {
      * @param gate      the store's say on when a commit may start and whether it reached the disk
      * @param readModel makes this unit's read-model writer, on its connection
      * @param eventLog  makes this unit's event log, on its connection
+     * @param inbox     makes this unit's inbox receipts, on its connection
      */
     HibernateUnitOfWork(SessionFactory sessionFactory, CommitGate gate, TransactionalReadModel.Factory readModel,
-                        TransactionalEventLog.Factory eventLog) {
+                        TransactionalEventLog.Factory eventLog, TransactionalInboxReceipts.Factory inbox) {
         this.gate = gate;
         this.session = sessionFactory.openSession();
         // commit() flushes once, explicitly; nothing here queries through Hibernate in between,
@@ -56,6 +60,7 @@ public final class HibernateUnitOfWork implements UnitOfWork {
         this.products = new HibernateProductRepository(session, connection);
         this.readModel = readModel.on(connection);
         this.eventLog = eventLog.on(connection);
+        this.inbox = inbox.on(connection);
     }
 
     @Override
@@ -71,6 +76,11 @@ public final class HibernateUnitOfWork implements UnitOfWork {
     @Override
     public EventLogWriter eventLog() {
         return eventLog;
+    }
+
+    @Override
+    public InboxReceipts inbox() {
+        return inbox;
     }
 
     /**

@@ -2,6 +2,7 @@ package com.allocationdesk.allocation.adapters.orm;
 
 import com.allocationdesk.allocation.adapters.jdbc.Store;
 import com.allocationdesk.allocation.adapters.jdbc.TransactionalEventLog;
+import com.allocationdesk.allocation.adapters.jdbc.TransactionalInboxReceipts;
 import com.allocationdesk.allocation.adapters.jdbc.TransactionalReadModel;
 import com.allocationdesk.allocation.servicelayer.DatabaseUnavailable;
 import com.allocationdesk.allocation.servicelayer.UnitOfWork;
@@ -25,24 +26,28 @@ public final class HibernateUnitsOfWork implements UnitOfWork.Factory, AutoClose
     private final Store store;
     private final TransactionalReadModel.Factory readModel;
     private final TransactionalEventLog.Factory eventLog;
+    private final TransactionalInboxReceipts.Factory inbox;
     /** Hibernate, booting or booted; null until {@link #bootInBackground()} or the first unit of work. */
     private CompletableFuture<SessionFactory> sessionFactory;
     private boolean closed;
 
     private HibernateUnitsOfWork(Store store, TransactionalReadModel.Factory readModel,
-                                 TransactionalEventLog.Factory eventLog) {
+                                 TransactionalEventLog.Factory eventLog, TransactionalInboxReceipts.Factory inbox) {
         this.store = store;
         this.readModel = readModel;
         this.eventLog = eventLog;
+        this.inbox = inbox;
     }
 
     /**
-     * The units of work over {@code store}, each writing the read tables with {@code readModel} and
-     * the event log with {@code eventLog}; closed when the store closes. Nothing boots until asked.
+     * The units of work over {@code store}, each writing the read tables with {@code readModel},
+     * the event log with {@code eventLog} and the inbox's receipts with {@code inbox}, all on its
+     * own connection; closed when the store closes. Nothing boots until asked.
      */
     public static HibernateUnitsOfWork over(Store store, TransactionalReadModel.Factory readModel,
-                                            TransactionalEventLog.Factory eventLog) {
-        HibernateUnitsOfWork units = new HibernateUnitsOfWork(store, readModel, eventLog);
+                                            TransactionalEventLog.Factory eventLog,
+                                            TransactionalInboxReceipts.Factory inbox) {
+        HibernateUnitsOfWork units = new HibernateUnitsOfWork(store, readModel, eventLog, inbox);
         store.closeFirst(units);
         return units;
     }
@@ -77,7 +82,7 @@ public final class HibernateUnitsOfWork implements UnitOfWork.Factory, AutoClose
     @Override
     public UnitOfWork start() {
         store.commitGate().beforeTransaction();
-        return new HibernateUnitOfWork(sessionFactory(), store.commitGate(), readModel, eventLog);
+        return new HibernateUnitOfWork(sessionFactory(), store.commitGate(), readModel, eventLog, inbox);
     }
 
     private SessionFactory sessionFactory() {

@@ -15,5 +15,5 @@ import com.allocationdesk.allocation.domain.messages.Message;
  */
 public sealed interface Command<R> extends Message
         permits CreateBatch, CreateBatches, Allocate, AllocateLines, ChangeBatchQuantity, CancelLine,
-                ServeWaitingLines, RebuildReadModel, MarkNotificationsRead {
+                ServeWaitingLines, RebuildReadModel, MarkNotificationsRead, TakeInboxChunk {
 }

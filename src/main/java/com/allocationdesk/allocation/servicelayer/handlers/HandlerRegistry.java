@@ -10,6 +10,7 @@ import com.allocationdesk.allocation.domain.commands.CancelLine;
 import com.allocationdesk.allocation.domain.commands.MarkNotificationsRead;
 import com.allocationdesk.allocation.domain.commands.RebuildReadModel;
 import com.allocationdesk.allocation.domain.commands.ServeWaitingLines;
+import com.allocationdesk.allocation.domain.commands.TakeInboxChunk;
 import com.allocationdesk.allocation.domain.events.Allocated;
 import com.allocationdesk.allocation.domain.events.BatchCreated;
 import com.allocationdesk.allocation.domain.events.BatchQuantityChanged;
@@ -55,7 +56,8 @@ public final class HandlerRegistry {
                 command(CancelLine.class, new CancelLineHandler()),
                 command(RebuildReadModel.class, new RebuildReadModelHandler(clock)),
                 command(ServeWaitingLines.class, new ServeWaitingLinesHandler()),
-                command(MarkNotificationsRead.class, new MarkNotificationsReadHandler()));
+                command(MarkNotificationsRead.class, new MarkNotificationsReadHandler()),
+                command(TakeInboxChunk.class, new TakeInboxChunkHandler(clock)));
         eventHandlers = List.of(
                 event(OutOfStock.class, new NotifyOutOfStockHandler(notifications)));
         projections = List.of(
