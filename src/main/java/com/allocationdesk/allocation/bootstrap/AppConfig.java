@@ -34,6 +34,9 @@ public record AppConfig(Path databasePath, boolean writesAtOnce, long minFreeByt
     /** Environment variable: the outbox folder {@code publish} writes to when {@code --outbox} is not given. */
     public static final String OUTBOX_ENV = "ALLOCATION_DESK_OUTBOX";
 
+    /** Environment variable: the inbox folder {@code inbox} takes files from when {@code --inbox} is not given. */
+    public static final String INBOX_ENV = "ALLOCATION_DESK_INBOX";
+
     public AppConfig {
         Objects.requireNonNull(databasePath, "databasePath");
         if (minFreeBytes < 0) {
@@ -83,14 +86,26 @@ public record AppConfig(Path databasePath, boolean writesAtOnce, long minFreeByt
      * option when given, else {@value #OUTBOX_ENV}, else none: publishing is off by default.
      */
     public static Optional<Path> outbox(String optionOrNull, Map<String, String> env) {
-        String value = optionOrNull != null ? optionOrNull : env.get(OUTBOX_ENV);
+        return folder(optionOrNull, env.get(OUTBOX_ENV), "outbox");
+    }
+
+    /**
+     * The inbox folder of {@code inbox} (docs/EVENTS.md "Consumed: the inbox folder"): the option
+     * when given, else {@value #INBOX_ENV}, else none: the inbox is off by default.
+     */
+    public static Optional<Path> inbox(String optionOrNull, Map<String, String> env) {
+        return folder(optionOrNull, env.get(INBOX_ENV), "inbox");
+    }
+
+    private static Optional<Path> folder(String optionOrNull, String fromEnvironment, String what) {
+        String value = optionOrNull != null ? optionOrNull : fromEnvironment;
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
         try {
             return Optional.of(Path.of(value.strip()));
         } catch (InvalidPathException e) {
-            throw new IllegalArgumentException("The outbox folder must be a path, was '" + value + "'", e);
+            throw new IllegalArgumentException("The " + what + " folder must be a path, was '" + value + "'", e);
         }
     }
 

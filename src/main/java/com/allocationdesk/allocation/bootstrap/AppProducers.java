@@ -18,6 +18,7 @@ import com.allocationdesk.allocation.servicelayer.handlers.HandlerRegistry;
 import com.allocationdesk.allocation.queries.AllocationsQuery;
 import com.allocationdesk.allocation.queries.BatchesQuery;
 import com.allocationdesk.allocation.queries.EventLogQuery;
+import com.allocationdesk.allocation.queries.InboxReceiptsQuery;
 import com.allocationdesk.allocation.queries.HistorySentences;
 import com.allocationdesk.allocation.queries.NotificationsQuery;
 import com.allocationdesk.allocation.queries.OrderLinesQuery;
@@ -166,6 +167,12 @@ public class AppProducers {
     @Singleton
     EventLogQuery eventLogQuery(DataSource dataSource) {
         return new EventLogQuery(dataSource);
+    }
+
+    @Produces
+    @Singleton
+    InboxReceiptsQuery inboxReceiptsQuery(DataSource dataSource) {
+        return new InboxReceiptsQuery(dataSource);
     }
 
     /** Publishes the ledger to an outbox folder ({@code publish}); its progress is a row of the database. */

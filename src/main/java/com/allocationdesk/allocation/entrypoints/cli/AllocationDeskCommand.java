@@ -4,6 +4,8 @@ import com.allocationdesk.allocation.bootstrap.AppConfig;
 import com.allocationdesk.allocation.bootstrap.Bootstrap;
 import com.allocationdesk.allocation.domain.DomainException;
 import com.allocationdesk.allocation.entrypoints.imports.BatchImport;
+import com.allocationdesk.allocation.entrypoints.inbox.Inbox;
+import com.allocationdesk.allocation.entrypoints.inbox.InboxUnavailable;
 import com.allocationdesk.allocation.entrypoints.imports.UnusableInput;
 import com.allocationdesk.allocation.outbox.OutboxUnavailable;
 import com.allocationdesk.allocation.servicelayer.ConcurrentModification;
@@ -42,7 +44,7 @@ import java.util.function.Function;
                 "1:something unexpected (see the log file)",
                 "2:bad input or a rule said no; nothing changed",
                 "3:out of stock; the line waits and a notification was recorded",
-                "4:database unavailable (locked by another process, unreadable, damaged), or the outbox folder cannot be written"},
+                "4:database unavailable (locked by another process, unreadable, damaged), or the outbox or inbox folder cannot be used"},
         subcommands = {
                 WriteSubcommands.AddBatchSubcommand.class,
                 WriteSubcommands.AllocateSubcommand.class,
@@ -60,6 +62,7 @@ import java.util.function.Function;
                 ImportBatchesSubcommand.class,
                 ImportOrdersSubcommand.class,
                 ExportAllocationsSubcommand.class,
+                InboxSubcommand.class,
                 MaintenanceSubcommands.CheckSubcommand.class,
                 MaintenanceSubcommands.RestoreSubcommand.class})
 public final class AllocationDeskCommand implements Runnable {
@@ -79,9 +82,9 @@ public final class AllocationDeskCommand implements Runnable {
         this(System.getenv(), AllocationDeskCommand::start);
     }
 
-    /** The application as the command line uses it: the core, and the imports ({@code import-*}). */
+    /** The application as the command line uses it: the core, the imports ({@code import-*}) and the inbox. */
     public static Bootstrap start(AppConfig config) {
-        return Bootstrap.builder(config).beansOf(BatchImport.class).start();
+        return Bootstrap.builder(config).beansOf(BatchImport.class, Inbox.class).start();
     }
 
     /** For tests: another environment, and another way to start the application. */
@@ -201,8 +204,17 @@ public final class AllocationDeskCommand implements Runnable {
 
     /** The outbox folder of {@code publish}: the option, else the environment's; none when neither is set. */
     Optional<Path> outbox(String optionOrNull) {
+        return folder(() -> AppConfig.outbox(optionOrNull, env));
+    }
+
+    /** The inbox folder of {@code inbox}: the option, else the environment's; none when neither is set. */
+    Optional<Path> inbox(String optionOrNull) {
+        return folder(() -> AppConfig.inbox(optionOrNull, env));
+    }
+
+    private static Optional<Path> folder(java.util.function.Supplier<Optional<Path>> resolve) {
         try {
-            return AppConfig.outbox(optionOrNull, env);
+            return resolve.get();
         } catch (IllegalArgumentException e) {
             throw new BadInput(e.getMessage(), e);
         }
@@ -240,6 +252,10 @@ public final class AllocationDeskCommand implements Runnable {
             code = ExitCode.DATABASE_UNAVAILABLE;
             message = cause(e, OutboxUnavailable.class).getMessage();
             log.warn("Outbox unavailable", e);
+        } else if (cause(e, InboxUnavailable.class) != null) {
+            code = ExitCode.DATABASE_UNAVAILABLE;
+            message = cause(e, InboxUnavailable.class).getMessage();
+            log.warn("Inbox unavailable", e);
         } else if (e instanceof ConcurrentModification) {
             code = ExitCode.UNEXPECTED;
             message = e.getMessage() + " (log: " + AppConfig.logFile(env) + ")";

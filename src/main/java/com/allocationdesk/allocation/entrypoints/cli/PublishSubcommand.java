@@ -14,8 +14,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code publish}: the outbox relay (docs/EVENTS.md "Published: the outbox folder"). {@code --once}
@@ -29,9 +27,6 @@ import java.util.concurrent.TimeUnit;
                 "Delivery is at least once: a consumer that keeps the last seq it processed drops duplicates."})
 final class PublishSubcommand extends Subcommand {
     private static final Logger log = LoggerFactory.getLogger(PublishSubcommand.class);
-    /** How long {@code --follow} waits between two looks at the log. */
-    static final long FOLLOW_PAUSE_MILLIS = 1000;
-
     static final class Mode {
         @Option(names = "--once", description = "Publish every pending entry, then exit.")
         boolean once;
@@ -90,57 +85,22 @@ final class PublishSubcommand extends Subcommand {
         return follow(app, relay);
     }
 
-    /**
-     * Publishes, waits a second, again, until the JVM is asked to stop (Ctrl+C, SIGTERM): the stop is
-     * a flag, never an interrupt, so a file in hand is finished (renamed, progress stored) and the
-     * database closed before the JVM ends.
-     */
+    /** Publishes, waits a second, again, until stopped ({@link FollowLoop}). */
     private int follow(Bootstrap app, OutboxRelay relay) {
-        CountDownLatch stop = new CountDownLatch(1);
-        CountDownLatch closed = new CountDownLatch(1);
-        Thread onStop = new Thread(() -> {
-            stop.countDown();
-            try {
-                closed.await(10, TimeUnit.SECONDS); // the JVM waits for this hook: let the database close first
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        say("Publishing to " + folder + " every second; Ctrl+C stops.");
+        int[] entries = {0};
+        int[] files = {0};
+        FollowLoop.run(app, "publish-stop", stop -> {
+            OutboxRelay.Published published = relay.publishPending(folder, perFile, stop);
+            if (published.files() > 0) {
+                say(summary(published));
             }
-        }, "publish-stop");
-        Runtime.getRuntime().addShutdownHook(onStop);
-        try {
-            say("Publishing to " + folder + " every second; Ctrl+C stops.");
-            int entries = 0;
-            int files = 0;
-            do {
-                OutboxRelay.Published published = relay.publishPending(folder, perFile, () -> stop.getCount() == 0);
-                if (published.files() > 0) {
-                    say(summary(published));
-                }
-                entries += published.entries();
-                files += published.files();
-            } while (!stopped(stop));
-            log.info("Stopped publishing after {} entries in {} files", entries, files);
-            say("Stopped: " + entries + " entries in " + files + " files published.");
-            return ExitCode.OK;
-        } finally {
-            app.close();
-            closed.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onStop);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it is what stopped us
-            }
-        }
-    }
-
-    /** Waits up to a second for the stop; an interrupted thread stops too. */
-    private static boolean stopped(CountDownLatch stop) {
-        try {
-            return stop.await(FOLLOW_PAUSE_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return true;
-        }
+            entries[0] += published.entries();
+            files[0] += published.files();
+        });
+        log.info("Stopped publishing after {} entries in {} files", entries[0], files[0]);
+        say("Stopped: " + entries[0] + " entries in " + files[0] + " files published.");
+        return ExitCode.OK;
     }
 
     private String summary(OutboxRelay.Published published) {

@@ -49,12 +49,23 @@ public class BatchImport {
 
     /** @param chunk rows per transaction */
     public ImportReport run(Path file, int chunk, ImportProgress progress, BooleanSupplier cancelled) {
-        return CsvImport.run(file, scratch, HEADER, chunk, new Rows(), progress, cancelled);
+        return run(file, chunk, progress, cancelled, ChunkDelivery.direct(bus));
+    }
+
+    /** The same, each chunk handed to the bus by {@code delivery} (the inbox: exactly once). */
+    public ImportReport run(Path file, int chunk, ImportProgress progress, BooleanSupplier cancelled,
+                            ChunkDelivery delivery) {
+        return CsvImport.run(file, scratch, HEADER, chunk, new Rows(delivery), progress, cancelled, delivery);
     }
 
     private final class Rows implements CsvImport.Rows<CreateBatch> {
+        private final ChunkDelivery delivery;
         private long alreadyThere;
         private long created;
+
+        Rows(ChunkDelivery delivery) {
+            this.delivery = delivery;
+        }
 
         @Override
         public CreateBatch parse(CSVRecord row) {
@@ -83,8 +94,8 @@ public class BatchImport {
         }
 
         @Override
-        public void send(List<CreateBatch> chunk) {
-            created += bus.handle(new CreateBatches(chunk));
+        public void send(List<CreateBatch> chunk, int number, boolean last) {
+            created += delivery.deliver(new CreateBatches(chunk), number, last).orElse(0);
         }
 
         @Override

@@ -61,8 +61,13 @@ final class CsvImport {
         default void checked() {
         }
 
-        /** Sends one chunk through the bus and tallies the result. */
-        void send(List<C> chunk);
+        /**
+         * Sends one chunk through the bus and tallies the result.
+         *
+         * @param number the chunk's number in the file, from 0
+         * @param last   whether it is the file's last
+         */
+        void send(List<C> chunk, int number, boolean last);
 
         /** The planner's one-line summary of a finished import. */
         String summary(Path file, long rows);
@@ -78,13 +83,16 @@ final class CsvImport {
     }
 
     static <C> ImportReport run(Path file, Scratch scratch, List<String> header, int chunk, Rows<C> rows,
-                                ImportProgress progress, BooleanSupplier cancelled) {
+                                ImportProgress progress, BooleanSupplier cancelled, ChunkDelivery delivery) {
         if (chunk < 1) {
             throw new IllegalArgumentException("chunk must be positive, was " + chunk);
         }
         try (rows; Spool spool = Spool.of(file, scratch, cancelled)) {
             if (spool == null) {
                 return ImportReport.cancelled(file, 0, 0, true);
+            }
+            if (delivery.expectedSha256().filter(expected -> !expected.equals(spool.sha256())).isPresent()) {
+                throw new ChunkDelivery.FileChanged(file + " changed after it was looked at");
             }
             log.info("Importing {} ({} bytes, copied to {})", file, spool.bytes(), spool.copy());
             Check<C> check = new Check<>(file, scratch, header, chunk, rows, progress, cancelled);
@@ -215,7 +223,7 @@ final class CsvImport {
                 }
                 pending.add(parseAgain(file, line, row, rows));
                 if (pending.size() >= chunk) {
-                    sent[0] += send(rows, pending);
+                    sent[0] += send(rows, pending, sent[0] / chunk, sent[0] + pending.size() == total);
                     progress.imported(sent[0], total);
                     stopped[0] = sent[0] < total && cancelled.getAsBoolean();
                 }
@@ -228,7 +236,7 @@ final class CsvImport {
                 throw changed(file, "it has " + read[0] + " rows, " + total + " were checked");
             }
             if (!pending.isEmpty()) {
-                sent[0] += send(rows, pending);
+                sent[0] += send(rows, pending, sent[0] / chunk, true);
                 progress.imported(sent[0], total);
             }
             return ImportReport.done(file, total, rows.summary(file, sent[0])).leaving(rows.waiting());
@@ -260,9 +268,9 @@ final class CsvImport {
         return new UnusableInput("The temporary copy of " + file + " changed while it was imported (" + what + ")");
     }
 
-    private static <C> int send(Rows<C> rows, List<C> pending) {
+    private static <C> int send(Rows<C> rows, List<C> pending, long number, boolean last) {
         int size = pending.size();
-        rows.send(pending);
+        rows.send(pending, Math.toIntExact(number), last);
         pending.clear();
         return size;
     }

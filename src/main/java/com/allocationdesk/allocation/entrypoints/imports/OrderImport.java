@@ -59,18 +59,30 @@ public class OrderImport {
 
     /** @param chunk rows per transaction */
     public ImportReport run(Path file, int chunk, ImportProgress progress, BooleanSupplier cancelled) {
-        return CsvImport.run(file, scratch, HEADER, chunk, new Rows(), progress, cancelled);
+        return run(file, chunk, progress, cancelled, ChunkDelivery.direct(bus));
+    }
+
+    /** The same, each chunk handed to the bus by {@code delivery} (the inbox: exactly once). */
+    public ImportReport run(Path file, int chunk, ImportProgress progress, BooleanSupplier cancelled,
+                            ChunkDelivery delivery) {
+        return CsvImport.run(file, scratch, HEADER, chunk, new Rows(delivery), progress, cancelled, delivery);
     }
 
     /** Ids never hold control characters ({@code Validation.id}), so this cannot be part of one. */
     private static final char KEY_SEPARATOR = '\u0000';
 
     private final class Rows implements CsvImport.Rows<Allocate> {
+        private final ChunkDelivery delivery;
         private final Set<String> knownSkus = totals.perSku().stream().map(SkuTotals::sku).collect(Collectors.toSet());
         private OrderLinesQuery.Lookup placed = orderLines.lookup();
         private long allocated;
         private long waiting;
         private final Map<String, Long> waitingPerSku = new TreeMap<>();
+        private long delivered;
+
+        Rows(ChunkDelivery delivery) {
+            this.delivery = delivery;
+        }
 
         @Override
         public Allocate parse(CSVRecord row) {
@@ -110,8 +122,13 @@ public class OrderImport {
         }
 
         @Override
-        public void send(List<Allocate> chunk) {
-            List<Optional<String>> results = bus.handle(new AllocateLines(chunk));
+        public void send(List<Allocate> chunk, int number, boolean last) {
+            Optional<List<Optional<String>>> carriedOut = delivery.deliver(new AllocateLines(chunk), number, last);
+            if (carriedOut.isEmpty()) {
+                delivered += chunk.size();
+                return;
+            }
+            List<Optional<String>> results = carriedOut.get();
             for (int i = 0; i < results.size(); i++) {
                 if (results.get(i).isPresent()) {
                     allocated++;
@@ -130,7 +147,8 @@ public class OrderImport {
         @Override
         public String summary(Path file, long rows) {
             return "Imported " + rows + " order lines from " + file + ": " + allocated + " allocated, "
-                    + waiting + " out of stock (waiting)";
+                    + waiting + " out of stock (waiting)"
+                    + (delivered > 0 ? "; " + delivered + " had been taken before and were left as they were" : "");
         }
 
         @Override

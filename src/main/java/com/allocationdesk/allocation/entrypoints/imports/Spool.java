@@ -8,6 +8,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.nio.file.StandardOpenOption;
 import java.util.function.BooleanSupplier;
 
@@ -17,7 +20,7 @@ import java.util.function.BooleanSupplier;
  * twice). The check and the import both read the copy, so the import applies exactly what the
  * check approved, whatever happens to the original meanwhile. Deleted on {@link #close()}.
  */
-final class Spool implements AutoCloseable {
+public final class Spool implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Spool.class);
     private static final int BUFFER = 1 << 16;
     /** How often the copy asks whether it was cancelled: every 8 MB. */
@@ -25,10 +28,12 @@ final class Spool implements AutoCloseable {
 
     private final Path copy;
     private final long bytes;
+    private final String sha256;
 
-    private Spool(Path copy, long bytes) {
+    private Spool(Path copy, long bytes, String sha256) {
         this.copy = copy;
         this.bytes = bytes;
+        this.sha256 = sha256;
     }
 
     /**
@@ -36,7 +41,7 @@ final class Spool implements AutoCloseable {
      * (as {@link CsvFile} words it); a copy that cannot be written is
      * {@link Scratch#cannotWrite}. Returns null when cancelled (nothing is kept).
      */
-    static Spool of(Path file, Scratch scratch, BooleanSupplier cancelled) {
+    public static Spool of(Path file, Scratch scratch, BooleanSupplier cancelled) {
         scratch.deleteLeftovers();
         InputStream in = open(file);
         try {
@@ -60,6 +65,7 @@ final class Spool implements AutoCloseable {
         }
         boolean kept = false;
         try (OutputStream out = Files.newOutputStream(copy, StandardOpenOption.WRITE)) {
+            MessageDigest digest = newDigest();
             byte[] buffer = new byte[BUFFER];
             long total = 0;
             long nextAsk = ASK_EVERY;
@@ -74,6 +80,7 @@ final class Spool implements AutoCloseable {
                     break;
                 }
                 out.write(buffer, 0, n);
+                digest.update(buffer, 0, n);
                 total += n;
                 if (total >= nextAsk) {
                     nextAsk += ASK_EVERY;
@@ -84,7 +91,7 @@ final class Spool implements AutoCloseable {
             }
             out.flush();
             kept = true;
-            return new Spool(copy, total);
+            return new Spool(copy, total, HexFormat.of().formatHex(digest.digest()));
         } catch (IOException e) {
             throw scratch.cannotWrite(file, e);
         } finally {
@@ -102,12 +109,26 @@ final class Spool implements AutoCloseable {
         }
     }
 
-    Path copy() {
+    private static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** The private copy: read it, never the original. */
+    public Path copy() {
         return copy;
     }
 
-    long bytes() {
+    public long bytes() {
         return bytes;
+    }
+
+    /** The SHA-256 of the bytes copied, 64 lower-case hex digits: what the inbox knows a file by. */
+    public String sha256() {
+        return sha256;
     }
 
     @Override

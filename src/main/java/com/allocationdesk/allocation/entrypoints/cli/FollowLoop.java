@@ -1,0 +1,65 @@
+package com.allocationdesk.allocation.entrypoints.cli;
+
+import com.allocationdesk.allocation.bootstrap.Bootstrap;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * What {@code publish --follow} and {@code inbox --follow} share: do a pass, wait a second, again,
+ * until the JVM is asked to stop (Ctrl+C, SIGTERM). The stop is a flag the pass is handed, never
+ * an interrupt, so the work in hand (a file, a chunk) is finished and the database closed before
+ * the JVM ends.
+ */
+final class FollowLoop {
+    /** How long the loop waits between two passes. */
+    static final long PAUSE_MILLIS = 1000;
+
+    /** One pass; it should return soon after {@code stop} says so. */
+    @FunctionalInterface
+    interface Pass {
+        void run(BooleanSupplier stop);
+    }
+
+    private FollowLoop() {
+    }
+
+    /** Runs passes until stopped, then closes {@code app} (inside the shutdown, so the JVM waits for it). */
+    static void run(Bootstrap app, String threadName, Pass pass) {
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
+        Thread onStop = new Thread(() -> {
+            stop.countDown();
+            try {
+                closed.await(10, TimeUnit.SECONDS); // the JVM waits for this hook: let the database close first
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, threadName);
+        Runtime.getRuntime().addShutdownHook(onStop);
+        try {
+            do {
+                pass.run(() -> stop.getCount() == 0);
+            } while (!stopped(stop));
+        } finally {
+            app.close();
+            closed.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onStop);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it is what stopped us
+            }
+        }
+    }
+
+    /** Waits up to a pause for the stop; an interrupted thread stops too. */
+    private static boolean stopped(CountDownLatch stop) {
+        try {
+            return stop.await(PAUSE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+}
