@@ -80,7 +80,7 @@ public class Inbox {
     public static final String ERRORS_SUFFIX = ".errors.txt";
     /** Bad lines listed in an errors file at most (all are counted). */
     static final int LISTED = 1_000;
-    private static final Set<String> TEMPORARY_SUFFIXES = Set.of(".part", ".partial", ".tmp", ".temp", ".crdownload",
+    static final Set<String> TEMPORARY_SUFFIXES = Set.of(".part", ".partial", ".tmp", ".temp", ".crdownload",
             ".swp", ".filepart", "~");
     private static final Logger log = LoggerFactory.getLogger(Inbox.class);
 
