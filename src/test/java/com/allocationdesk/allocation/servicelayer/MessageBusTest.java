@@ -4,6 +4,7 @@ import com.allocationdesk.allocation.domain.events.Placement;
 import com.allocationdesk.allocation.domain.events.Cause;
 import com.allocationdesk.allocation.domain.InvalidSku;
 import com.allocationdesk.allocation.domain.commands.Allocate;
+import com.allocationdesk.allocation.domain.commands.AllocateLines;
 import com.allocationdesk.allocation.domain.commands.ChangeBatchQuantity;
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
 import com.allocationdesk.allocation.domain.commands.CancelLine;
@@ -267,6 +268,35 @@ class MessageBusTest {
                     .hasMessageContaining("Someone else changed the same stock at the same time")
                     .hasMessageContaining("try again");
             assertThat(calls).hasValue(4);
+        }
+
+        @Test
+        void aConcurrentModificationInAnIncludedCommandReRunsTheWholeCallInOneFreshUnitOfWork() {
+            AtomicInteger calls = new AtomicInteger();
+            MessageBus bus = MessageBus.builder(store).retryPolicy(recordingPolicy)
+                    .command(Allocate.class, (c, ctx) -> {
+                        ctx.uow().commit(); // left to the caller: nothing is committed here
+                        if (calls.incrementAndGet() == 1) {
+                            throw new ConcurrentModification("clash", null);
+                        }
+                        return java.util.Optional.of("b1");
+                    })
+                    .command(AllocateLines.class, (c, ctx) -> {
+                        List<java.util.Optional<String>> results = new ArrayList<>();
+                        c.lines().forEach(line -> results.add(ctx.handleHere(line)));
+                        ctx.uow().commit();
+                        return results;
+                    }).build();
+
+            List<java.util.Optional<String>> results = bus.handle(new AllocateLines(List.of(
+                    new Allocate("o1", "LAMP", 1), new Allocate("o2", "LAMP", 1))));
+
+            assertThat(results).containsExactly(java.util.Optional.of("b1"), java.util.Optional.of("b1"));
+            assertThat(calls).hasValue(3);
+            assertThat(store.started()).as("one unit of work per attempt of the whole call").hasSize(2);
+            assertThat(store.started().get(0).committed()).isFalse();
+            assertThat(store.started().get(1).committed()).isTrue();
+            assertThat(store.started()).allSatisfy(uow -> assertThat(uow.closed()).isTrue());
         }
 
         @Test
