@@ -214,6 +214,54 @@ class FullDiskIT {
     }
 
     /** Fills the small disk to its last byte, then gives back {@code leave} bytes. */
+    /**
+     * The outbox folder on the full disk (issue 13): the relay stops before the rename, leaves no
+     * temporary file and no progress beyond the last whole file, and once space is freed publishes
+     * the rest with no gap and no id twice.
+     */
+    @Test
+    void anOutboxOnAFullDiskPublishesWholeFilesOnlyAndCarriesOnWhenThereIsRoom() throws Exception {
+        Path db = work.resolve("desk");
+        Path outbox = disk.resolve("outbox");
+        assertThat(InProcessCli.onDatabase(db, "add-batch", "b1", "LAMP", "100000").code()).isZero();
+        Path orders = work.resolve("orders.csv");
+        Files.writeString(orders, "orderid,sku,qty\n" + IntStream.range(0, 3_000)
+                .mapToObj(i -> "imp-" + i + ",LAMP,1\n").collect(Collectors.joining()));
+        assertThat(InProcessCli.onDatabase(db, "import-orders", orders.toString()).code()).isZero();
+        Files.createDirectories(outbox);
+        fill(300 * 1024);
+
+        Run full = InProcessCli.onDatabase(db, "publish", "--once", "--outbox", outbox.toString(), "--per-file", "500");
+        List<String> whileFull = publishedNames(outbox);
+        free();
+        Run after = InProcessCli.onDatabase(db, "publish", "--once", "--outbox", outbox.toString(), "--per-file", "500");
+
+        Figures.report(NAME, "outbox on the full disk", "exit " + full.code() + ": " + full.err().strip()
+                + "; whole files published before it was full: " + whileFull.size());
+        assertThat(full.code()).isEqualTo(4);
+        assertThat(full.err()).contains("Cannot write to the outbox folder").containsIgnoringCase("no space left on device");
+        assertThat(whileFull).allMatch(name -> name.matches("events-\\d{20}-\\d{20}\\.jsonl"));
+        assertThat(after.code()).as(after.err()).isZero();
+        List<Long> ids = new ArrayList<>();
+        for (String name : publishedNames(outbox)) {
+            for (String line : Files.readAllLines(outbox.resolve(name))) {
+                ids.add(Long.parseLong(line.replaceFirst("^\\{\"seq\":(\\d+),.*$", "$1")));
+            }
+        }
+        assertThat(ids).as("every entry once, in order, no gap")
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, ids.size()).mapToObj(i -> (long) i).toList());
+        assertThat(ids.size()).isEqualTo(3_001);
+        try (var left = Files.list(outbox)) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
+        }
+    }
+
+    private static List<String> publishedNames(Path outbox) throws IOException {
+        try (var files = Files.list(outbox)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
+        }
+    }
+
     private void fill(int leave) throws IOException {
         fill();
         try (var channel = java.nio.channels.FileChannel.open(filler, java.nio.file.StandardOpenOption.WRITE)) {
