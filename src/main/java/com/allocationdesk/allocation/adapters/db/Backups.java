@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 
@@ -206,15 +207,19 @@ public final class Backups {
         }
     }
 
-    /** Once a day while the database stays open, a backup that does not hold up writers ({@code NOT BLOCKING}). */
-    static ScheduledExecutorService daily(DataSource pool, Path db, int keep) {
+    /**
+     * Once a day while the database stays open, a backup that does not hold up writers
+     * ({@code NOT BLOCKING}); one that is still being taken when {@code open} turns false (the
+     * database is closing) is not kept.
+     */
+    static ScheduledExecutorService daily(DataSource pool, Path db, int keep, BooleanSupplier open) {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "daily-backup");
             thread.setDaemon(true);
             return thread;
         });
         if (keep > 0) {
-            scheduler.scheduleAtFixedRate(() -> take(pool, db, keep), 1, 1, TimeUnit.DAYS);
+            scheduler.scheduleAtFixedRate(() -> take(pool, db, keep, open), 1, 1, TimeUnit.DAYS);
         }
         return scheduler;
     }
@@ -223,7 +228,7 @@ public final class Backups {
      * Takes one online backup ({@code NOT BLOCKING}) and prunes; a failure is logged, never thrown
      * (the planner's work is already safe).
      */
-    static void take(DataSource pool, Path db, int keep) {
+    static void take(DataSource pool, Path db, int keep, BooleanSupplier open) {
         long started = System.nanoTime();
         Path folder = folder(db);
         String name = db.getFileName() + "-" + LocalDateTime.now().format(STAMP);
@@ -231,8 +236,8 @@ public final class Backups {
         try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
             Files.createDirectories(folder);
             statement.execute("BACKUP DATABASE TO '" + partial.toString().replace("'", "''") + "/' NOT BLOCKING AS FILES");
-            if (Thread.currentThread().isInterrupted()) {
-                // the database is closing (Database.close stops this thread): the copy may be cut short
+            if (!open.getAsBoolean()) {
+                // the database began to close during the backup: SHUTDOWN may have cut the copy short
                 throw new IOException("the database was closed during the backup");
             }
             Files.move(partial, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE);

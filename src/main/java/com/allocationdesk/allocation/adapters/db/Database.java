@@ -90,6 +90,11 @@ public final class Database implements Store, CommitGate {
     private volatile String writeFailure;
     /** Serialises commits, so a write failure is attributed to the commit that met it. */
     private final Object commitLock = new Object();
+    /**
+     * Held for the whole of {@link #close}, so a second close returns only once the first is done;
+     * taken before {@link #commitLock} and this object's lock, never inside them.
+     */
+    private final Object closeLock = new Object();
     /** Length of the {@code .log} after the last acknowledged commit: everything after it may go. */
     private long durableLogLength;
     private final DataSource dataSource = new CurrentPool();
@@ -119,7 +124,7 @@ public final class Database implements Store, CommitGate {
         this.durableLogLength = logLength();
         this.keepBackups = keepBackups;
         this.readModelMayDisagree = readModelMayDisagree;
-        this.dailyBackup = Backups.daily(dataSource, path, keepBackups);
+        this.dailyBackup = Backups.daily(dataSource, path, keepBackups, () -> !commitsRefused);
     }
 
     /**
@@ -403,28 +408,30 @@ public final class Database implements Store, CommitGate {
      */
     @Override
     public void close() {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-        }
-        try {
-            closeUsers();
-        } finally {
-            shutCommitGate();
+        synchronized (closeLock) {
             synchronized (this) {
-                try {
-                    stopDailyBackup();
-                    if (writeFailure == null) {
-                        shutDownAndBackUp();
+                if (closed) {
+                    return;
+                }
+                closed = true;
+            }
+            try {
+                closeUsers();
+            } finally {
+                shutCommitGate();
+                stopDailyBackup();
+                synchronized (this) {
+                    try {
+                        if (writeFailure == null) {
+                            shutDownAndBackUp();
+                        }
+                    } finally {
+                        lock.release();
                     }
-                } finally {
-                    lock.release();
                 }
             }
+            log.info("Closed database {}", path);
         }
-        log.info("Closed database {}", path);
     }
 
     /**
@@ -438,12 +445,15 @@ public final class Database implements Store, CommitGate {
         }
     }
 
-    /** A daily backup running now ends first (it is interrupted, and then not kept): it must not race SHUTDOWN. */
+    /**
+     * A daily backup running now ends first (it is interrupted, and then not kept): it must not race
+     * SHUTDOWN. Not under this object's lock, which the backup's connection may need.
+     */
     private void stopDailyBackup() {
         dailyBackup.shutdownNow();
         try {
             if (!dailyBackup.awaitTermination(DAILY_BACKUP_STOPS_WITHIN.toSeconds(), TimeUnit.SECONDS)) {
-                log.warn("The daily backup of {} did not stop within {} s; closing anyway, it will not be kept", path,
+                log.warn("The daily backup of {} did not stop within {} s; closing anyway (it is not kept)", path,
                         DAILY_BACKUP_STOPS_WITHIN.toSeconds());
             }
         } catch (InterruptedException e) {
