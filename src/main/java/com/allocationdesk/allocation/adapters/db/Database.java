@@ -446,8 +446,9 @@ public final class Database implements Store, CommitGate {
     }
 
     /**
-     * A daily backup running now ends first (it is interrupted, and then not kept): it must not race
-     * SHUTDOWN. Not under this object's lock, which the backup's connection may need.
+     * A daily backup running now ends first (it is interrupted; one that completes after the close
+     * began is not kept): it must not race SHUTDOWN. Not under this object's lock, which the backup's
+     * connection may need.
      */
     private void stopDailyBackup() {
         dailyBackup.shutdownNow();
