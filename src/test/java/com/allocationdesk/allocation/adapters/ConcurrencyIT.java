@@ -22,17 +22,15 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Many threads allocating through the real bus against the file database. */
+/**
+ * Many threads allocating through the real bus against the file database; every worker has ended
+ * before the database is closed ({@link Workers}).
+ */
 @Timeout(300)
 class ConcurrencyIT {
     private static final Logger log = LoggerFactory.getLogger(ConcurrencyIT.class);
@@ -70,7 +68,7 @@ class ConcurrencyIT {
         retries.set(0);
 
         long start = System.nanoTime();
-        runConcurrently(THREADS, thread -> {
+        Workers.runTogether("allocating", THREADS, thread -> {
             for (int i = 0; i < LINES_PER_THREAD; i++) {
                 // 8 x 12 lines of 1 to 3 units: about 190 units asked of 100 in stock
                 bus.handle(new Allocate("t" + thread + "-o" + i, "LAMP", 1 + (thread + i) % 3));
@@ -104,7 +102,7 @@ class ConcurrencyIT {
         retries.set(0);
         List<String> skus = List.of("LAMP", "TABLE");
 
-        runConcurrently(2, thread -> {
+        Workers.runTogether("allocating", 2, thread -> {
             for (int i = 0; i < 30; i++) {
                 bus.handle(new Allocate("o" + i, skus.get(thread), 2));
             }
@@ -126,33 +124,5 @@ class ConcurrencyIT {
 
     private List<List<List<Object>>> readModel() {
         return Tables.readTables(database.dataSource());
-    }
-
-    @FunctionalInterface
-    private interface Work {
-        void run(int thread) throws Exception;
-    }
-
-    /** Starts the threads together and rethrows the first failure. */
-    private static void runConcurrently(int threads, Work work) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int thread = t;
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    work.run(thread);
-                    return null;
-                }));
-            }
-            start.countDown();
-            for (Future<?> future : futures) {
-                future.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

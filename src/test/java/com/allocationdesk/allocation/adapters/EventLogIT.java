@@ -32,8 +32,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -128,17 +126,17 @@ class EventLogIT {
         long start = count();
         int threads = 4;
         int linesPerThread = 60;
-        ExecutorService pool = Executors.newFixedThreadPool(threads + 1);
         AtomicBoolean writing = new AtomicBoolean(true);
         List<Long> seen = new ArrayList<>();
-        try {
+        try (Workers pool = new Workers("event-log", threads + 1)) {
             Future<?> reader = pool.submit(() -> {
                 long last = start;
                 try (Connection connection = database.dataSource().getConnection();
                      PreparedStatement after = connection.prepareStatement(
                              "SELECT seq FROM event_log WHERE seq > ? ORDER BY seq")) {
-                    while (true) {
-                        boolean last_round = !writing.get();
+                    // until the writers are done (or the test stops it)
+                    while (!Thread.currentThread().isInterrupted()) {
+                        boolean lastRound = !writing.get();
                         after.setLong(1, last);
                         try (ResultSet rs = after.executeQuery()) {
                             while (rs.next()) {
@@ -148,30 +146,32 @@ class EventLogIT {
                                 last = seq;
                             }
                         }
-                        if (last_round) {
+                        if (lastRound) {
                             return null;
                         }
                     }
+                    throw new InterruptedException("the reader was stopped before the writers were done");
                 }
             });
-            List<Future<?>> writers = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int thread = t;
-                writers.add(pool.submit(() -> {
-                    for (int i = 0; i < linesPerThread; i++) {
-                        String sku = List.of("A", "B", "C").get((thread + i) % 3);
-                        bus.handle(new Allocate("t" + thread + "-" + i, sku, 1));
-                    }
-                    return null;
-                }));
+            try {
+                List<Future<?>> writers = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    int thread = t;
+                    writers.add(pool.submit(() -> {
+                        for (int i = 0; i < linesPerThread; i++) {
+                            String sku = List.of("A", "B", "C").get((thread + i) % 3);
+                            bus.handle(new Allocate("t" + thread + "-" + i, sku, 1));
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> writer : writers) {
+                    writer.get();
+                }
+            } finally {
+                writing.set(false); // also when a writer failed: the reader's next round is its last
             }
-            for (Future<?> writer : writers) {
-                writer.get();
-            }
-            writing.set(false);
             reader.get();
-        } finally {
-            pool.shutdownNow();
         }
         assertThat(seen).hasSize(threads * linesPerThread);
         assertThat(count()).isEqualTo(start + threads * linesPerThread);

@@ -1,6 +1,7 @@
 package com.allocationdesk.allocation.reliability;
 
 import com.allocationdesk.allocation.adapters.Stores;
+import com.allocationdesk.allocation.adapters.Workers;
 import com.allocationdesk.allocation.adapters.db.Database;
 import com.allocationdesk.allocation.domain.commands.Allocate;
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
@@ -23,8 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
@@ -104,16 +103,16 @@ class ConcurrentAllocationsIT {
         AtomicInteger allocated = new AtomicInteger();
         AtomicInteger waiting = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         CountDownLatch start = new CountDownLatch(1);
         long started;
-        try {
+        try (Workers pool = new Workers("allocating", THREADS)) {
             List<Future<?>> futures = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
                 int thread = t;
                 futures.add(pool.submit(() -> {
                     start.await();
-                    for (int i = 0; i < LINES; i++) {
+                    // each command's failure is counted, not thrown: stop when the test stops the workers
+                    for (int i = 0; i < LINES && !Thread.currentThread().isInterrupted(); i++) {
                         try {
                             Optional<String> batch = bus.handle(new Allocate("t" + thread + "-o" + i,
                                     skuOfThread.apply(thread), 1 + (thread + i) % 3));
@@ -130,8 +129,6 @@ class ConcurrentAllocationsIT {
             for (Future<?> future : futures) {
                 future.get();
             }
-        } finally {
-            pool.shutdownNow();
         }
         return new Outcome(allocated.get(), waiting.get(), failed.get(), retries.get(),
                 (System.nanoTime() - started) / 1_000_000, versionsBefore);

@@ -1,6 +1,7 @@
 package com.allocationdesk.allocation.reliability;
 
 import com.allocationdesk.allocation.adapters.Stores;
+import com.allocationdesk.allocation.adapters.Workers;
 import com.allocationdesk.allocation.adapters.db.Database;
 import com.allocationdesk.allocation.domain.OrderLine;
 import com.allocationdesk.allocation.domain.Product;
@@ -31,8 +32,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -103,8 +102,11 @@ class InterleavingsIT {
                 a.finish();
                 b.finish();
             } finally {
-                a.close();
-                b.close();
+                try {
+                    a.close();
+                } finally {
+                    b.close();
+                }
             }
             boolean isSerial = schedule.startsWith("AAA") || schedule.startsWith("BBB");
             if (isSerial) {
@@ -160,14 +162,11 @@ class InterleavingsIT {
         };
         MessageBus racing = HandlerRegistry.bus(meeting, new FakeNotifications(), Clock.systemUTC())
                 .retryPolicy(new RetryPolicy(10, Duration.ofMillis(5), pause -> retries.incrementAndGet())).build();
-        ExecutorService threads = Executors.newFixedThreadPool(2);
-        try {
+        try (Workers threads = new Workers("racing", 2)) {
             Future<Optional<String>> first = threads.submit(() -> racing.handle(new Allocate("o1", "LAMP", 3)));
             Future<Optional<String>> second = threads.submit(() -> racing.handle(new Allocate("o2", "LAMP", 4)));
             assertThat(first.get(30, TimeUnit.SECONDS)).contains("warehouse");
             assertThat(second.get(30, TimeUnit.SECONDS)).contains("warehouse");
-        } finally {
-            threads.shutdownNow();
         }
         Figures.report(NAME, "through the bus: conflicts retried", retries.get());
         assertThat(retries.get()).as("the loser was retried once").isEqualTo(1);
@@ -198,12 +197,12 @@ class InterleavingsIT {
         return Tables.number(ds(), "SELECT version FROM products WHERE sku = '" + sku + "'");
     }
 
-    /** One unit of work on its own thread, stepped from outside. */
+    /** One unit of work on its own thread, stepped from outside; closing it ends the thread. */
     private final class Session implements AutoCloseable {
         static final String[] STEPS = {"load", "change", "commit"};
         final String name;
         final OrderLine line;
-        private final ExecutorService thread = Executors.newSingleThreadExecutor();
+        private final Workers thread;
         private final List<Future<?>> pending = new ArrayList<>();
         private UnitOfWork uow;
         private Product product;
@@ -212,6 +211,7 @@ class InterleavingsIT {
         Session(String name, OrderLine line) {
             this.name = name;
             this.line = line;
+            this.thread = new Workers("session-" + name, 1);
         }
 
         /** Runs step {@code index}; true when it finished within the blocking threshold. */
@@ -252,14 +252,19 @@ class InterleavingsIT {
             }
         }
 
+        /** Rolls back what was not committed, on the unit's own thread, then stops and joins that thread. */
         @Override
         public void close() throws Exception {
-            thread.submit(() -> {
-                if (uow != null) {
-                    uow.close();
-                }
-            }).get(20, TimeUnit.SECONDS);
-            thread.shutdownNow();
+            try {
+                thread.submit(() -> {
+                    if (uow != null) {
+                        uow.close();
+                    }
+                    return null;
+                }).get(20, TimeUnit.SECONDS);
+            } finally {
+                thread.close();
+            }
         }
     }
 

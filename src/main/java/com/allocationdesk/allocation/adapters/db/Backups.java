@@ -8,10 +8,12 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -26,21 +28,29 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 /**
  * Rolling backups in {@code PATH.backups/}, one folder per backup ({@code NAME-yyyyMMdd-HHmmss-SSS/}
- * holding {@code NAME.script}, {@code NAME.properties}, {@code NAME.data}), made with HSQLDB's
- * online {@code BACKUP DATABASE TO '…/' BLOCKING AS FILES}: a checkpoint, then a copy of each file,
- * each synced. {@code AS FILES} rather than a {@code .tar.gz}: HSQLDB's tar writer prints its
- * progress on {@code System.out}, which is the command line's output; and a restore is a copy.
+ * holding {@code NAME.script}, {@code NAME.properties}, {@code NAME.data}): each a whole database,
+ * opened as it is and restored by copying it back.
  * <p>
  * A backup is made when a database that passed the open-time check is closed cleanly and
  * something was written in the session (its {@code .log} is not empty), and once a day while it
- * stays open ({@code NOT BLOCKING}: writers are not held up). It is written under a
- * {@code .partial} name and renamed when complete, so a backup folder is always a whole, checked
- * database. The newest {@value #DEFAULT_KEEP} are kept ({@value #KEEP_VARIABLE}; 0 turns backups off).
+ * stays open. The one at close is a copy of the files that {@code SHUTDOWN} left
+ * ({@link #afterShutdown}), taken while our process lock is still held: a shut-down database is
+ * exactly its checkpointed {@code .script}, {@code .properties} and {@code .data}, so the copy waits
+ * for no one. (HSQLDB's {@code BACKUP DATABASE … BLOCKING} waits until every other session's
+ * transaction has ended: a thread that never finished its transaction once held a close up
+ * forever.) The daily one is HSQLDB's online {@code BACKUP DATABASE TO '…/' NOT BLOCKING AS FILES},
+ * which holds up neither writers nor a close. {@code AS FILES} rather than a {@code .tar.gz}:
+ * HSQLDB's tar writer prints its progress on {@code System.out}, which is the command line's output.
+ * <p>
+ * Each is written under a {@code .partial} name, every file synced, and renamed when complete, so a
+ * backup folder is always a whole database. The newest {@value #DEFAULT_KEEP} are kept
+ * ({@value #KEEP_VARIABLE}; 0 turns backups off).
  */
 public final class Backups {
     private static final Logger log = LoggerFactory.getLogger(Backups.class);
@@ -121,16 +131,68 @@ public final class Backups {
     }
 
     /**
-     * At a clean close, before {@code SHUTDOWN}: a backup if anything was committed in the session,
-     * then the oldest beyond {@code keep} removed. Every session writes {@code SET SCHEMA} and
+     * At a close, before {@code SHUTDOWN}: whether it should leave a backup, i.e. backups are kept
+     * and something was committed in the session. Every session writes {@code SET SCHEMA} and
      * {@code DISCONNECT} lines to the {@code .log}; a committed change writes a {@code COMMIT} line,
      * usually near the start, so reading stops early.
      */
-    static void atClose(DataSource pool, Path db, int keep) {
-        if (keep <= 0 || !committedSinceCheckpoint(DamageDetector.sibling(db, ".log"))) {
+    static boolean wantedAtClose(Path db, int keep) {
+        return keep > 0 && committedSinceCheckpoint(DamageDetector.sibling(db, ".log"));
+    }
+
+    /**
+     * After a clean {@code SHUTDOWN}, while our process lock is still held (nothing can open the
+     * files): a copy of the database's files, each synced, then the oldest beyond {@code keep}
+     * removed. Skipped, and logged, when the files are not a whole shut-down database (a
+     * {@code .log} left to replay, no {@code .script}). A failure is logged, never thrown: the
+     * planner's work is already safe in the database itself.
+     */
+    static void afterShutdown(Path db, int keep) {
+        long started = System.nanoTime();
+        Path logFile = DamageDetector.sibling(db, ".log");
+        if (DiskSpace.sizeOf(logFile) > 0 || !Files.exists(DamageDetector.sibling(db, ".script"))
+                || !Files.exists(DamageDetector.sibling(db, ".properties"))) {
+            log.warn("No backup of {} at close: SHUTDOWN did not leave a checkpointed database (a log to replay, or no script)",
+                    db);
             return;
         }
-        take(pool, db, keep, true);
+        Path folder = folder(db);
+        String name = db.getFileName() + "-" + LocalDateTime.now().format(STAMP);
+        Path partial = folder.resolve(name + PARTIAL);
+        try {
+            Files.createDirectories(partial);
+            for (String extension : FILES) {
+                Path file = DamageDetector.sibling(db, extension);
+                if (Files.exists(file)) {
+                    Path copy = partial.resolve(file.getFileName());
+                    Files.copy(file, copy);
+                    sync(copy);
+                }
+            }
+            syncFolder(partial);
+            Files.move(partial, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+            syncFolder(folder);
+            log.info("Backed up {} to {} in {} ms", db, folder.resolve(name), (System.nanoTime() - started) / 1_000_000);
+        } catch (IOException | RuntimeException e) {
+            log.warn("Backup of {} to {} failed", db, partial, e);
+            deleteQuietly(partial);
+        }
+        prune(db, keep);
+    }
+
+    private static void sync(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+    }
+
+    /** So the new names survive a power cut; not every file system lets a folder be synced, which is then only logged. */
+    private static void syncFolder(Path folder) {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            log.debug("Cannot sync the folder {}", folder, e);
+        }
     }
 
     private static boolean committedSinceCheckpoint(Path logFile) {
@@ -145,29 +207,39 @@ public final class Backups {
         }
     }
 
-    /** Once a day while the database stays open, a backup that does not hold up writers ({@code NOT BLOCKING}). */
-    static ScheduledExecutorService daily(DataSource pool, Path db, int keep) {
+    /**
+     * Once a day while the database stays open, a backup that does not hold up writers
+     * ({@code NOT BLOCKING}); one that is still being taken when {@code open} turns false (the
+     * database is closing) is not kept.
+     */
+    static ScheduledExecutorService daily(DataSource pool, Path db, int keep, BooleanSupplier open) {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "daily-backup");
             thread.setDaemon(true);
             return thread;
         });
         if (keep > 0) {
-            scheduler.scheduleAtFixedRate(() -> take(pool, db, keep, false), 1, 1, TimeUnit.DAYS);
+            scheduler.scheduleAtFixedRate(() -> take(pool, db, keep, open), 1, 1, TimeUnit.DAYS);
         }
         return scheduler;
     }
 
-    /** Takes one backup and prunes; a failure is logged, never thrown (the planner's work is already safe). */
-    static void take(DataSource pool, Path db, int keep, boolean blocking) {
+    /**
+     * Takes one online backup ({@code NOT BLOCKING}) and prunes; a failure is logged, never thrown
+     * (the planner's work is already safe).
+     */
+    static void take(DataSource pool, Path db, int keep, BooleanSupplier open) {
         long started = System.nanoTime();
         Path folder = folder(db);
         String name = db.getFileName() + "-" + LocalDateTime.now().format(STAMP);
         Path partial = folder.resolve(name + PARTIAL);
         try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
             Files.createDirectories(folder);
-            statement.execute("BACKUP DATABASE TO '" + partial.toString().replace("'", "''") + "/' "
-                    + (blocking ? "BLOCKING" : "NOT BLOCKING") + " AS FILES");
+            statement.execute("BACKUP DATABASE TO '" + partial.toString().replace("'", "''") + "/' NOT BLOCKING AS FILES");
+            if (!open.getAsBoolean()) {
+                // the database began to close during the backup: SHUTDOWN may have cut the copy short
+                throw new IOException("the database was closed during the backup");
+            }
             Files.move(partial, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE);
             log.info("Backed up {} to {} in {} ms", db, folder.resolve(name), (System.nanoTime() - started) / 1_000_000);
         } catch (SQLException | IOException | RuntimeException e) {

@@ -19,10 +19,12 @@ import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /**
@@ -57,6 +59,11 @@ import javax.sql.DataSource;
  * A database that does not add up is refused without changing a file ({@link DamageDetector},
  * {@link ConsistencyCheck}); each clean close that wrote something leaves a backup ({@link Backups}).
  *
+ * <h2>Closing</h2>
+ * {@link #close} waits for no other thread: {@code SHUTDOWN} ends the sessions still inside a
+ * transaction and rolls back what they had not committed (logged), the backup at close is a copy of
+ * the shut-down files, and a commit that comes after the close is refused, never acknowledged.
+ *
  * <h2>One writer process</h2>
  * Before HSQLDB sees the files we take OS locks ({@link ProcessLock}): a second process (or a
  * second open in this JVM) fails at once with {@link DatabaseUnavailable}, instead of waiting for
@@ -83,6 +90,11 @@ public final class Database implements Store, CommitGate {
     private volatile String writeFailure;
     /** Serialises commits, so a write failure is attributed to the commit that met it. */
     private final Object commitLock = new Object();
+    /**
+     * Held for the whole of {@link #close}, so a second close returns only once the first is done;
+     * taken before {@link #commitLock} and this object's lock, never inside them.
+     */
+    private final Object closeLock = new Object();
     /** Length of the {@code .log} after the last acknowledged commit: everything after it may go. */
     private long durableLogLength;
     private final DataSource dataSource = new CurrentPool();
@@ -94,7 +106,11 @@ public final class Database implements Store, CommitGate {
     /** What uses this store's connections and closes before it, last registered first. */
     private final Deque<AutoCloseable> users = new ArrayDeque<>();
     private boolean closed;
+    /** Set by {@link #close} under the commit lock: from then on no commit is acknowledged. */
+    private volatile boolean commitsRefused;
     private boolean backupAtClose = true;
+    /** How long a close waits for a daily backup that is running at that moment. */
+    private static final Duration DAILY_BACKUP_STOPS_WITHIN = Duration.ofSeconds(30);
 
 
     private Database(Path path, ProcessLock lock, Opened opened, long minFreeBytes, int keepBackups,
@@ -108,7 +124,7 @@ public final class Database implements Store, CommitGate {
         this.durableLogLength = logLength();
         this.keepBackups = keepBackups;
         this.readModelMayDisagree = readModelMayDisagree;
-        this.dailyBackup = Backups.daily(dataSource, path, keepBackups);
+        this.dailyBackup = Backups.daily(dataSource, path, keepBackups, () -> !commitsRefused);
     }
 
     /**
@@ -203,6 +219,9 @@ public final class Database implements Store, CommitGate {
 
     @Override
     public void beforeWriting() {
+        if (commitsRefused) {
+            throw closedToChanges();
+        }
         if (writeFailure != null) {
             reopenWhenThereIsRoom();
         }
@@ -216,6 +235,9 @@ public final class Database implements Store, CommitGate {
     @Override
     public void commit(Runnable commit) {
         synchronized (commitLock) {
+            if (commitsRefused) {
+                throw closedToChanges();
+            }
             long failuresBefore = HsqldbEvents.ioFailures(engineName);
             commit.run();
             if (HsqldbEvents.ioFailures(engineName) != failuresBefore) {
@@ -300,10 +322,6 @@ public final class Database implements Store, CommitGate {
     }
 
     /**
-     * A backup is about the size of the database's files; it is skipped (and logged) when taking it
-     * would leave less than the free-space floor, so a backup never uses up the room changes need.
-     */
-    /**
      * {@code SHUTDOWN} checkpoints: it writes a new {@code .script}, the changed rows into {@code .data}
      * (with an incremental {@code .backup} of what they overwrite) and a new {@code .properties}. On a
      * disk that fills up in the middle, HSQLDB can be left with the new script but the old log, which
@@ -322,6 +340,10 @@ public final class Database implements Store, CommitGate {
         return true;
     }
 
+    /**
+     * A backup is about the size of the database's files; it is skipped (and logged) when taking it
+     * would leave less than the free-space floor, so a backup never uses up the room changes need.
+     */
     private boolean roomForABackup() {
         long size = 0;
         for (String extension : new String[] {".data", ".script", ".log"}) {
@@ -334,6 +356,10 @@ public final class Database implements Store, CommitGate {
             return false;
         }
         return true;
+    }
+
+    private DatabaseUnavailable closedToChanges() {
+        return new DatabaseUnavailable("The database " + path + " is closed: the change was not saved.");
     }
 
     private DatabaseUnavailable notEnoughSpace(long free) {
@@ -366,36 +392,88 @@ public final class Database implements Store, CommitGate {
 
     /**
      * Closes what registered with {@link #closeFirst} (Hibernate, waiting for it if it is still
-     * booting), runs {@code SHUTDOWN} (a clean checkpoint) and releases the lock.
+     * booting), shuts the commit gate, runs {@code SHUTDOWN} (a clean checkpoint), copies the
+     * closed files into a backup when the session committed something ({@link Backups}) and releases
+     * the lock.
+     * <p>
+     * It never waits for other threads' work. A thread still inside a transaction (a unit of work
+     * in progress, a connection checked out and never committed) holds up neither {@code SHUTDOWN},
+     * which ends its session and rolls back what it had not committed (logged at WARN), nor the
+     * backup, which is a copy of the shut-down files rather than HSQLDB's {@code BACKUP … BLOCKING}
+     * (that waits for every transaction to end: it once held a close up forever). {@code SHUTDOWN}
+     * runs on a connection of its own, so a pool whose connections are all checked out does not hold
+     * it up either. What was acknowledged stays: a commit in progress finishes before the gate
+     * shuts, and one that comes after is refused with {@link DatabaseUnavailable} ("is closed: the
+     * change was not saved"), never acknowledged.
      */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            closeUsers();
-        } finally {
+    public void close() {
+        synchronized (closeLock) {
+            synchronized (this) {
+                if (closed) {
+                    return;
+                }
+                closed = true;
+            }
             try {
-                dailyBackup.shutdownNow();
-                if (writeFailure == null) {
-                    boolean roomForACheckpoint = roomForACheckpoint();
-                    // a backup checkpoints first (BACKUP DATABASE ... BLOCKING)
-                    if (backupAtClose && roomForACheckpoint && roomForABackup()) {
-                        Backups.atClose(dataSource, path, keepBackups);
-                    }
-                    if (roomForACheckpoint) {
-                        HsqldbEngine.shutdown(pool, path);
-                    } else {
-                        HsqldbEngine.shutdownImmediately(pool, path);
+                closeUsers();
+            } finally {
+                shutCommitGate();
+                stopDailyBackup();
+                synchronized (this) {
+                    try {
+                        if (writeFailure == null) {
+                            shutDownAndBackUp();
+                        }
+                    } finally {
+                        lock.release();
                     }
                 }
-            } finally {
-                lock.release();
             }
+            log.info("Closed database {}", path);
         }
-        log.info("Closed database {}", path);
+    }
+
+    /**
+     * Waits for a commit in progress to finish (a commit is short: HSQLDB's commit and its fsync);
+     * every later one is refused. Not under this object's lock: a commit that meets a write failure
+     * takes that one inside the commit lock.
+     */
+    private void shutCommitGate() {
+        synchronized (commitLock) {
+            commitsRefused = true;
+        }
+    }
+
+    /**
+     * A daily backup running now ends first (it is interrupted; one that completes after the close
+     * began is not kept): it must not race SHUTDOWN. Not under this object's lock, which the backup's
+     * connection may need.
+     */
+    private void stopDailyBackup() {
+        dailyBackup.shutdownNow();
+        try {
+            if (!dailyBackup.awaitTermination(DAILY_BACKUP_STOPS_WITHIN.toSeconds(), TimeUnit.SECONDS)) {
+                log.warn("The daily backup of {} did not stop within {} s; closing anyway (it is not kept)", path,
+                        DAILY_BACKUP_STOPS_WITHIN.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void shutDownAndBackUp() {
+        if (!roomForACheckpoint()) {
+            HsqldbEngine.shutdownImmediately(pool, path);
+            return;
+        }
+        boolean backUp = backupAtClose && Backups.wantedAtClose(path, keepBackups) && roomForABackup();
+        boolean checkpointed = HsqldbEngine.shutdown(pool, path);
+        if (backUp && checkpointed) {
+            Backups.afterShutdown(path, keepBackups);
+        } else if (backUp) {
+            log.warn("No backup of {} at close: SHUTDOWN failed, so its files are not a checkpointed database", path);
+        }
     }
 
     private void closeUsers() {

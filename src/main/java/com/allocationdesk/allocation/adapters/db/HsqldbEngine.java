@@ -43,7 +43,7 @@ final class HsqldbEngine {
         SETTINGS.put("hsqldb.cache_size", new String[] {"131072", "SET FILES CACHE SIZE 131072"});
     }
     /** Connections for the bus's workers and the screens' queries; HSQLDB sessions are cheap. */
-    private static final int POOL_SIZE = 32;
+    static final int POOL_SIZE = 32;
     /**
      * Prepared statements kept open per pooled connection. HSQLDB compiles a statement every time
      * it is prepared, which costs more than running it; Hibernate prepares its statements afresh
@@ -297,12 +297,56 @@ final class HsqldbEngine {
                 + ";shutdown=false;hsqldb.lock_file=false;hsqldb.extlog=2";
     }
 
-    static void shutdown(BasicDataSource pool, Path path) {
-        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+    /**
+     * {@code SHUTDOWN}: a checkpoint, then the engine stops. It does not wait for other sessions:
+     * HSQLDB ends them and rolls back what they had not committed, which nobody was told was saved
+     * ({@link Database#close} shuts its commit gate first). Those sessions are counted first and
+     * logged, so a close that cut someone's work short says so. It runs on a connection of its own,
+     * not the pool's, so a pool whose every connection is checked out by a stuck thread does not
+     * hold it up (the pool would wait for one forever).
+     *
+     * @return true when the files were left checkpointed: the database is its {@code .script},
+     *         {@code .properties} and {@code .data}, with no log to replay
+     */
+    static boolean shutdown(BasicDataSource pool, Path path) {
+        boolean checkpointed = false;
+        try (Connection connection = ownConnection(path); Statement statement = connection.createStatement()) {
+            int busy = otherSessionsInATransaction(statement);
+            if (busy > 0) {
+                log.warn("Closing {}: {} still in a transaction; SHUTDOWN rolls {} back (none of it was acknowledged)",
+                        path, busy == 1 ? "1 other session is" : busy + " other sessions are", busy == 1 ? "it" : "them");
+            }
             statement.execute("SHUTDOWN");
+            checkpointed = true;
         } catch (SQLException e) {
             log.warn("SHUTDOWN of {} failed; the next open recovers from the log", path, e);
         }
+        closePool(pool, path);
+        return checkpointed;
+    }
+
+    /**
+     * Sessions other than {@code statement}'s that are inside a transaction: they have read or
+     * written since their last commit (HSQLDB's {@code SYSTEM_SESSIONS.TRANSACTION}). Such a
+     * session holds up a {@code CHECKPOINT} or a {@code BACKUP … BLOCKING} until it ends.
+     */
+    static int otherSessionsInATransaction(Statement statement) throws SQLException {
+        try (ResultSet result = statement.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SYSTEM_SESSIONS"
+                + " WHERE TRANSACTION AND SESSION_ID <> SESSION_ID()")) {
+            result.next();
+            return result.getInt(1);
+        }
+    }
+
+    /**
+     * A connection to the open engine outside the pool ({@code ifexists=true}: it never creates a
+     * database).
+     */
+    private static Connection ownConnection(Path path) throws SQLException {
+        return DriverManager.getConnection(url(path) + ";ifexists=true", "SA", "");
+    }
+
+    private static void closePool(BasicDataSource pool, Path path) {
         try {
             pool.close();
         } catch (SQLException e) {
@@ -340,19 +384,16 @@ final class HsqldbEngine {
 
     /**
      * Stops the engine at once, without a checkpoint ({@code SHUTDOWN IMMEDIATELY}): after a write
-     * failure nothing more may be written or read from its memory.
+     * failure nothing more may be written or read from its memory; at a close without room for a
+     * checkpoint the files stay as the last acknowledged commit left them. Like {@link #shutdown}
+     * it waits for no other session and no pooled connection.
      */
     static void shutdownImmediately(BasicDataSource pool, Path path) {
-        try (Connection connection = DriverManager.getConnection(url(path), "SA", "");
-             Statement statement = connection.createStatement()) {
+        try (Connection connection = ownConnection(path); Statement statement = connection.createStatement()) {
             statement.execute("SHUTDOWN IMMEDIATELY");
         } catch (SQLException e) {
-            log.warn("SHUTDOWN IMMEDIATELY of {} after a write failure", path, e);
+            log.warn("SHUTDOWN IMMEDIATELY of {} failed", path, e);
         }
-        try {
-            pool.close();
-        } catch (SQLException e) {
-            log.debug("Closing the pool of {} after a write failure", path, e);
-        }
+        closePool(pool, path);
     }
 }

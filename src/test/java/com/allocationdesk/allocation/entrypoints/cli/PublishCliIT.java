@@ -174,15 +174,18 @@ class PublishCliIT {
         AtomicReference<Run> result = new AtomicReference<>();
         Thread follower = new Thread(() -> result.set(cli("publish", "--follow", "--outbox", outbox.toString())));
         follower.start();
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (publishedUpTo() < 5 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
+        try {
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (publishedUpTo() < 5 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            // the file is renamed just before its progress is stored; the follower then waits a second for the
+            // next look: stop it in that wait, as the shutdown hook would, not in the middle of a database write
+            Thread.sleep(300);
+        } finally {
+            follower.interrupt(); // also when the wait above failed: the follower holds the database
+            follower.join(30_000);
         }
-        // the file is renamed just before its progress is stored; the follower then waits a second for the
-        // next look: stop it in that wait, as the shutdown hook would, not in the middle of a database write
-        Thread.sleep(300);
-        follower.interrupt();
-        follower.join(30_000);
 
         assertThat(follower.isAlive()).isFalse();
         assertThat(result.get().code()).as(result.get().err()).isZero();
