@@ -62,6 +62,12 @@ public final class Backups {
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final String PARTIAL = ".partial";
     private static final List<String> FILES = List.of(".script", ".properties", ".data", ".lobs");
+    /**
+     * What a restore copies back: the files, and the {@code .log} a daily ({@code NOT BLOCKING})
+     * backup holds, with every commit since the last checkpoint (without it they are lost;
+     * {@code DailyBackupRestoreIT}).
+     */
+    private static final List<String> RESTORED = List.of(".script", ".properties", ".data", ".log", ".lobs");
     private static final List<String> SET_ASIDE = List.of(".script", ".properties", ".data", ".log", ".lobs",
             ".backup", ".tmp");
 
@@ -293,7 +299,7 @@ public final class Backups {
                     Files.move(file, aside.resolve(file.getFileName()));
                 }
             }
-            for (String extension : FILES) {
+            for (String extension : RESTORED) {
                 Path file = source.resolve(instance + extension);
                 if (Files.exists(file)) {
                     Files.copy(file, DamageDetector.sibling(db, extension));
