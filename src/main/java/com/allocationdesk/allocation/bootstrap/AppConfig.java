@@ -31,8 +31,11 @@ public record AppConfig(Path databasePath, boolean writesAtOnce, long minFreeByt
     /** Environment variable: free space (MB) the database's disk must keep; no change is written below it. */
     public static final String MIN_FREE_ENV = "ALLOCATION_DESK_MIN_FREE_MB";
 
-    /** Environment variable: the outbox folder {@code publish} writes to when {@code --outbox} is not given. */
+    /** Environment variable: the outbox folder {@code publish} (and the window) writes to when {@code --outbox} is not given. */
     public static final String OUTBOX_ENV = "ALLOCATION_DESK_OUTBOX";
+
+    /** Environment variable: the inbox folder other systems drop files into, when {@code --inbox} is not given. */
+    public static final String INBOX_ENV = "ALLOCATION_DESK_INBOX";
 
     public AppConfig {
         Objects.requireNonNull(databasePath, "databasePath");
@@ -79,18 +82,31 @@ public record AppConfig(Path databasePath, boolean writesAtOnce, long minFreeByt
     }
 
     /**
-     * The outbox folder of {@code publish} (docs/EVENTS.md "Published: the outbox folder"): the
-     * option when given, else {@value #OUTBOX_ENV}, else none: publishing is off by default.
+     * The outbox folder of {@code publish} and the window (docs/EVENTS.md "Published: the outbox
+     * folder"): the option when given, else {@value #OUTBOX_ENV}, else none: publishing is off by default.
      */
     public static Optional<Path> outbox(String optionOrNull, Map<String, String> env) {
-        String value = optionOrNull != null ? optionOrNull : env.get(OUTBOX_ENV);
+        return folder(optionOrNull, env, OUTBOX_ENV, "outbox");
+    }
+
+    /**
+     * The inbox folder other systems drop files into: the option when given, else {@value #INBOX_ENV},
+     * else none: taking files in is off by default.
+     */
+    public static Optional<Path> inbox(String optionOrNull, Map<String, String> env) {
+        return folder(optionOrNull, env, INBOX_ENV, "inbox");
+    }
+
+    /** A folder named by an option, else by the environment variable {@code envName}; blank is none. */
+    private static Optional<Path> folder(String optionOrNull, Map<String, String> env, String envName, String what) {
+        String value = optionOrNull != null ? optionOrNull : env.get(envName);
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
         try {
             return Optional.of(Path.of(value.strip()));
         } catch (InvalidPathException e) {
-            throw new IllegalArgumentException("The outbox folder must be a path, was '" + value + "'", e);
+            throw new IllegalArgumentException("The " + what + " folder must be a path, was '" + value + "'", e);
         }
     }
 
