@@ -24,8 +24,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * The window's two folders for other systems, and which one applies: the window's option
  * ({@code --outbox DIR}, {@code --inbox DIR}) over the environment ({@code ALLOCATION_DESK_OUTBOX},
- * {@code ALLOCATION_DESK_INBOX}) over the saved settings ({@code desk.properties} beside the
- * database; Tools ▸ Connections…). Both are off until one of them names a folder (the saved
+ * {@code ALLOCATION_DESK_INBOX}) over the saved settings ({@link SettingsFile}: {@code PATH.settings}
+ * beside the database; Tools ▸ Connections…). Both are off until one of them names a folder (the saved
  * settings: and turn it on). A folder set by the option or the environment is on and cannot be
  * changed here; saving keeps the saved value beneath it for the runs without it.
  * <p>
@@ -38,17 +38,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public class ConnectionSettings {
     private static final Logger log = LoggerFactory.getLogger(ConnectionSettings.class);
 
-    private final DeskProperties file;
+    private final SettingsFile file;
     private final ConnectionOptions options;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private volatile Map<Connection, FolderSetting> current;
 
     @Inject
     public ConnectionSettings(AppConfig config, ConnectionOptions options) {
-        this(DeskProperties.besides(config.databasePath()), options);
+        this(SettingsFile.besides(config.databasePath()), options);
     }
 
-    ConnectionSettings(DeskProperties file, ConnectionOptions options) {
+    ConnectionSettings(SettingsFile file, ConnectionOptions options) {
         this.file = Objects.requireNonNull(file, "file");
         this.options = Objects.requireNonNull(options, "options");
         this.current = resolve(file.load(), true);
@@ -56,7 +56,7 @@ public class ConnectionSettings {
 
     /** For tests: the settings kept in {@code settingsFile}. */
     public static ConnectionSettings in(Path settingsFile, ConnectionOptions options) {
-        return new ConnectionSettings(new DeskProperties(settingsFile), options);
+        return new ConnectionSettings(new SettingsFile(settingsFile), options);
     }
 
     /** The settings file, beside the database. */

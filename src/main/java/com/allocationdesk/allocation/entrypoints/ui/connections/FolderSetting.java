@@ -17,7 +17,7 @@ public record FolderSetting(Connection connection, Source source, Path folder, b
         OPTION,
         /** {@code ALLOCATION_DESK_OUTBOX} / {@code ALLOCATION_DESK_INBOX}: on, and fixed for this run. */
         ENVIRONMENT,
-        /** Tools ▸ Connections…, kept in {@code desk.properties} beside the database. */
+        /** Tools ▸ Connections…, kept in {@code PATH.settings} beside the database. */
         SAVED
     }
 

@@ -1,5 +1,8 @@
 package com.allocationdesk.allocation.entrypoints.ui.connections;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -7,6 +10,7 @@ import java.util.function.Consumer;
 
 /** A {@link ConnectionStatus} that a connection's runtime sets: it holds the latest state and tells each new one. */
 public final class StatusLine implements ConnectionStatus {
+    private static final Logger log = LoggerFactory.getLogger(StatusLine.class);
     private final List<Consumer<ConnectionState>> listeners = new CopyOnWriteArrayList<>();
     private ConnectionState state;
 
@@ -23,7 +27,13 @@ public final class StatusLine implements ConnectionStatus {
             }
             state = next;
         }
-        listeners.forEach(listener -> listener.accept(next));
+        for (Consumer<ConnectionState> listener : listeners) {
+            try {
+                listener.accept(next);
+            } catch (RuntimeException e) {
+                log.error("A status listener failed on {}; the others still hear of it", next, e);
+            }
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.allocationdesk.allocation.entrypoints.ui.connections;
 
+import com.allocationdesk.allocation.bootstrap.AppConfig;
 import com.allocationdesk.allocation.entrypoints.ui.connections.ConnectionSettings.Choice;
 import com.allocationdesk.allocation.entrypoints.ui.connections.FolderSetting.Source;
 
@@ -27,7 +28,7 @@ class ConnectionSettingsTest {
     Path dir;
 
     private Path file() {
-        return dir.resolve("desk.properties");
+        return dir.resolve("desk.settings");
     }
 
     private ConnectionSettings settings(ConnectionOptions options) {
@@ -156,7 +157,7 @@ class ConnectionSettingsTest {
             assertThat(saved().getProperty("outbox.folder")).isEqualTo(folder.toString());
             try (var files = Files.list(dir)) {
                 assertThat(files.map(p -> p.getFileName().toString())).as("no temporary file is left")
-                        .containsExactlyInAnyOrder("desk.properties", "srv");
+                        .containsExactlyInAnyOrder("desk.settings", "srv");
             }
             assertThat(settings().current(OUTBOX).active()).as("read back by the next window").contains(folder);
         }
@@ -172,6 +173,18 @@ class ConnectionSettingsTest {
             assertThat(settings.current(OUTBOX).folder()).isEqualTo(folder);
             assertThat(settings.current(OUTBOX).active()).isEmpty();
             assertThat(saved().getProperty("outbox.on")).isEqualTo("false");
+        }
+
+        @Test
+        void theFileIsNamedAfterTheDatabaseAndIsNeverHsqldbsOwnPropertiesFile() {
+            ConnectionSettings settings = new ConnectionSettings(AppConfig.from(dir.resolve("desk").toString(), Map.of()),
+                    ConnectionOptions.NONE);
+
+            settings.save(outbox(true, dir.resolve("out").toString()));
+
+            assertThat(settings.file()).isEqualTo(dir.resolve("desk.settings"));
+            assertThat(dir.resolve("desk.settings")).isRegularFile();
+            assertThat(dir.resolve("desk.properties")).as("the database desk's own file").doesNotExist();
         }
 
         @Test
@@ -257,11 +270,11 @@ class ConnectionSettingsTest {
         @Test
         void aSettingsFileThatCannotBeWritten() throws IOException {
             Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
-            ConnectionSettings unwritable = ConnectionSettings.in(file.resolve("desk.properties"), ConnectionOptions.NONE);
+            ConnectionSettings unwritable = ConnectionSettings.in(file.resolve("desk.settings"), ConnectionOptions.NONE);
 
             assertThatThrownBy(() -> unwritable.save(outbox(true, dir.resolve("out").toString())))
                     .isInstanceOf(SettingRefused.class)
-                    .hasMessageStartingWith("Could not save the settings to " + file.resolve("desk.properties") + " (")
+                    .hasMessageStartingWith("Could not save the settings to " + file.resolve("desk.settings") + " (")
                     .hasMessageEndingWith("); nothing was changed");
             assertThat(unwritable.current(OUTBOX).active()).isEmpty();
         }

@@ -59,7 +59,7 @@ class OutboxPublisherIT {
         app = Bootstrap.start(AppConfig.from(dir.resolve("desk").toString(), Map.of()));
         bus = app.get(MessageBus.class);
         outbox = dir.resolve("outbox");
-        settings = ConnectionSettings.in(dir.resolve("desk.properties"), ConnectionOptions.NONE);
+        settings = ConnectionSettings.in(dir.resolve("desk.settings"), ConnectionOptions.NONE);
         publisher = new OutboxPublisher(app.get(OutboxRelay.class), app.get(EventBroadcaster.class), settings,
                 Clock.fixed(NOW, ZoneOffset.UTC));
         publisher.onChange(told::add);

@@ -16,26 +16,30 @@ import java.nio.file.StandardOpenOption;
 import java.util.Properties;
 
 /**
- * The window's settings file, {@code desk.properties} next to the database (as
- * {@code window.properties} is): read whole, written whole and atomically — under a temporary name
- * in the same folder, flushed to the disk, then renamed over the old file — so a crash or a full
- * disk leaves the old settings or the new ones, never half a file. Keys this version does not know
- * are kept.
+ * The window's settings of one database, {@code PATH.settings} beside its files
+ * ({@code allocation-desk.settings} for the default database; a Java properties file). Named after
+ * the database, not the folder: the outbox's progress is the database's, so two databases in one
+ * folder must not share an outbox; and not {@code *.properties}, which is HSQLDB's own file of a
+ * database of that name ({@code desk.properties} is the database {@code desk}'s).
+ * <p>
+ * Read whole, written whole and atomically — under a temporary name in the same folder, flushed to
+ * the disk, then renamed over the old file — so a crash or a full disk leaves the old settings or
+ * the new ones, never half a file. Keys this version does not know are kept.
  */
-final class DeskProperties {
-    static final String FILE_NAME = "desk.properties";
-    private static final Logger log = LoggerFactory.getLogger(DeskProperties.class);
+final class SettingsFile {
+    static final String SUFFIX = ".settings";
+    private static final Logger log = LoggerFactory.getLogger(SettingsFile.class);
 
     private final Path file;
 
-    DeskProperties(Path file) {
+    SettingsFile(Path file) {
         this.file = file.toAbsolutePath();
     }
 
     /** The file for a database at {@code databasePath}. */
-    static DeskProperties besides(Path databasePath) {
-        Path parent = databasePath.toAbsolutePath().getParent();
-        return new DeskProperties((parent == null ? Path.of(".") : parent).resolve(FILE_NAME));
+    static SettingsFile besides(Path databasePath) {
+        Path database = databasePath.toAbsolutePath();
+        return new SettingsFile(database.resolveSibling(database.getFileName() + SUFFIX));
     }
 
     Path file() {
@@ -58,7 +62,7 @@ final class DeskProperties {
 
     /** Replaces the file with {@code properties}, atomically. */
     void store(Properties properties) throws IOException {
-        Path temporary = file.resolveSibling("." + FILE_NAME + ".tmp");
+        Path temporary = file.resolveSibling("." + file.getFileName() + ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING);
