@@ -86,13 +86,17 @@ public class ConnectionSettings {
     public synchronized void save(Map<Connection, Choice> choices) {
         Properties saved = file.load();
         Map<Connection, FolderSetting> now = current;
+        Map<Connection, Path> turnedOn = new EnumMap<>(Connection.class);
         for (Connection connection : Connection.values()) {
             Choice choice = choices.get(connection);
             if (choice == null || now.get(connection).fixed()) {
                 continue;
             }
             Path folder = checked(connection, choice);
-            saved.setProperty(key(connection, "on"), Boolean.toString(choice.on() && folder != null));
+            if (choice.on()) {
+                turnedOn.put(connection, folder);
+            }
+            saved.setProperty(key(connection, "on"), Boolean.toString(choice.on()));
             saved.setProperty(key(connection, "folder"), folder == null ? "" : folder.toString());
         }
         Map<Connection, FolderSetting> next = resolve(saved, false);
@@ -100,12 +104,7 @@ public class ConnectionSettings {
             throw new SettingRefused("The inbox and the outbox cannot be the same folder (" + folder
                     + "): the desk would take in what it publishes. Choose two folders");
         });
-        for (Connection connection : choices.keySet()) {
-            FolderSetting setting = next.get(connection);
-            if (!setting.fixed() && !setting.problem().isEmpty()) {
-                throw new SettingRefused(setting.problem());
-            }
-        }
+        turnedOn.forEach(ConnectionSettings::ready);
         try {
             file.store(saved);
         } catch (IOException e) {
@@ -125,7 +124,7 @@ public class ConnectionSettings {
         return () -> listeners.remove(listener);
     }
 
-    /** The folder a choice names, checked (and created) when it is turned on; null when it names none. */
+    /** The full path a choice names (a choice turned on names one); null when it names none. */
     private static Path checked(Connection connection, Choice choice) {
         String word = connection.word();
         if (choice.folder().isEmpty()) {
@@ -144,11 +143,7 @@ public class ConnectionSettings {
             throw new SettingRefused("The " + word + " folder must be a full path (from the top of a disk, like "
                     + folder.toAbsolutePath() + "), was '" + choice.folder() + "'");
         }
-        folder = folder.normalize();
-        if (choice.on()) {
-            ready(connection, folder);
-        }
-        return folder;
+        return folder.normalize();
     }
 
     /** A folder that exists (created when it did not) and can be written; else the planner is told why not. */

@@ -152,7 +152,7 @@ public class OutboxPublisher implements ConnectionStatus {
     }
 
     private void loop() {
-        log.info("Outbox relay started");
+        log.debug("Outbox relay started");
         try {
             do {
                 publishOnce();
@@ -163,7 +163,7 @@ public class OutboxPublisher implements ConnectionStatus {
                     + " restart the window", lastFolder));
             throw e;
         }
-        log.info("Outbox relay stopped");
+        log.debug("Outbox relay stopped");
     }
 
     /** Waits for a commit (and the rest of its burst), a settings change or the period; false when stopping. */

@@ -265,6 +265,7 @@ class ConnectionSettingsTest {
             refused(Map.of(OUTBOX, new Choice(true, shared.toString()), INBOX, new Choice(true, shared + "/./")),
                     "The inbox and the outbox cannot be the same folder (" + shared
                             + "): the desk would take in what it publishes. Choose two folders");
+            assertThat(shared).as("not created for a refused choice").doesNotExist();
         }
 
         @Test
