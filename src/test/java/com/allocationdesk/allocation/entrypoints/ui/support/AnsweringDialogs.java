@@ -24,8 +24,6 @@ public final class AnsweringDialogs implements DialogService {
     private final Supplier<? extends DialogService> real;
     private final Queue<Path> answers = new ConcurrentLinkedQueue<>();
     private final Queue<Path> folders = new ConcurrentLinkedQueue<>();
-    /** Where each folder chooser was asked to start (null: nowhere in particular), in order. */
-    public final Queue<Optional<Path>> folderChooserStarts = new ConcurrentLinkedQueue<>();
 
     /** @param real the container's {@link FxDialogService}, looked up when a dialog first opens */
     public AnsweringDialogs(Supplier<? extends DialogService> real) {
@@ -59,7 +57,6 @@ public final class AnsweringDialogs implements DialogService {
 
     @Override
     public Optional<Path> chooseFolder(Window owner, String title, Path initial) {
-        folderChooserStarts.add(Optional.ofNullable(initial));
         return Optional.ofNullable(folders.poll());
     }
 }
