@@ -31,10 +31,10 @@ public record AppConfig(Path databasePath, boolean writesAtOnce, long minFreeByt
     /** Environment variable: free space (MB) the database's disk must keep; no change is written below it. */
     public static final String MIN_FREE_ENV = "ALLOCATION_DESK_MIN_FREE_MB";
 
-    /** Environment variable: the outbox folder {@code publish} writes to when {@code --outbox} is not given. */
+    /** Environment variable: the outbox folder {@code publish} (and the window) writes to when {@code --outbox} is not given. */
     public static final String OUTBOX_ENV = "ALLOCATION_DESK_OUTBOX";
 
-    /** Environment variable: the inbox folder {@code inbox} takes files from when {@code --inbox} is not given. */
+    /** Environment variable: the inbox folder other systems drop files into, when {@code --inbox} is not given. */
     public static final String INBOX_ENV = "ALLOCATION_DESK_INBOX";
 
     public AppConfig {
@@ -82,23 +82,24 @@ public record AppConfig(Path databasePath, boolean writesAtOnce, long minFreeByt
     }
 
     /**
-     * The outbox folder of {@code publish} (docs/EVENTS.md "Published: the outbox folder"): the
-     * option when given, else {@value #OUTBOX_ENV}, else none: publishing is off by default.
+     * The outbox folder of {@code publish} and the window (docs/EVENTS.md "Published: the outbox
+     * folder"): the option when given, else {@value #OUTBOX_ENV}, else none: publishing is off by default.
      */
     public static Optional<Path> outbox(String optionOrNull, Map<String, String> env) {
-        return folder(optionOrNull, env.get(OUTBOX_ENV), "outbox");
+        return folder(optionOrNull, env, OUTBOX_ENV, "outbox");
     }
 
     /**
-     * The inbox folder of {@code inbox} (docs/EVENTS.md "Consumed: the inbox folder"): the option
-     * when given, else {@value #INBOX_ENV}, else none: the inbox is off by default.
+     * The inbox folder other systems drop files into: the option when given, else {@value #INBOX_ENV},
+     * else none: taking files in is off by default.
      */
     public static Optional<Path> inbox(String optionOrNull, Map<String, String> env) {
-        return folder(optionOrNull, env.get(INBOX_ENV), "inbox");
+        return folder(optionOrNull, env, INBOX_ENV, "inbox");
     }
 
-    private static Optional<Path> folder(String optionOrNull, String fromEnvironment, String what) {
-        String value = optionOrNull != null ? optionOrNull : fromEnvironment;
+    /** A folder named by an option, else by the environment variable {@code envName}; blank is none. */
+    private static Optional<Path> folder(String optionOrNull, Map<String, String> env, String envName, String what) {
+        String value = optionOrNull != null ? optionOrNull : env.get(envName);
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }

@@ -124,6 +124,7 @@ public final class Bootstrap implements AutoCloseable {
     public static final class Builder {
         private final AppConfig config;
         private final Map<Class<?>, Object> overrides = new LinkedHashMap<>();
+        private final Map<Class<?>, Object> supplied = new LinkedHashMap<>();
         private final Set<Class<?>> beanPackages = new LinkedHashSet<>();
 
         private Builder(AppConfig config) {
@@ -133,6 +134,16 @@ public final class Bootstrap implements AutoCloseable {
         /** Uses {@code instance} wherever a {@code type} is injected, instead of the produced one. */
         public <T> Builder override(Class<T> type, T instance) {
             overrides.put(type, Objects.requireNonNull(instance, "instance"));
+            return this;
+        }
+
+        /**
+         * Puts a value the entry point made at start-up into the container as the bean of
+         * {@code type} (the window: its command-line options, the desktop it runs on), the way the
+         * {@link AppConfig} is; {@link #override} still wins over it.
+         */
+        public <T> Builder supply(Class<T> type, T instance) {
+            supplied.put(type, Objects.requireNonNull(instance, "instance"));
             return this;
         }
 
@@ -154,7 +165,7 @@ public final class Bootstrap implements AutoCloseable {
                     .setBeanDiscoveryMode(BeanDiscoveryMode.ANNOTATED)
                     .addPackages(true, Bootstrap.class)
                     .skipShutdownHook()
-                    .addExtension(new ConfigExtension(config, overrides));
+                    .addExtension(new ConfigExtension(config, supplied, overrides));
             beanPackages.forEach(marker -> weld.addPackages(true, marker));
             WeldContainer container = weld.initialize();
             Bootstrap bootstrap = new Bootstrap(container, config);

@@ -6,14 +6,18 @@ import com.allocationdesk.allocation.entrypoints.cli.LastResort;
 
 import com.allocationdesk.allocation.entrypoints.ui.AllocationDeskApp;
 
+import java.util.List;
+
 /**
  * The jar's entry point. With a subcommand it runs the command line headless and exits with its
- * code; with no arguments it opens the window. (Main is not a JavaFX Application on purpose: the
+ * code; with no arguments (or only the window's options) it opens the window. (Main is not a JavaFX Application on purpose: the
  * launcher then works from a plain class path.)
  */
 public final class Main {
     /** What {@link #run} returns when the window was shown and closed: the JVM ends by itself, as JavaFX expects. */
     private static final int WINDOW_CLOSED = -1;
+    /** The options the window takes (see {@link AllocationDeskCommand#checkWindowArguments}). */
+    private static final List<String> WINDOW_OPTIONS = List.of("--db", "--outbox", "--inbox");
 
     private Main() {
     }
@@ -32,12 +36,12 @@ public final class Main {
     }
 
     /**
-     * The window (no arguments, or only {@code --db}), else the command line. The window's
+     * The window (no arguments, or only the window's options), else the command line. The window's
      * arguments meet the command line's rules; on a machine without a display, or when JavaFX
      * cannot start, the planner gets one line and exit code 1.
      */
     static int run(String[] args) {
-        if (args.length == 0 || onlyDatabaseOption(args)) {
+        if (args.length == 0 || onlyWindowOptions(args)) {
             int refused = AllocationDeskCommand.checkWindowArguments(args);
             if (refused != ExitCode.OK) {
                 return refused;
@@ -59,9 +63,20 @@ public final class Main {
         return AllocationDeskCommand.execute(args);
     }
 
-    /** {@code --db PATH} (or {@code --db=PATH}) alone opens the window on that database. */
-    static boolean onlyDatabaseOption(String[] args) {
-        return (args.length == 2 && args[0].equals("--db"))
-                || (args.length == 1 && args[0].startsWith("--db="));
+    /**
+     * Only the window's options: {@code --db PATH}, {@code --outbox DIR}, {@code --inbox DIR} (each
+     * also as {@code --db=PATH} ...), in any order; whether each is given once and has a value is
+     * {@link AllocationDeskCommand#checkWindowArguments}'s to say.
+     */
+    static boolean onlyWindowOptions(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (WINDOW_OPTIONS.contains(arg)) {
+                i++; // its value
+            } else if (WINDOW_OPTIONS.stream().noneMatch(option -> arg.startsWith(option + "="))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

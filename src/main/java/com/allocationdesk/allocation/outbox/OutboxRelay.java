@@ -193,8 +193,7 @@ public final class OutboxRelay {
     }
 
     private static OutboxUnavailable unavailable(Path folder, Exception e, long last) {
-        return new OutboxUnavailable("Cannot write to the outbox folder " + folder + " (" + reason(e)
-                + "); nothing was half-published, the next publish starts after seq " + last, e);
+        return new OutboxUnavailable(folder, reason(e), last, e);
     }
 
     private static String reason(Exception e) {

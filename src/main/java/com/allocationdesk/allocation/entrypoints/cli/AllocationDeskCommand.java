@@ -37,7 +37,10 @@ import java.util.function.Function;
  */
 @Command(name = "allocation-desk", mixinStandardHelpOptions = true, version = "Allocation Desk 0.1",
         sortOptions = false, usageHelpAutoWidth = true,
-        description = "Allocate customer order lines to stock batches. With no subcommand, opens the window.",
+        description = {"Allocate customer order lines to stock batches. With no subcommand, opens the window:",
+                "  allocation-desk [--db PATH] [--outbox DIR] [--inbox DIR]",
+                "--outbox / --inbox (else $" + AppConfig.OUTBOX_ENV + " / $" + AppConfig.INBOX_ENV
+                        + ", else Tools > Connections... in the window) name the folders the window publishes to and takes files from."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:done",
@@ -127,11 +130,13 @@ public final class AllocationDeskCommand implements Runnable {
     }
 
     /**
-     * Checks the arguments the window is started with ({@code --db PATH} or none) by the command
-     * line's rules: {@link ExitCode#OK}, or the planner was told why not ({@link ExitCode#BAD_INPUT}).
+     * Checks the arguments the window is started with ({@code --db PATH}, {@code --outbox DIR},
+     * {@code --inbox DIR}, each at most once, or none) by the command line's rules: {@link ExitCode#OK},
+     * or the planner was told why not ({@link ExitCode#BAD_INPUT}).
      */
     public static int checkWindowArguments(String... args) {
-        CommandLine commandLine = commandLine(new AllocationDeskCommand());
+        CommandLine commandLine = new CommandLine(new WindowArguments());
+        commandLine.setExpandAtFiles(false);
         PrintWriter err = commandLine.getErr();
         Optional<String> unreadable = Arguments.unreadable(List.of(args));
         if (unreadable.isPresent()) {
@@ -140,10 +145,29 @@ public final class AllocationDeskCommand implements Runnable {
         }
         try {
             Arguments.refuseBlankOptionValues(commandLine.parseArgs(args));
-            return ExitCode.OK;
         } catch (CommandLine.ParameterException e) {
             return refuse(e, args);
         }
+        WindowArguments window = commandLine.getCommand();
+        try {
+            AppConfig.outbox(window.outbox, Map.of());
+            AppConfig.inbox(window.inbox, Map.of());
+        } catch (IllegalArgumentException e) {
+            Terminal.tell(err, e.getMessage());
+            return ExitCode.BAD_INPUT;
+        }
+        return ExitCode.OK;
+    }
+
+    /** What the window takes: the database, and the two folders of Tools > Connections (which they fix for this run). */
+    @Command(name = "allocation-desk")
+    static final class WindowArguments {
+        @Option(names = "--db", paramLabel = "PATH")
+        String db;
+        @Option(names = "--outbox", paramLabel = "DIR")
+        String outbox;
+        @Option(names = "--inbox", paramLabel = "DIR")
+        String inbox;
     }
 
     /** Arguments picocli cannot take (or a blank option value): one line, exit code 2. */

@@ -4,7 +4,10 @@ import com.allocationdesk.allocation.bootstrap.AppConfig;
 import com.allocationdesk.allocation.bootstrap.Bootstrap;
 import com.allocationdesk.allocation.entrypoints.imports.BatchImport;
 import com.allocationdesk.allocation.entrypoints.ui.batches.BatchesViewModel;
+import com.allocationdesk.allocation.entrypoints.ui.connections.ConnectionOptions;
+import com.allocationdesk.allocation.entrypoints.ui.connections.WindowConnections;
 import com.allocationdesk.allocation.entrypoints.ui.support.ErrorText;
+import com.allocationdesk.allocation.entrypoints.ui.support.HostDesktop;
 import com.allocationdesk.allocation.entrypoints.ui.support.WindowPlacement;
 import javafx.application.Application;
 import javafx.beans.value.ChangeListener;
@@ -31,7 +34,10 @@ import java.util.function.Function;
 /**
  * The planner's window. The window shows at once with a "starting" pane; the container (Weld,
  * Flyway, Hibernate) starts on a background thread, and then the main window replaces the pane.
- * {@code --db PATH} chooses the database, as on the command line.
+ * {@code --db PATH} chooses the database, as on the command line; {@code --outbox DIR} and
+ * {@code --inbox DIR} fix the connections' folders for this run (Tools ▸ Connections…). Once the
+ * first data is shown, the connections start ({@link WindowConnections}: the outbox relay); closing
+ * the window stops them, then the database.
  */
 public class AllocationDeskApp extends Application {
     private static final Logger log = LoggerFactory.getLogger(AllocationDeskApp.class);
@@ -47,11 +53,12 @@ public class AllocationDeskApp extends Application {
     private volatile boolean stopping;
 
     public AllocationDeskApp() {
-        this(AllocationDeskApp::startApplication, null);
+        this(null, null);
     }
 
     /**
-     * For tests: {@code starter} builds the container (e.g. with a bean swapped for a slow fake);
+     * For tests: {@code starter} builds the container (e.g. with a bean swapped for a slow fake;
+     * null: the window's own, with its options, the environment and the desktop);
      * {@code config} replaces the command line when not null.
      */
     public AllocationDeskApp(Function<AppConfig, Bootstrap> starter, AppConfig config) {
@@ -59,16 +66,23 @@ public class AllocationDeskApp extends Application {
         this.fixedConfig = config;
     }
 
-    /** The application as the window uses it: the core, its controllers and view models, and the imports. */
+    /**
+     * The application as the window uses it (the core, its controllers and view models, and the
+     * imports), without options or environment for its connections and without a desktop: tests and
+     * tools.
+     */
     public static Bootstrap.Builder builder(AppConfig config) {
-        return Bootstrap.builder(config).beansOf(AllocationDeskApp.class, BatchImport.class);
+        return builder(config, ConnectionOptions.NONE, HostDesktop.none());
     }
 
-    private static Bootstrap startApplication(AppConfig config) {
-        return builder(config).start();
+    /** The same, with the connections' options and environment, and the desktop the window runs on. */
+    public static Bootstrap.Builder builder(AppConfig config, ConnectionOptions connections, HostDesktop desktop) {
+        return Bootstrap.builder(config).beansOf(AllocationDeskApp.class, BatchImport.class)
+                .supply(ConnectionOptions.class, connections)
+                .supply(HostDesktop.class, desktop);
     }
 
-    /** Opens the window; accepts {@code --db PATH} (or {@code --db=PATH}). Returns when the window closes. */
+    /** Opens the window; accepts {@code --db PATH}, {@code --outbox DIR}, {@code --inbox DIR} (or {@code --db=PATH} ...). Returns when the window closes. */
     public static void launch(String... args) {
         Application.launch(AllocationDeskApp.class, args);
     }
@@ -77,8 +91,13 @@ public class AllocationDeskApp extends Application {
     public void start(Stage primaryStage) {
         this.stage = primaryStage;
         // The window reads first: Hibernate starts once the first data is on screen (below).
+        List<String> args = getParameters().getRaw();
         AppConfig config = (fixedConfig != null ? fixedConfig
-                : AppConfig.from(databaseOption(getParameters().getRaw()), System.getenv())).readingFirst();
+                : AppConfig.from(option(args, "--db"), System.getenv())).readingFirst();
+        ConnectionOptions connections = new ConnectionOptions(option(args, "--outbox"), option(args, "--inbox"), System.getenv());
+        HostDesktop desktop = folder -> getHostServices().showDocument(folder.toUri().toString());
+        Function<AppConfig, Bootstrap> startContainer = starter != null ? starter
+                : c -> builder(c, connections, desktop).start();
         // AtlantaFX Primer Light, by its stylesheet: AtlantaFX 2.1's classes are Java 21 bytecode.
         Application.setUserAgentStylesheet(AllocationDeskApp.class.getResource(THEME).toExternalForm());
         placement = WindowPlacement.besides(config.databasePath());
@@ -100,7 +119,7 @@ public class AllocationDeskApp extends Application {
         Task<Bootstrap> startup = new Task<>() {
             @Override
             protected Bootstrap call() {
-                return starter.apply(config);
+                return startContainer.apply(config);
             }
         };
         startup.setOnSucceeded(e -> showMainWindow(startup.getValue()));
@@ -151,6 +170,7 @@ public class AllocationDeskApp extends Application {
             scene.removePostLayoutPulseListener(afterLayout[0]);
             log.info("First data shown {} ms after JVM start ({} rows in the Batches table)", uptime(), batches.rowCount());
             bootstrap.prepareForWrites();
+            bootstrap.get(WindowConnections.class).start();
         };
         if (batches.loadedProperty().get()) {
             scene.addPostLayoutPulseListener(afterLayout[0]);
@@ -174,8 +194,13 @@ public class AllocationDeskApp extends Application {
             placement.save(stage);
         }
         Bootstrap running = bootstrap;
+        bootstrap = null;
         if (running != null) {
-            running.close();
+            try {
+                running.get(WindowConnections.class).stop(); // the file in hand is finished while the database is open
+            } finally {
+                running.close();
+            }
         }
     }
 
@@ -188,17 +213,17 @@ public class AllocationDeskApp extends Application {
         return ManagementFactory.getRuntimeMXBean().getUptime();
     }
 
-    static String databaseOption(List<String> args) {
+    /** The value of {@code name} ({@code name VALUE} or {@code name=VALUE}), or null; Main checked the arguments. */
+    static String option(List<String> args, String name) {
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
-            if (arg.equals("--db") && i + 1 < args.size()) {
+            if (arg.equals(name) && i + 1 < args.size()) {
                 return args.get(i + 1);
             }
-            if (arg.startsWith("--db=")) {
-                return arg.substring("--db=".length());
+            if (arg.startsWith(name + "=")) {
+                return arg.substring(name.length() + 1);
             }
         }
         return null;
     }
-
 }

@@ -5,6 +5,7 @@ import com.allocationdesk.allocation.entrypoints.imports.ImportReport;
 import com.allocationdesk.allocation.entrypoints.ui.allocations.AllocationsController;
 import com.allocationdesk.allocation.entrypoints.ui.batches.AddBatchDialogController;
 import com.allocationdesk.allocation.entrypoints.ui.batches.BatchesController;
+import com.allocationdesk.allocation.entrypoints.ui.connections.ConnectionsDialogController;
 import com.allocationdesk.allocation.entrypoints.ui.orders.OrdersController;
 import com.allocationdesk.allocation.entrypoints.ui.support.DialogService;
 import com.allocationdesk.allocation.entrypoints.ui.support.ViewBindings;
@@ -29,7 +30,7 @@ import javafx.util.Duration;
 
 import java.util.List;
 
-/** MainWindow.fxml: menu, the three views as tabs, notifications panel, alert banner, status bar. */
+/** MainWindow.fxml: menu, the three views as tabs, notifications panel, alert banner, status bar (with the connections' items). */
 @Dependent
 public class MainWindowController {
     /** How long the out-of-stock banner stays before it hides itself (the alert stays in the panel). */
@@ -152,6 +153,12 @@ public class MainWindowController {
     @FXML
     void onImportOrders() {
         dialogs.chooseCsv(window(), "Import order lines (CSV: orderid,sku,qty)").ifPresent(viewModel.imports()::importOrders);
+    }
+
+    /** Tools ▸ Connections…: the outbox and inbox folders. */
+    @FXML
+    void onConnections() {
+        ConnectionsDialogController.open(dialogs, window());
     }
 
     @FXML

@@ -47,10 +47,15 @@ abstract class WindowFixture extends FxRobot {
     /** How the window's container starts; tests may swap beans. */
     Function<AppConfig, Bootstrap> starter() {
         return config -> {
-            Bootstrap bootstrap = AllocationDeskApp.builder(config).override(DialogService.class, dialogs).start();
+            Bootstrap bootstrap = customize(AllocationDeskApp.builder(config).override(DialogService.class, dialogs)).start();
             started.set(bootstrap);
             return bootstrap;
         };
+    }
+
+    /** More beans to swap for the window's container (the dialogs are swapped already). */
+    Bootstrap.Builder customize(Bootstrap.Builder builder) {
+        return builder;
     }
 
     @BeforeEach
@@ -67,6 +72,14 @@ abstract class WindowFixture extends FxRobot {
     void closeWindow() throws Exception {
         FxToolkit.cleanupApplication(app);
         FxToolkit.cleanupStages();
+    }
+
+    /** Menu items are not nodes: find one in the menu bar and fire it, as a click would. */
+    void fireMenuItem(String id) {
+        javafx.scene.control.MenuBar bar = lookup(".menu-bar").query();
+        javafx.scene.control.MenuItem item = bar.getMenus().stream().flatMap(m -> m.getItems().stream())
+                .filter(i -> id.equals(i.getId())).findFirst().orElseThrow();
+        interact(item::fire);
     }
 
     Optional<Node> find(String query) {

@@ -62,14 +62,6 @@ class WindowIT extends WindowFixture {
         assertThat(node("#importBox").isVisible()).isFalse();
     }
 
-    /** Menu items are not nodes: find one in the menu bar and fire it, as a click would. */
-    private void fireMenuItem(String id) {
-        javafx.scene.control.MenuBar bar = lookup(".menu-bar").query();
-        javafx.scene.control.MenuItem item = bar.getMenus().stream().flatMap(m -> m.getItems().stream())
-                .filter(i -> id.equals(i.getId())).findFirst().orElseThrow();
-        interact(item::fire);
-    }
-
     @Test
     void aPlannerAddsBatchesAllocatesSeesOutOfStockAndReallocation() {
         // Add two batches through the dialog, keyboard only: Enter submits.

@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 /**
  * Port: the windows a screen opens besides its own. Controllers ask this service, so none of them
  * creates windows itself. The window uses {@link FxDialogService}; window tests swap in a double
- * that answers the file chooser (a native chooser cannot be driven headless).
+ * that answers the file and folder choosers (a native chooser cannot be driven headless).
  */
 public interface DialogService {
 
@@ -30,4 +30,7 @@ public interface DialogService {
 
     /** Asks for a CSV file to read; empty when the planner chose none. */
     Optional<Path> chooseCsv(Window owner, String title);
+
+    /** Asks for a folder, starting in {@code initial} when it is one (may be null); empty when the planner chose none. */
+    Optional<Path> chooseFolder(Window owner, String title, Path initial);
 }

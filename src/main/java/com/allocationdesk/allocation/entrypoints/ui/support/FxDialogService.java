@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
@@ -21,12 +22,13 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** The window's dialogs: FXML screens in their own modal window (controllers from the container), alerts, file choosers. */
+/** The window's dialogs: FXML screens in their own modal window (controllers from the container), alerts, file and folder choosers. */
 @ApplicationScoped
 public class FxDialogService implements DialogService {
     private final Instance<Object> beans;
@@ -100,5 +102,16 @@ public class FxDialogService implements DialogService {
                 new FileChooser.ExtensionFilter("All files", "*.*"));
         File file = chooser.showOpenDialog(owner);
         return Optional.ofNullable(file).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> chooseFolder(Window owner, String title, Path initial) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(title);
+        if (initial != null && Files.isDirectory(initial)) {
+            chooser.setInitialDirectory(initial.toFile());
+        }
+        File folder = chooser.showDialog(owner);
+        return Optional.ofNullable(folder).map(File::toPath);
     }
 }

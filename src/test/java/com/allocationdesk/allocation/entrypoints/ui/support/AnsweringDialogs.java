@@ -15,14 +15,15 @@ import java.util.function.Supplier;
 
 /**
  * The window's dialogs for tests that drive the real window: dialogs and messages are the real
- * ones ({@link FxDialogService}, so a test can read and click them), but the file chooser, which
- * cannot be driven headless, answers what the test said it would ({@link #answerNextFileChooser}),
- * or that the planner chose no file. Swapped in with {@code Bootstrap.builder(config).override(
+ * ones ({@link FxDialogService}, so a test can read and click them), but the file and folder
+ * choosers, which cannot be driven headless, answer what the test said they would
+ * ({@link #answerNextFileChooser}, {@link #answerNextFolderChooser}), or that the planner chose none. Swapped in with {@code Bootstrap.builder(config).override(
  * DialogService.class, dialogs)}.
  */
 public final class AnsweringDialogs implements DialogService {
     private final Supplier<? extends DialogService> real;
     private final Queue<Path> answers = new ConcurrentLinkedQueue<>();
+    private final Queue<Path> folders = new ConcurrentLinkedQueue<>();
 
     /** @param real the container's {@link FxDialogService}, looked up when a dialog first opens */
     public AnsweringDialogs(Supplier<? extends DialogService> real) {
@@ -32,6 +33,11 @@ public final class AnsweringDialogs implements DialogService {
     /** The next {@link #chooseCsv} answers {@code file} (answers queue up in order). Any thread. */
     public void answerNextFileChooser(Path file) {
         answers.add(Objects.requireNonNull(file, "file"));
+    }
+
+    /** The next {@link #chooseFolder} answers {@code folder} (answers queue up in order). Any thread. */
+    public void answerNextFolderChooser(Path folder) {
+        folders.add(Objects.requireNonNull(folder, "folder"));
     }
 
     @Override
@@ -47,5 +53,10 @@ public final class AnsweringDialogs implements DialogService {
     @Override
     public Optional<Path> chooseCsv(Window owner, String title) {
         return Optional.ofNullable(answers.poll());
+    }
+
+    @Override
+    public Optional<Path> chooseFolder(Window owner, String title, Path initial) {
+        return Optional.ofNullable(folders.poll());
     }
 }
