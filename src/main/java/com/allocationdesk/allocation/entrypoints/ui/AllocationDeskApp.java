@@ -3,6 +3,7 @@ package com.allocationdesk.allocation.entrypoints.ui;
 import com.allocationdesk.allocation.bootstrap.AppConfig;
 import com.allocationdesk.allocation.bootstrap.Bootstrap;
 import com.allocationdesk.allocation.entrypoints.imports.BatchImport;
+import com.allocationdesk.allocation.entrypoints.inbox.Inbox;
 import com.allocationdesk.allocation.entrypoints.ui.batches.BatchesViewModel;
 import com.allocationdesk.allocation.entrypoints.ui.connections.ConnectionOptions;
 import com.allocationdesk.allocation.entrypoints.ui.connections.WindowConnections;
@@ -77,7 +78,7 @@ public class AllocationDeskApp extends Application {
 
     /** The same, with the connections' options and environment, and the desktop the window runs on. */
     public static Bootstrap.Builder builder(AppConfig config, ConnectionOptions connections, HostDesktop desktop) {
-        return Bootstrap.builder(config).beansOf(AllocationDeskApp.class, BatchImport.class)
+        return Bootstrap.builder(config).beansOf(AllocationDeskApp.class, BatchImport.class, Inbox.class)
                 .supply(ConnectionOptions.class, connections)
                 .supply(HostDesktop.class, desktop);
     }

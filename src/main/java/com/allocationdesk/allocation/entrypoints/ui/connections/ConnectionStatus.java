@@ -4,9 +4,8 @@ import java.util.function.Consumer;
 
 /**
  * The seam between a connection's runtime and its item on the window's status bar
- * ({@code ConnectionsBarViewModel}): the outbox's is {@link OutboxPublisher}; the inbox's is
- * {@link InboxSettingsStatus} until the window takes files in, when the inbox's service implements
- * this (with a {@link StatusLine}) and {@link WindowConnections} hands it out instead.
+ * ({@code ConnectionsBarViewModel}): the outbox's is {@link OutboxPublisher}, the inbox's
+ * {@link InboxWatcher}; {@link WindowConnections} hands them out.
  */
 public interface ConnectionStatus {
     /** What the item shows now. Any thread. */

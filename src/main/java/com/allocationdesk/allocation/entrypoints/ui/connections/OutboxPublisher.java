@@ -15,12 +15,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.function.BooleanSupplier;
 
 /**
  * The outbox relay as the window runs it (the command line's {@code publish} cannot run beside the
@@ -37,13 +35,11 @@ import java.util.function.Consumer;
  * the relay's stop flag, never an interrupt — and waits for the thread.
  */
 @ApplicationScoped
-public class OutboxPublisher implements ConnectionStatus {
+public class OutboxPublisher extends ConnectionLoop {
     /** The longest pause between two runs: a failure is retried, and a commit the thread missed published, this often. */
     public static final long PERIOD_MILLIS = 5_000;
     /** How long a commit waits for the rest of its burst before the run. */
     public static final long COALESCE_MILLIS = 200;
-    /** How long closing the window waits for the file in hand. */
-    static final long STOP_WAIT_SECONDS = 30;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final Logger log = LoggerFactory.getLogger(OutboxPublisher.class);
 
@@ -51,155 +47,42 @@ public class OutboxPublisher implements ConnectionStatus {
     private final EventBroadcaster broadcaster;
     private final ConnectionSettings settings;
     private final Clock clock;
-    private final StatusLine status;
-    private final Object lock = new Object();
-    private final List<AutoCloseable> subscriptions = new ArrayList<>();
-    /** Something asked for a run (a commit, a settings change); guarded by {@link #lock}. */
-    private boolean wanted;
-    private volatile boolean stopping;
-    private Thread thread;
     // the thread's own state
-    private Path lastFolder;
     private Instant lastFile;
     private String lastFailure;
 
     @Inject
     public OutboxPublisher(OutboxRelay relay, EventBroadcaster broadcaster, ConnectionSettings settings, Clock clock) {
+        super(Connection.OUTBOX, "desk-outbox", PERIOD_MILLIS, COALESCE_MILLIS, initial(settings.current(Connection.OUTBOX)));
         this.relay = Objects.requireNonNull(relay, "relay");
         this.broadcaster = Objects.requireNonNull(broadcaster, "broadcaster");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
-        FolderSetting outbox = settings.current(Connection.OUTBOX);
-        this.status = new StatusLine(outbox.active()
-                .map(folder -> ConnectionState.fine("Outbox: starting…", folder))
-                .orElseGet(() -> notActive(outbox)));
     }
 
-    /** Starts the thread (the window: once the first data is on screen); calling it again, or after {@link #stop()}, does nothing. */
-    public void start() {
-        synchronized (lock) {
-            if (thread != null || stopping) {
-                return;
-            }
-            subscriptions.add(broadcaster.subscribe(event -> wake()));
-            subscriptions.add(settings.onChange(this::wake));
-            thread = new Thread(this::loop, "desk-outbox");
-            thread.setDaemon(true);
-            thread.start();
-        }
+    private static ConnectionState initial(FolderSetting outbox) {
+        return outbox.active().map(folder -> ConnectionState.fine("Outbox: starting…", folder))
+                .orElseGet(() -> notActive(outbox));
     }
 
-    /**
-     * Stops the thread: a run in progress finishes the file in hand (renamed, its progress stored)
-     * and publishes no further; waits up to {@value #STOP_WAIT_SECONDS} s for it. Call before the
-     * database closes. Calling it again does nothing.
-     */
+    @Override
+    protected List<AutoCloseable> subscribe(Runnable wake) {
+        return List.of(broadcaster.subscribe(event -> wake.run()), settings.onChange(wake));
+    }
+
+    /** Also stops with the container, if the window did not stop it first. */
     @PreDestroy
+    @Override
     public void stop() {
-        Thread running;
-        synchronized (lock) {
-            stopping = true;
-            lock.notifyAll();
-            running = thread;
-            for (AutoCloseable subscription : subscriptions) {
-                try {
-                    subscription.close();
-                } catch (Exception e) {
-                    log.debug("Could not unsubscribe", e);
-                }
-            }
-            subscriptions.clear();
-        }
-        if (running == null || running == Thread.currentThread()) {
-            return;
-        }
-        try {
-            running.join(TimeUnit.SECONDS.toMillis(STOP_WAIT_SECONDS));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (running.isAlive()) {
-            log.warn("The outbox relay is still writing after {} s; the database closes now (the next start publishes"
-                    + " again what was not recorded)", STOP_WAIT_SECONDS);
-        }
-    }
-
-    /** True while the thread runs (for tests: closing the window stops it). */
-    public boolean running() {
-        Thread running;
-        synchronized (lock) {
-            running = thread;
-        }
-        return running != null && running.isAlive();
+        super.stop();
     }
 
     @Override
-    public ConnectionState state() {
-        return status.state();
+    protected void pass(BooleanSupplier stopping) {
+        publishOnce(stopping);
     }
 
-    @Override
-    public AutoCloseable onChange(Consumer<ConnectionState> listener) {
-        return status.onChange(listener);
-    }
-
-    /** Asks for a run soon (a commit, a settings change). Any thread. */
-    private void wake() {
-        synchronized (lock) {
-            wanted = true;
-            lock.notifyAll();
-        }
-    }
-
-    private void loop() {
-        log.debug("Outbox relay started");
-        try {
-            do {
-                publishOnce();
-            } while (awaitNextRun());
-        } catch (RuntimeException | Error e) {
-            log.error("The outbox relay stopped unexpectedly", e);
-            status.set(ConnectionState.failed("Outbox: stopped after an unexpected failure (details are in the log);"
-                    + " restart the window", lastFolder));
-            throw e;
-        }
-        log.debug("Outbox relay stopped");
-    }
-
-    /** Waits for a commit (and the rest of its burst), a settings change or the period; false when stopping. */
-    private boolean awaitNextRun() {
-        synchronized (lock) {
-            try {
-                long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(PERIOD_MILLIS);
-                while (!stopping && !wanted && waitUntil(deadline)) {
-                    // woken, or not yet: look again
-                }
-                if (wanted) {
-                    long burst = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(COALESCE_MILLIS);
-                    while (!stopping && waitUntil(burst)) {
-                        // more commits of the same burst
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-            wanted = false;
-            return !stopping;
-        }
-    }
-
-    /** Waits on the lock until {@code deadline} or a wake-up; false once the deadline passed. */
-    private boolean waitUntil(long deadline) throws InterruptedException {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-            return false;
-        }
-        TimeUnit.NANOSECONDS.timedWait(lock, left);
-        return true;
-    }
-
-    private void publishOnce() {
+    private void publishOnce(BooleanSupplier stopping) {
         FolderSetting outbox = settings.current(Connection.OUTBOX);
         Optional<Path> active = outbox.active();
         if (active.isEmpty()) {
@@ -214,7 +97,7 @@ public class OutboxPublisher implements ConnectionStatus {
             log.info("Publishing the ledger to the outbox folder {} (set by {})", folder, outbox.origin());
         }
         try {
-            OutboxRelay.Published published = relay.publishPending(folder, OutboxRelay.DEFAULT_ENTRIES_PER_FILE, () -> stopping);
+            OutboxRelay.Published published = relay.publishPending(folder, OutboxRelay.DEFAULT_ENTRIES_PER_FILE, stopping);
             if (published.files() > 0) {
                 lastFile = clock.instant();
             }
@@ -258,10 +141,5 @@ public class OutboxPublisher implements ConnectionStatus {
             }
         }
         return "something went wrong (details are in the log)";
-    }
-
-    private static ConnectionState notActive(FolderSetting outbox) {
-        return outbox.problem().isEmpty() ? ConnectionState.off(Connection.OUTBOX)
-                : ConnectionState.failed("Outbox: " + outbox.problem(), null);
     }
 }

@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 
 /**
  * The window's connections to other systems as one thing to start and stop: the outbox relay
- * ({@link OutboxPublisher}) and, once the window takes files in, the inbox's service. The status
+ * ({@link OutboxPublisher}) and the inbox ({@link InboxWatcher}). The status
  * bar reads each one's {@link ConnectionStatus} here. {@code AllocationDeskApp} calls {@link #start()}
  * once the first data is on screen and {@link #stop()} when the window closes, before the database
  * closes.
@@ -14,10 +14,10 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class WindowConnections {
     private final OutboxPublisher outbox;
-    private final ConnectionStatus inbox;
+    private final InboxWatcher inbox;
 
     @Inject
-    public WindowConnections(OutboxPublisher outbox, InboxSettingsStatus inbox) {
+    public WindowConnections(OutboxPublisher outbox, InboxWatcher inbox) {
         this.outbox = outbox;
         this.inbox = inbox;
     }
@@ -27,18 +27,20 @@ public class WindowConnections {
         return connection == Connection.OUTBOX ? outbox : inbox;
     }
 
-    /** Starts what runs in the background: the outbox relay (the inbox's service starts here too, once it exists). */
+    /** Starts what runs in the background: the inbox and the outbox relay. */
     public void start() {
+        inbox.start();
         outbox.start();
     }
 
     /**
-     * Stops what runs in the background, each finishing the file in hand (the inbox's service stops
-     * here first, once it exists: what it takes in is then still published next time). Calling it
+     * Stops what runs in the background, each finishing the file or chunk in hand: the inbox first,
+     * so what it took in is still published by this window's last run or the next start. Calling it
      * again does nothing.
      */
     @PreDestroy
     public void stop() {
+        inbox.stop();
         outbox.stop();
     }
 }
