@@ -27,6 +27,16 @@ final class FollowLoop {
 
     /** Runs passes until stopped, then closes {@code app} (inside the shutdown, so the JVM waits for it). */
     static void run(Bootstrap app, String threadName, Pass pass) {
+        run(app, threadName, pass, () -> { });
+    }
+
+    /**
+     * The same, then {@code stopped} (the last words: what was done) once the loop ended by a stop
+     * and {@code app} is closed. It runs before the shutdown hook lets the JVM end: anything said
+     * after {@code run} returns may never be printed when the stop was a signal, since the JVM halts
+     * as soon as its hooks are done.
+     */
+    static void run(Bootstrap app, String threadName, Pass pass, Runnable stopped) {
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
         Thread onStop = new Thread(() -> {
@@ -38,13 +48,21 @@ final class FollowLoop {
             }
         }, threadName);
         Runtime.getRuntime().addShutdownHook(onStop);
+        boolean ended = false;
         try {
             do {
                 pass.run(() -> stop.getCount() == 0);
             } while (!stopped(stop));
+            ended = true;
         } finally {
-            app.close();
-            closed.countDown();
+            try {
+                app.close();
+                if (ended) {
+                    stopped.run();
+                }
+            } finally {
+                closed.countDown();
+            }
             try {
                 Runtime.getRuntime().removeShutdownHook(onStop);
             } catch (IllegalStateException shuttingDown) {

@@ -89,11 +89,12 @@ final class InboxSubcommand extends Subcommand {
         FollowLoop.run(app, "inbox-stop", stop -> {
             Inbox.Pass pass = inbox.takePending(folder, settle, chunk, stop);
             tell(pass);
-            pass.problem().ifPresent(problem -> say("Inbox: " + problem + " (trying again in a second)"));
+            pass.problem().ifPresent(problem -> tell("Inbox: " + problem + " (trying again in a second)"));
             files[0] += pass.files().size();
+        }, () -> {
+            log.info("Stopped taking files after {} files", files[0]);
+            say("Stopped: " + files[0] + " files looked at.");
         });
-        log.info("Stopped taking files after {} files", files[0]);
-        say("Stopped: " + files[0] + " files looked at.");
         return ExitCode.OK;
     }
 
@@ -111,7 +112,7 @@ final class InboxSubcommand extends Subcommand {
                 throw new InboxUnavailable(pass.problem().get(), null);
             }
             if (pass.notYet().isEmpty() || wait >= MAX_SETTLE_WAITS) {
-                pass.notYet().forEach(name -> say("Not yet: " + name + " is still being written; the next run takes it."));
+                pass.notYet().forEach(name -> tell("Not yet: " + name + " is still being written; the next run takes it."));
                 break;
             }
             pause(settle);
@@ -125,13 +126,21 @@ final class InboxSubcommand extends Subcommand {
     private void tell(Inbox.Pass pass) {
         for (Inbox.FileResult file : pass.files()) {
             switch (file.outcome()) {
-                case TAKEN -> say("Took " + file.name() + ": " + file.message());
-                case ALREADY_TAKEN -> say("Already taken " + file.name() + ": " + file.message());
-                case FAILED -> say("Failed " + file.name() + ": " + file.message() + " (see "
+                case TAKEN -> tell("Took " + file.name() + ": " + file.message());
+                case ALREADY_TAKEN -> tell("Already taken " + file.name() + ": " + file.message());
+                case FAILED -> tell("Failed " + file.name() + ": " + file.message() + " (see "
                         + folder.resolve(Inbox.FAILED) + ")");
-                case LEFT -> say("Left " + file.name() + ": " + file.message());
+                case LEFT -> tell("Left " + file.name() + ": " + file.message());
             }
         }
+    }
+
+    /**
+     * One line per file: its name and its message come from another system (a name may hold a line
+     * break, a message quotes the file), so they are shown escaped as on stderr ({@link Terminal}).
+     */
+    private void tell(String line) {
+        say(Terminal.printable(line));
     }
 
     private static void pause(Duration settle) {

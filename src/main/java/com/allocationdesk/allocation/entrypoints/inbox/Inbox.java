@@ -32,9 +32,11 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -80,6 +82,14 @@ public class Inbox {
     public static final String ERRORS_SUFFIX = ".errors.txt";
     /** Bad lines listed in an errors file at most (all are counted). */
     static final int LISTED = 1_000;
+    /** The longest file name of ext4, XFS, Btrfs, tmpfs and APFS, in bytes. */
+    static final int MAX_NAME_BYTES = 255;
+    /** What an errors file adds to its file's name at most: {@code .NAME.errors.txt.part}. */
+    private static final int ERRORS_PART_BYTES = 1 + ERRORS_SUFFIX.length() + ".part".length();
+    /** A longer "extension" is part of the name (a dot inside it), not kept whole when the name is cut. */
+    private static final int MAX_EXTENSION = 16;
+    /** What a message shows of a file's content at most, in characters. */
+    private static final int SHOWN = 200;
     static final Set<String> TEMPORARY_SUFFIXES = Set.of(".part", ".partial", ".tmp", ".temp", ".crdownload",
             ".swp", ".filepart", "~");
     private static final Logger log = LoggerFactory.getLogger(Inbox.class);
@@ -210,13 +220,18 @@ public class Inbox {
             };
         } catch (ChunkDelivery.FileChanged e) {
             return new FileResult(name, Outcome.LEFT, STILL_WRITTEN);
-        } catch (ChunkCommandRefused | LineRefused | UnusableInput e) {
+        } catch (LineRefused e) {
+            return failed(folder, file, name, e.getMessage(), e.applied == 0
+                            ? name + " was not taken: nothing of it was applied"
+                            : name + " was taken in part: " + e.whatWasApplied(),
+                    List.of(new ImportProblem(e.line, e.refusal)), 1);
+        } catch (ChunkCommandRefused | UnusableInput e) {
             return fail(folder, file, name, e.getMessage(), List.of(), 0);
         } catch (PartlyImported e) {
             if (e.databaseUnavailable()) {
                 throw e;
             }
-            return fail(folder, file, name, e.getMessage(), List.of(), 0);
+            return failed(folder, file, name, e.getMessage(), name + " was taken in part: " + e.getMessage(), List.of(), 0);
         }
     }
 
@@ -224,14 +239,16 @@ public class Inbox {
                                InboxDelivery delivery) {
         List<String> header = header(file);
         ImportReport report;
-        if (header.equals(OrderImport.HEADER)) {
+        if (header == null) {
+            return fail(folder, file, name, file + " is not a UTF-8 CSV file; save it as CSV UTF-8", List.of(), 0);
+        } else if (header.equals(OrderImport.HEADER)) {
             report = orders.run(file, chunk, ImportProgress.NONE, stop, delivery);
         } else if (header.equals(BatchImport.HEADER)) {
             report = batches.run(file, chunk, ImportProgress.NONE, stop, delivery);
         } else {
             return fail(folder, file, name, "a CSV file's first line must be " + String.join(",", OrderImport.HEADER)
                     + " (order lines) or " + String.join(",", BatchImport.HEADER) + " (batches), was "
-                    + (header.isEmpty() ? "empty" : String.join(",", header)), List.of(), 0);
+                    + (header.isEmpty() ? "empty" : shown(String.join(",", header))), List.of(), 0);
         }
         return switch (report.status()) {
             case DONE -> taken(folder, file, name, report.summary());
@@ -312,11 +329,7 @@ public class Inbox {
                 before[0] += pending.size();
             }
         } catch (ChunkCommandRefused e) {
-            long line = lines.get(e.index());
-            throw new LineRefused("line " + line + ": " + e.refusal().getMessage() + "; "
-                    + (sent[0] == 0 ? "nothing of the file was applied"
-                    : "the " + sent[0] + " commands before line " + lines.get(0) + " were applied, nothing from line "
-                    + lines.get(0) + " on"), e);
+            throw new LineRefused(lines.get(e.index()), e.refusal().getMessage(), sent[0], lines.get(0), e);
         }
         sent[0] += pending.size();
         pending.clear();
@@ -329,17 +342,27 @@ public class Inbox {
         return new FileResult(name, Outcome.TAKEN, summary);
     }
 
-    /** Moves the file to {@code failed/} with its errors file. */
+    /** Moves the file to {@code failed/} with its errors file: nothing of it was applied. */
     private FileResult fail(Path folder, Path file, String name, String summary, List<ImportProblem> problems, long bad) {
+        return failed(folder, file, name, summary, name + " was not taken: " + summary, problems, bad);
+    }
+
+    /**
+     * Moves the file to {@code failed/} with its errors file: {@code heading}, then a line per bad line.
+     *
+     * @param summary what the pass tells of the file
+     */
+    private FileResult failed(Path folder, Path file, String name, String summary, String heading,
+                              List<ImportProblem> problems, long bad) {
         StringBuilder errors = new StringBuilder();
-        errors.append(name).append(" was not taken: ").append(summary).append('\n');
+        errors.append(heading).append('\n');
         for (ImportProblem problem : problems) {
             errors.append("line ").append(problem.line()).append(": ").append(problem.message()).append('\n');
         }
         if (bad > problems.size() && !problems.isEmpty()) {
             errors.append("… and ").append(bad - problems.size()).append(" more bad lines\n");
         }
-        log.warn("Inbox: {} was not taken: {}", name, summary);
+        log.warn("Inbox: {}", heading);
         moveTo(folder, FAILED, file, name, errors.toString());
         return new FileResult(name, Outcome.FAILED, summary);
     }
@@ -352,7 +375,7 @@ public class Inbox {
         Path target = folder.resolve(subfolder);
         try {
             Files.createDirectories(target);
-            Path moved = freeName(target, name);
+            Path moved = freeName(target, name, errors == null ? 0 : ERRORS_PART_BYTES);
             if (errors != null) {
                 Path errorsFile = target.resolve(moved.getFileName() + ERRORS_SUFFIX);
                 Path part = target.resolve("." + moved.getFileName() + ERRORS_SUFFIX + ".part");
@@ -368,16 +391,44 @@ public class Inbox {
         }
     }
 
-    /** {@code name}, or {@code stem-2.ext}, {@code stem-3.ext}, … when the subfolder already holds it. */
-    static Path freeName(Path target, String name) {
-        Path candidate = target.resolve(name);
+    /**
+     * {@code name}, or {@code stem-2.ext}, {@code stem-3.ext}, … when the subfolder already holds it;
+     * its stem cut so that the name, with {@code reserve} bytes more (the errors file's suffixes),
+     * is not longer than the longest name the usual file systems take ({@value #MAX_NAME_BYTES} bytes
+     * of UTF-8): a name the folder refuses would leave the file in the inbox, and stop every pass at it.
+     */
+    static Path freeName(Path target, String name, int reserve) {
         int dot = name.lastIndexOf('.');
-        String stem = dot > 0 ? name.substring(0, dot) : name;
-        String extension = dot > 0 ? name.substring(dot) : "";
-        for (int n = 2; Files.exists(candidate) || Files.exists(target.resolve(candidate.getFileName() + ERRORS_SUFFIX)); n++) {
-            candidate = target.resolve(stem + "-" + n + extension);
+        boolean hasExtension = dot > 0 && name.length() - dot <= MAX_EXTENSION;
+        String stem = hasExtension ? name.substring(0, dot) : name;
+        String extension = hasExtension ? name.substring(dot) : "";
+        for (int n = 1; ; n++) {
+            String tail = (n == 1 ? "" : "-" + n) + extension;
+            String candidate = cut(stem, MAX_NAME_BYTES - reserve - utf8Bytes(tail)) + tail;
+            if (!Files.exists(target.resolve(candidate)) && !Files.exists(target.resolve(candidate + ERRORS_SUFFIX))) {
+                return target.resolve(candidate);
+            }
         }
-        return candidate;
+    }
+
+    /** The longest start of {@code text} of at most {@code bytes} bytes of UTF-8, whole code points only. */
+    private static String cut(String text, int bytes) {
+        int end = 0;
+        int used = 0;
+        while (end < text.length()) {
+            int codePoint = text.codePointAt(end);
+            int size = utf8Bytes(new String(Character.toChars(codePoint)));
+            if (used + size > bytes) {
+                break;
+            }
+            used += size;
+            end += Character.charCount(codePoint);
+        }
+        return text.substring(0, end);
+    }
+
+    private static int utf8Bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
     }
 
     /** The files of the folder that may be taken, in name order: not hidden, not temporary, not folders. */
@@ -423,7 +474,16 @@ public class Inbox {
                 || !now.get().lastModifiedTime().equals(before.lastModifiedTime());
     }
 
-    /** The CSV header's names, stripped (a UTF-8 byte order mark too); empty for an empty first line. */
+    /** At most {@value #SHOWN} characters of what a file holds, for a message. */
+    private static String shown(String text) {
+        return text.length() <= SHOWN ? text : text.substring(0, SHOWN) + "…";
+    }
+
+    /**
+     * The CSV header's names, stripped (a UTF-8 byte order mark too); empty for an empty first line;
+     * null when the first line is not UTF-8 text (a UTF-16 file, a binary one: bytes UTF-8 cannot
+     * read, or a NUL).
+     */
     private static List<String> header(Path file) {
         try (BufferedReader reader = new BufferedReader(new java.io.InputStreamReader(
                 new BoundedLine(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
@@ -433,6 +493,9 @@ public class Inbox {
             }
             if (first.startsWith("\uFEFF")) {
                 first = first.substring(1);
+            }
+            if (first.indexOf('\uFFFD') >= 0 || first.indexOf('\0') >= 0) {
+                return null;
             }
             return first.isBlank() ? List.of() : List.of(first.split(",", -1)).stream().map(String::strip).toList();
         } catch (IOException e) {
@@ -482,6 +545,12 @@ public class Inbox {
         if (e instanceof NoSuchFileException) {
             return "no such file or folder";
         }
+        if (e instanceof NotDirectoryException) {
+            return "not a folder";
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return "a file of that name is in the way";
+        }
         if (e instanceof FileSystemException fs && fs.getReason() != null) {
             return fs.getReason().toLowerCase(Locale.ROOT);
         }
@@ -491,9 +560,29 @@ public class Inbox {
     /** A command of a JSON Lines file refused when its chunk ran, told with its line and what was applied. */
     private static final class LineRefused extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        private final long line;
+        private final String refusal;
+        /** Commands of the file committed before the refused chunk. */
+        private final long applied;
+        /** The refused chunk's first line. */
+        private final long chunkStart;
 
-        LineRefused(String message, Throwable cause) {
-            super(message, cause);
+        LineRefused(long line, String refusal, long applied, long chunkStart, Throwable cause) {
+            super("line " + line + ": " + refusal + "; " + (applied == 0 ? "nothing of the file was applied"
+                    : whatWasApplied(applied, chunkStart)), cause);
+            this.line = line;
+            this.refusal = refusal;
+            this.applied = applied;
+            this.chunkStart = chunkStart;
+        }
+
+        String whatWasApplied() {
+            return whatWasApplied(applied, chunkStart);
+        }
+
+        private static String whatWasApplied(long applied, long chunkStart) {
+            return "the " + applied + " commands before line " + chunkStart + " were applied, nothing from line "
+                    + chunkStart + " on";
         }
     }
 
