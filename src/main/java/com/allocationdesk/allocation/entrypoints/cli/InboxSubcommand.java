@@ -86,11 +86,22 @@ final class InboxSubcommand extends Subcommand {
         }
         say("Taking files from " + folder + " every second; Ctrl+C stops.");
         long[] files = {0};
+        String[] lastProblem = {null};
         FollowLoop.run(app, "inbox-stop", stop -> {
-            Inbox.Pass pass = inbox.takePending(folder, settle, chunk, stop);
-            tell(pass);
-            pass.problem().ifPresent(problem -> tell("Inbox: " + problem + " (trying again in a second)"));
-            files[0] += pass.files().size();
+            String problem;
+            try {
+                Inbox.Pass pass = inbox.takePending(folder, settle, chunk, stop);
+                tell(pass);
+                files[0] += pass.files().size();
+                problem = pass.problem().orElse(null);
+            } catch (InboxUnavailable e) {
+                log.warn("Inbox unavailable; trying again in a second", e);
+                problem = e.getMessage();
+            }
+            if (problem != null && !problem.equals(lastProblem[0])) {
+                tell("Inbox: " + problem + " (trying again every second)");
+            }
+            lastProblem[0] = problem;
         }, () -> {
             log.info("Stopped taking files after {} files", files[0]);
             say("Stopped: " + files[0] + " files looked at.");

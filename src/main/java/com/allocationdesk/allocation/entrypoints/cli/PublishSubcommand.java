@@ -3,6 +3,7 @@ package com.allocationdesk.allocation.entrypoints.cli;
 import com.allocationdesk.allocation.bootstrap.AppConfig;
 import com.allocationdesk.allocation.bootstrap.Bootstrap;
 import com.allocationdesk.allocation.outbox.OutboxRelay;
+import com.allocationdesk.allocation.outbox.OutboxUnavailable;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,21 +86,36 @@ final class PublishSubcommand extends Subcommand {
         return follow(app, relay);
     }
 
-    /** Publishes, waits a second, again, until stopped ({@link FollowLoop}). */
+    /**
+     * Publishes, waits a second, again, until stopped ({@link FollowLoop}). A folder it cannot write
+     * is told once and tried again every second: nothing is lost, the progress is in the database.
+     */
     private int follow(Bootstrap app, OutboxRelay relay) {
         say("Publishing to " + folder + " every second; Ctrl+C stops.");
         int[] entries = {0};
         int[] files = {0};
+        String[] lastProblem = {null};
         FollowLoop.run(app, "publish-stop", stop -> {
-            OutboxRelay.Published published = relay.publishPending(folder, perFile, stop);
-            if (published.files() > 0) {
-                say(summary(published));
+            String problem = null;
+            try {
+                OutboxRelay.Published published = relay.publishPending(folder, perFile, stop);
+                if (published.files() > 0) {
+                    say(summary(published));
+                }
+                entries[0] += published.entries();
+                files[0] += published.files();
+            } catch (OutboxUnavailable e) {
+                log.warn("Outbox unavailable; trying again in a second", e);
+                problem = e.getMessage();
+                if (!problem.equals(lastProblem[0])) {
+                    say(problem + " (trying again every second)");
+                }
             }
-            entries[0] += published.entries();
-            files[0] += published.files();
+            lastProblem[0] = problem;
+        }, () -> {
+            log.info("Stopped publishing after {} entries in {} files", entries[0], files[0]);
+            say("Stopped: " + entries[0] + " entries in " + files[0] + " files published.");
         });
-        log.info("Stopped publishing after {} entries in {} files", entries[0], files[0]);
-        say("Stopped: " + entries[0] + " entries in " + files[0] + " files published.");
         return ExitCode.OK;
     }
 

@@ -205,14 +205,24 @@ class InboxCliIT {
             Files.move(part, inbox.resolve("one.jsonl"));
             await(() -> Files.exists(inbox.resolve("processed").resolve("one.jsonl"))
                     && out.call().contains("Took one.jsonl: Took 1 commands from one.jsonl"), child, out);
+            Path away = Files.move(inbox, dir.resolve("inbox-away")); // the folder vanishes: told once, retried
+            await(() -> out.call().stream().anyMatch(line -> line.startsWith("Inbox: Cannot read the inbox folder "
+                    + inbox) && line.endsWith("(trying again every second)")), child, out);
+            Files.move(away, inbox);
+            Path second = Files.writeString(dir.resolve("two.jsonl"),
+                    "{\"type\":\"line.allocate\",\"version\":1,\"order\":\"o2\",\"sku\":\"LAMP\",\"quantity\":1}\n");
+            Files.setLastModifiedTime(second, FileTime.from(Instant.now().minusSeconds(60)));
+            Files.move(second, inbox.resolve("two.jsonl"));
+            await(() -> out.call().contains("Took two.jsonl: Took 1 commands from two.jsonl"), child, out);
 
             child.destroy(); // SIGTERM
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).as("stopped within 30 s of SIGTERM").isTrue();
 
             // a JVM ended by a signal exits 128 + 15 once its shutdown hooks are done, whatever main returns
             assertThat(child.exitValue()).as(Files.readString(dir.resolve("child.err"))).isEqualTo(143);
-            assertThat(out.call()).containsExactly("Taking files from " + inbox + " every second; Ctrl+C stops.",
-                    "Took one.jsonl: Took 1 commands from one.jsonl", "Stopped: 1 files looked at.");
+            assertThat(out.call()).hasSize(5).startsWith("Taking files from " + inbox + " every second; Ctrl+C stops.",
+                    "Took one.jsonl: Took 1 commands from one.jsonl")
+                    .endsWith("Took two.jsonl: Took 1 commands from two.jsonl", "Stopped: 2 files looked at.");
             assertThat(Files.readString(dir.resolve("child.err"))).isEmpty();
             assertThat(Files.readString(db.resolveSibling("desk.properties"))).contains("modified=no");
             assertThat(db.resolveSibling("desk.log")).doesNotExist();
