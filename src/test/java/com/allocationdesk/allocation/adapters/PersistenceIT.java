@@ -239,7 +239,7 @@ class PersistenceIT {
             assertThat(TestData.rows(database,
                     "SELECT \"version\", \"success\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\""))
                     .containsExactly(List.of("1", true), List.of("2", true), List.of("3", true), List.of("4", true),
-                            List.of("5", true), List.of("6", true), List.of("7", true));
+                            List.of("5", true), List.of("6", true), List.of("7", true), List.of("8", true));
             assertThat(TestData.rows(database, "SELECT table_name, hsqldb_type FROM information_schema.system_tables"
                     + " WHERE table_schem = 'PUBLIC' AND table_name IN ('PRODUCTS', 'ALLOCATIONS', 'READ_BATCHES')"
                     + " ORDER BY table_name"))
