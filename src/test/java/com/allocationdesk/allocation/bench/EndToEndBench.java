@@ -80,7 +80,7 @@ final class EndToEndBench {
     }
 
     /** What the import of the file on its own copy, and the relay after it, took. */
-    private record Limit(double importSeconds, long entries, double relaySeconds, double readSeconds,
+    private record Limit(double importSeconds, double importCpuSeconds, long entries, double relaySeconds, double readSeconds,
                          double jsonSeconds) {
     }
 
@@ -113,7 +113,10 @@ final class EndToEndBench {
                 + " `import-orders` of the same file (`OrderImport.run`, what the subcommand runs, in an application already"
                 + " started) on another fresh copy in the same run; then the relay alone publishes what that import left in the"
                 + " log, and the same entries are read again in pages (`EventLogQuery.after`), without and with their JSON, to"
-                + " tell reading from writing. Runs alternate which of the two goes first, after a warm-up of %,d lines of each."
+                + " tell reading from writing. CPU: each thread's own CPU time (the JVM's thread CPU clock; the embedded database"
+                + " and Hibernate run in the calling thread, so it is all the inbox's or the import's work), which a loaded"
+                + " machine does not stretch as it stretches wall time."
+                + " Runs alternate which of the two goes first, after a warm-up of %,d lines of each."
                 + " Commit %s.",
                 rows, skus, rows / skus, Inbox.DEFAULT_CHUNK, OutboxRelay.DEFAULT_ENTRIES_PER_FILE, PAUSE_MILLIS,
                 FOLLOW_PAUSE_MILLIS, rows, WARM_LINES, commit));
@@ -143,6 +146,8 @@ final class EndToEndBench {
         Stats.Figure tail = new Stats.Figure("relay behind at the end: file taken → last event published", "ms");
         Stats.Figure relayCpu = new Stats.Figure("relay thread CPU, drop → last event published", "s");
         Stats.Figure inboxCpu = new Stats.Figure("inbox thread CPU, drop → last event published", "s");
+        Stats.Figure importCpu = new Stats.Figure("import-orders thread CPU (the limit)", "s");
+        Stats.Figure cpuRatio = new Stats.Figure("CPU inbox / import-orders (same run)", "×");
         Stats.Figure files = new Stats.Figure("outbox files the end to end wrote", "files");
         Stats.Figure entries = new Stats.Figure("entries the file caused", "entries");
         Stats.Figure produced = new Stats.Figure("entries written per second by import-orders", "entries/s");
@@ -176,6 +181,8 @@ final class EndToEndBench {
             tail.add((e.lastSeconds() - e.takenSeconds()) * 1e3);
             relayCpu.add(e.relayCpuSeconds());
             inboxCpu.add(e.inboxCpuSeconds());
+            importCpu.add(l.importCpuSeconds());
+            cpuRatio.add(e.inboxCpuSeconds() / l.importCpuSeconds());
             files.add(e.filesPublished());
             entries.add(e.entries());
             produced.add(l.entries() / l.importSeconds());
@@ -188,7 +195,7 @@ final class EndToEndBench {
             Bench.deleteTree(limitDb.getParent());
             Bench.deleteTree(e2eDb.getParent());
         }
-        table.accept(List.of(e2eRate, limitRate, ratio, recorded, first, inboxRate, tail, relayCpu, inboxCpu, files, entries,
+        table.accept(List.of(e2eRate, limitRate, ratio, recorded, first, inboxRate, tail, relayCpu, inboxCpu, importCpu, cpuRatio, files, entries,
                 produced, relayAlone, readAlone, jsonAlone));
 
         Path followDb = copy(template, dir.resolve("follow"));
@@ -210,7 +217,9 @@ final class EndToEndBench {
             DataSource dataSource = app.get(DataSource.class);
             long before = lastSeq(dataSource);
             long start = System.nanoTime();
+            long cpu = THREADS.getCurrentThreadCpuTime();
             ImportReport report = app.get(OrderImport.class).run(file, ImportProgress.NONE, () -> false);
+            double importCpuSeconds = (THREADS.getCurrentThreadCpuTime() - cpu) / 1e9;
             double importSeconds = (System.nanoTime() - start) / 1e9;
             if (report.status() != ImportReport.Status.DONE) {
                 throw new IllegalStateException("import-orders did not finish: " + report.summary());
@@ -236,7 +245,7 @@ final class EndToEndBench {
                 throw new IllegalStateException("read " + read + " / " + json + " entries after seq " + before
                         + ", expected " + (after - before));
             }
-            return new Limit(importSeconds, after - before, relaySeconds, readSeconds, jsonSeconds);
+            return new Limit(importSeconds, importCpuSeconds, after - before, relaySeconds, readSeconds, jsonSeconds);
         }
     }
 
