@@ -42,7 +42,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -278,7 +278,7 @@ final class EndToEndBench {
         Path outgoing = sender.resolve(DROPPED);
         Files.copy(file, outgoing); // written elsewhere first, as a well-behaved sender does
         AtomicBoolean stop = new AtomicBoolean();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Signal signal = new Signal();
         CompletableFuture<Inbox.FileResult> taken = new CompletableFuture<>();
         AtomicLong takenAt = new AtomicLong();
         AtomicLong relayPasses = new AtomicLong();
@@ -292,8 +292,8 @@ final class EndToEndBench {
             Inbox inbox = app.get(Inbox.class);
             OutboxRelay relay = app.get(OutboxRelay.class);
             long base = lastSeq(dataSource);
-            Thread watcher = new Thread(() -> watch(watch, seen, failure), "bench-outbox-watcher");
-            Thread inboxLoop = loop("bench-inbox", stop, failure, pauseMillis, () -> {
+            Thread watcher = new Thread(() -> watch(watch, seen, signal), "bench-outbox-watcher");
+            Thread inboxLoop = loop("bench-inbox", stop, signal, pauseMillis, () -> {
                 Inbox.Pass pass = inbox.takePending(inboxFolder, Duration.ZERO, Inbox.DEFAULT_CHUNK, stop::get);
                 pass.problem().ifPresent(problem -> {
                     throw new IllegalStateException("inbox pass stopped: " + problem);
@@ -302,17 +302,19 @@ final class EndToEndBench {
                     if (result.name().equals(DROPPED)) {
                         takenAt.set(System.nanoTime());
                         taken.complete(result);
+                        signal.ping();
                     }
                 }
             });
-            Thread relayLoop = loop("bench-relay", stop, failure, pauseMillis, () -> {
+            Thread relayLoop = loop("bench-relay", stop, signal, pauseMillis, () -> {
                 relay.publishPending(outbox, OutboxRelay.DEFAULT_ENTRIES_PER_FILE, stop::get);
                 relayPasses.incrementAndGet();
+                signal.ping();
             });
             threads.addAll(List.of(watcher, inboxLoop, relayLoop));
             threads.forEach(Thread::start);
             try {
-                await(() -> relayPasses.get() >= 2, failure, "the relay's first passes");
+                signal.await(() -> relayPasses.get() >= 2, "the relay's first passes");
                 if (!seen.isEmpty()) {
                     throw new IllegalStateException("the relay published before the drop: " + seen);
                 }
@@ -321,13 +323,13 @@ final class EndToEndBench {
                 long drop = System.nanoTime();
                 Instant dropped = Instant.now();
                 Files.move(outgoing, inboxFolder.resolve(DROPPED), StandardCopyOption.ATOMIC_MOVE);
-                await(taken::isDone, failure, "the inbox taking " + DROPPED);
+                signal.await(taken::isDone, "the inbox taking " + DROPPED);
                 Inbox.FileResult result = taken.get();
                 if (result.outcome() != Inbox.Outcome.TAKEN) {
                     throw new IllegalStateException("the inbox did not take " + DROPPED + ": " + result);
                 }
                 long end = lastSeq(dataSource);
-                await(() -> seen.stream().anyMatch(s -> s.last() >= end), failure, "the relay publishing seq " + end);
+                signal.await(() -> seen.stream().anyMatch(s -> s.last() >= end), "the relay publishing seq " + end);
                 long relayCpu1 = THREADS.getThreadCpuTime(relayLoop.getId());
                 long inboxCpu1 = THREADS.getThreadCpuTime(inboxLoop.getId());
                 List<Seen> ours = seen.stream().filter(s -> s.first() > base).sorted(Comparator.comparingLong(Seen::first))
@@ -363,7 +365,7 @@ final class EndToEndBench {
     }
 
     /** A follow loop: a pass, then the pause, until stopped (as {@code FollowLoop}, which pauses after every pass). */
-    private static Thread loop(String name, AtomicBoolean stop, AtomicReference<Throwable> failure, long pauseMillis,
+    private static Thread loop(String name, AtomicBoolean stop, Signal signal, long pauseMillis,
                                Runnable pass) {
         Thread thread = new Thread(() -> {
             try {
@@ -374,7 +376,7 @@ final class EndToEndBench {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException | Error e) {
-                failure.compareAndSet(null, e);
+                signal.fail(e);
             }
         }, name);
         thread.setDaemon(true);
@@ -382,7 +384,7 @@ final class EndToEndBench {
     }
 
     /** Notes each published file (not the relay's temporary ones) when it is renamed into the outbox folder. */
-    private static void watch(WatchService watch, Queue<Seen> seen, AtomicReference<Throwable> failure) {
+    private static void watch(WatchService watch, Queue<Seen> seen, Signal signal) {
         try {
             while (true) {
                 WatchKey key = watch.take();
@@ -397,26 +399,46 @@ final class EndToEndBench {
                     }
                 }
                 key.reset();
+                signal.ping();
             }
         } catch (ClosedWatchServiceException | InterruptedException done) {
             // stopped
         } catch (RuntimeException e) {
-            failure.compareAndSet(null, e);
+            signal.fail(e);
         }
     }
 
-    private static void await(java.util.function.BooleanSupplier condition, AtomicReference<Throwable> failure,
-                              String what) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            Throwable failed = failure.get();
-            if (failed != null) {
-                throw new IllegalStateException("failed waiting for " + what, failed);
+    /**
+     * What the measuring thread waits on, without polling (a thread waking every few milliseconds
+     * would keep the machine's cores awake and change what is measured): the other threads ping it
+     * whenever something changed, or hand it their failure.
+     */
+    private static final class Signal {
+        private Throwable failure;
+
+        synchronized void ping() {
+            notifyAll();
+        }
+
+        synchronized void fail(Throwable e) {
+            if (failure == null) {
+                failure = e;
             }
-            if (System.nanoTime() > deadline) {
-                throw new TimeoutException("waited 10 minutes for " + what);
+            notifyAll();
+        }
+
+        synchronized void await(BooleanSupplier condition, String what) throws Exception {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+            while (!condition.getAsBoolean()) {
+                if (failure != null) {
+                    throw new IllegalStateException("failed waiting for " + what, failure);
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new TimeoutException("waited 10 minutes for " + what);
+                }
+                wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
             }
-            Thread.sleep(2);
         }
     }
 
