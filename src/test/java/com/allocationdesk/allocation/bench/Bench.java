@@ -41,8 +41,8 @@ import javax.sql.DataSource;
  * <p>
  * Arguments: project directory. System properties (for a quicker run): {@code bench.runs} (3),
  * {@code bench.bigLines} (1,000,000), {@code bench.importRows} (100,000), {@code bench.importSkus}
- * (10,000), {@code bench.only}
- * (comma-separated item numbers).
+ * (10,000; items 4 and 8), {@code bench.e2ePauseMillis} (100: item 8's loops), {@code bench.only}
+ * (comma-separated item numbers, 1 to 8; item 8 is issue 13's end to end, {@link EndToEndBench}).
  */
 public final class Bench {
     static final PrintStream OUT = System.out;
