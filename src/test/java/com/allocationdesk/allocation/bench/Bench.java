@@ -41,8 +41,8 @@ import javax.sql.DataSource;
  * <p>
  * Arguments: project directory. System properties (for a quicker run): {@code bench.runs} (3),
  * {@code bench.bigLines} (1,000,000), {@code bench.importRows} (100,000), {@code bench.importSkus}
- * (10,000), {@code bench.only}
- * (comma-separated item numbers).
+ * (10,000; items 4 and 8), {@code bench.e2ePauseMillis} (100: item 8's loops), {@code bench.only}
+ * (comma-separated item numbers, 1 to 8; item 8 is issue 13's end to end, {@link EndToEndBench}).
  */
 public final class Bench {
     static final PrintStream OUT = System.out;
@@ -55,7 +55,7 @@ public final class Bench {
      * figures used 1,000 (100 batches per SKU); {@code -Dbench.importSkus=1000} measures that.
      */
     static final int IMPORT_SKUS = Integer.getInteger("bench.importSkus", 10_000);
-    static final String ONLY = System.getProperty("bench.only", "1,2,3,4,5,6,7");
+    static final String ONLY = System.getProperty("bench.only", "1,2,3,4,5,6,7,8");
 
     private final Path project;
     private final Path work;
@@ -95,6 +95,9 @@ public final class Bench {
             }
             if (ONLY.contains("7")) {
                 new LedgerBench(bench.work, bench::line, bench::table).run();
+            }
+            if (ONLY.contains("8")) {
+                new EndToEndBench(bench.work, bench.git("rev-parse", "--short", "HEAD"), bench::line, bench::table).run();
             }
         } finally {
             bench.line("");
@@ -477,18 +480,8 @@ public final class Bench {
                 + " during the import (peak), and after a GC at the end (retained).", rows, skus, rows, rows / skus));
         Path batchesCsv = work.resolve("batches.csv");
         Path ordersCsv = work.resolve("orders.csv");
-        try (Writer w = Files.newBufferedWriter(batchesCsv)) {
-            w.write("ref,sku,qty,eta\n");
-            for (int i = 0; i < rows; i++) {
-                w.write("IB" + i + ",IS" + (i % skus) + ",10," + (i % 3 == 0 ? "" : LocalDate.of(2027, 1, 1).plusDays(i % 300)) + "\n");
-            }
-        }
-        try (Writer w = Files.newBufferedWriter(ordersCsv)) {
-            w.write("orderid,sku,qty\n");
-            for (int i = 0; i < rows; i++) {
-                w.write("io" + i + ",IS" + (i % skus) + "," + (1 + i % 3) + "\n");
-            }
-        }
+        writeBatches(batchesCsv, rows, skus);
+        writeOrders(ordersCsv, rows, skus);
         Stats.Figure batchRate = new Stats.Figure("import-batches", "rows/s");
         Stats.Figure orderRate = new Stats.Figure("import-orders", "lines/s (target ≥ 5,000)");
         Stats.Figure batchPeak = new Stats.Figure("peak used heap during import-batches", "MB");
@@ -506,6 +499,26 @@ public final class Bench {
         table(List.of(batchRate, batchPeak, orderRate, orderPeak, retained));
         line("Heap before the imports (after GC): " + Stats.fmt(usedMbAfterGc()) + " MB; max heap "
                 + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB.");
+    }
+
+    /** Item 4's batches file: {@code rows} batches of 10 units over {@code skus} SKUs, a third warehouse stock. */
+    static void writeBatches(Path file, int rows, int skus) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file)) {
+            w.write("ref,sku,qty,eta\n");
+            for (int i = 0; i < rows; i++) {
+                w.write("IB" + i + ",IS" + (i % skus) + ",10," + (i % 3 == 0 ? "" : LocalDate.of(2027, 1, 1).plusDays(i % 300)) + "\n");
+            }
+        }
+    }
+
+    /** Item 4's order file: {@code rows} lines of 1 to 3 units on the batches' SKUs (stock for all of them). */
+    static void writeOrders(Path file, int rows, int skus) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file)) {
+            w.write("orderid,sku,qty\n");
+            for (int i = 0; i < rows; i++) {
+                w.write("io" + i + ",IS" + (i % skus) + "," + (1 + i % 3) + "\n");
+            }
+        }
     }
 
     private double[] cliTimed(Path db, Stats.Figure rate, Stats.Figure peak, String... args) throws Exception {
