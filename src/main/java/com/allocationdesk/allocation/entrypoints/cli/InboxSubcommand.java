@@ -4,6 +4,8 @@ import com.allocationdesk.allocation.bootstrap.AppConfig;
 import com.allocationdesk.allocation.bootstrap.Bootstrap;
 import com.allocationdesk.allocation.entrypoints.inbox.Inbox;
 import com.allocationdesk.allocation.entrypoints.inbox.InboxUnavailable;
+import com.allocationdesk.allocation.outbox.OutboxRelay;
+import com.allocationdesk.allocation.outbox.OutboxUnavailable;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,11 +65,20 @@ final class InboxSubcommand extends Subcommand {
     @Option(names = "--settle", paramLabel = "SECONDS", defaultValue = "2", converter = Seconds.class,
             description = "A file is taken once it has not changed for this long (default ${DEFAULT-VALUE} s).")
     private Duration settle;
+    @Option(names = "--publish",
+            description = "Also publish the ledger to the outbox folder after each pass (a desk that runs in the background"
+                    + " with no window: one process holds the database, so 'publish' cannot run beside this).")
+    private boolean publish;
+    @Option(names = "--outbox", paramLabel = "DIR",
+            description = "The outbox folder of --publish (default: $" + AppConfig.OUTBOX_ENV + "; created when missing).")
+    private String outboxOption;
     @Option(names = "--chunk", paramLabel = "N", defaultValue = "" + Inbox.DEFAULT_CHUNK, hidden = true,
             converter = Arguments.ChunkSize.class)
     private int chunk;
 
     private Path folder;
+    /** The outbox folder of {@code --publish}, or null. */
+    private Path outbox;
 
     @Override
     protected void beforeStart() {
@@ -76,15 +87,28 @@ final class InboxSubcommand extends Subcommand {
         if (!Files.isDirectory(folder)) {
             throw new BadInput("The inbox folder " + folder + " does not exist or is not a folder; create it first");
         }
+        if (outboxOption != null && !publish) {
+            throw new BadInput("--outbox is the folder of --publish: add --publish, or leave --outbox out");
+        }
+        if (publish) {
+            outbox = root.outbox(outboxOption).orElseThrow(() -> new BadInput(
+                    "No outbox folder for --publish: pass --outbox DIR or set " + AppConfig.OUTBOX_ENV + "=DIR"));
+        }
     }
 
     @Override
     protected int execute(Bootstrap app) {
         Inbox inbox = app.get(Inbox.class);
+        OutboxRelay relay = publish ? app.get(OutboxRelay.class) : null;
         if (mode.once) {
-            return once(inbox);
+            int code = once(inbox);
+            if (relay != null) {
+                say(PublishSubcommand.summary(relay.publishPending(outbox, OutboxRelay.DEFAULT_ENTRIES_PER_FILE), outbox));
+            }
+            return code;
         }
-        say("Taking files from " + folder + " every second; Ctrl+C stops.");
+        say("Taking files from " + folder + " every second" + (relay == null ? "" : ", publishing to " + outbox)
+                + "; Ctrl+C stops.");
         long[] files = {0};
         String[] lastProblem = {null};
         FollowLoop.run(app, "inbox-stop", stop -> {
@@ -93,13 +117,22 @@ final class InboxSubcommand extends Subcommand {
                 Inbox.Pass pass = inbox.takePending(folder, settle, chunk, stop);
                 tell(pass);
                 files[0] += pass.files().size();
-                problem = pass.problem().orElse(null);
+                problem = pass.problem().map(p -> "Inbox: " + p).orElse(null);
+                if (relay != null && problem == null) {
+                    OutboxRelay.Published published = relay.publishPending(outbox, OutboxRelay.DEFAULT_ENTRIES_PER_FILE, stop);
+                    if (published.files() > 0) {
+                        say(PublishSubcommand.summary(published, outbox));
+                    }
+                }
             } catch (InboxUnavailable e) {
                 log.warn("Inbox unavailable; trying again in a second", e);
-                problem = e.getMessage();
+                problem = "Inbox: " + e.getMessage();
+            } catch (OutboxUnavailable e) {
+                log.warn("Outbox unavailable; trying again in a second", e);
+                problem = "Outbox: " + e.getMessage();
             }
             if (problem != null && !problem.equals(lastProblem[0])) {
-                tell("Inbox: " + problem + " (trying again every second)");
+                tell(problem + " (trying again every second)");
             }
             lastProblem[0] = problem;
         }, () -> {

@@ -120,6 +120,12 @@ final class PublishSubcommand extends Subcommand {
     }
 
     private String summary(OutboxRelay.Published published) {
+        return summary(published, folder);
+    }
+
+
+    /** What one publish pass says: how much it published, and up to which seq, or that nothing was pending. */
+    static String summary(OutboxRelay.Published published, Path folder) {
         if (published.files() == 0) {
             return "Nothing to publish: everything up to seq " + published.lastSeq() + " is in " + folder + ".";
         }

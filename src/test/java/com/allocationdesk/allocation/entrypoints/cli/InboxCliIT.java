@@ -33,11 +33,13 @@ class InboxCliIT {
     Path dir;
     private Path db;
     private Path inbox;
+    private Path outbox;
 
     @BeforeEach
     void folders() throws IOException {
         db = dir.resolve("data").resolve("desk");
         inbox = Files.createDirectories(dir.resolve("inbox"));
+        outbox = dir.resolve("outbox");
     }
 
     @Test
@@ -194,11 +196,13 @@ class InboxCliIT {
         Path childOut = dir.resolve("child.out"); // a file, not a pipe: nothing is lost when the child ends
         Process child = ChildJvm.builder(Main.class, List.of("-Xmx256m", "-XX:TieredStopAtLevel=1",
                         "-Dlogback.configurationFile=logback.xml", "-Dallocationdesk.logdir=" + logs),
-                        "--db", db.toString(), "inbox", "--follow", "--inbox", inbox.toString(), "--settle", "0")
+                        "--db", db.toString(), "inbox", "--follow", "--inbox", inbox.toString(), "--settle", "0",
+                        "--publish", "--outbox", outbox.toString())
                 .redirectOutput(childOut.toFile()).redirectError(dir.resolve("child.err").toFile()).start();
         Callable<List<String>> out = () -> Files.readAllLines(childOut, StandardCharsets.UTF_8);
         try {
-            await(() -> out.call().contains("Taking files from " + inbox + " every second; Ctrl+C stops."), child, out);
+            await(() -> out.call().contains("Taking files from " + inbox + " every second, publishing to " + outbox
+                    + "; Ctrl+C stops."), child, out);
             Path part = Files.writeString(inbox.resolve("one.jsonl.part"),
                     "{\"type\":\"line.allocate\",\"version\":1,\"order\":\"o1\",\"sku\":\"LAMP\",\"quantity\":2}\n");
             Files.setLastModifiedTime(part, FileTime.from(Instant.now().minusSeconds(60)));
@@ -220,9 +224,12 @@ class InboxCliIT {
 
             // a JVM ended by a signal exits 128 + 15 once its shutdown hooks are done, whatever main returns
             assertThat(child.exitValue()).as(Files.readString(dir.resolve("child.err"))).isEqualTo(143);
-            assertThat(out.call()).hasSize(5).startsWith("Taking files from " + inbox + " every second; Ctrl+C stops.",
-                    "Took one.jsonl: Took 1 commands from one.jsonl")
-                    .endsWith("Took two.jsonl: Took 1 commands from two.jsonl", "Stopped: 2 files looked at.");
+            assertThat(out.call()).startsWith("Taking files from " + inbox + " every second, publishing to " + outbox
+                            + "; Ctrl+C stops.")
+                    .contains("Took one.jsonl: Took 1 commands from one.jsonl", "Took two.jsonl: Took 1 commands from two.jsonl")
+                    .filteredOn(line -> line.startsWith("Published ")).isNotEmpty();
+            assertThat(out.call()).last().isEqualTo("Stopped: 2 files looked at.");
+            assertThat(publishedOrders()).as("what it took, published by the same process").containsExactly("o1", "o2");
             assertThat(Files.readString(dir.resolve("child.err"))).isEmpty();
             assertThat(Files.readString(db.resolveSibling("desk.properties"))).contains("modified=no");
             assertThat(db.resolveSibling("desk.log")).doesNotExist();
@@ -233,7 +240,40 @@ class InboxCliIT {
         }
     }
 
+    @Test
+    void publishAlsoPublishesWhatItTookAndOutboxAloneIsRefused() throws IOException {
+        assertRefusedBeforeOpening(InProcessCli.onDatabase(db, "inbox", "--once", "--inbox", inbox.toString(),
+                "--outbox", outbox.toString()), ExitCode.BAD_INPUT, "--outbox is the folder of --publish: add --publish, or leave --outbox out");
+        ok("add-batch", "wh", "LAMP", "10");
+        Path part = Files.writeString(dir.resolve("one.jsonl"),
+                "{\"type\":\"line.allocate\",\"version\":1,\"order\":\"o1\",\"sku\":\"LAMP\",\"quantity\":2}\n");
+        Files.setLastModifiedTime(part, FileTime.from(Instant.now().minusSeconds(60)));
+        Files.move(part, inbox.resolve("one.jsonl"));
+
+        Run run = ok("inbox", "--once", "--inbox", inbox.toString(), "--publish", "--outbox", outbox.toString());
+
+        assertThat(run.outLines()).containsExactly("Took one.jsonl: Took 1 commands from one.jsonl",
+                "Published 2 entries in 1 files to " + outbox + " (up to seq 2).");
+        assertThat(publishedOrders()).containsExactly("o1");
+    }
+
     // ---------------------------------------------------------------- helpers
+
+    /** The order ids of the line entries in the outbox, in seq order. */
+    private List<String> publishedOrders() throws IOException {
+        List<String> orders = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<Path> files = Files.list(outbox)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("events-")).sorted().toList()) {
+                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    java.util.regex.Matcher order = java.util.regex.Pattern.compile("\"order\":\"([^\"]+)\"").matcher(line);
+                    if (order.find()) {
+                        orders.add(order.group(1));
+                    }
+                }
+            }
+        }
+        return orders;
+    }
 
     private void assertRefusedBeforeOpening(Run run, int code, String message) {
         assertThat(run.code()).as(run.err()).isEqualTo(code);
