@@ -1,5 +1,6 @@
 package com.allocationdesk.allocation.entrypoints.ui.connections;
 
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,7 @@ abstract class ConnectionLoop implements ConnectionStatus {
     private static final Logger log = LoggerFactory.getLogger(ConnectionLoop.class);
 
     private final Connection connection;
+    private final ConnectionSettings settings;
     private final String threadName;
     private final long periodMillis;
     private final long coalesceMillis;
@@ -33,22 +35,78 @@ abstract class ConnectionLoop implements ConnectionStatus {
     private boolean wanted;
     private volatile boolean stopping;
     private Thread thread;
-    /** The folder of the last pass (the thread's own). */
-    protected Path lastFolder;
+    // the thread's own state
+    private Path lastFolder;
+    private String lastFailure;
 
-    ConnectionLoop(Connection connection, String threadName, long periodMillis, long coalesceMillis, ConnectionState initial) {
+    ConnectionLoop(Connection connection, ConnectionSettings settings, String threadName, long periodMillis,
+                   long coalesceMillis) {
         this.connection = Objects.requireNonNull(connection, "connection");
+        this.settings = Objects.requireNonNull(settings, "settings");
         this.threadName = threadName;
         this.periodMillis = periodMillis;
         this.coalesceMillis = coalesceMillis;
-        this.status = new StatusLine(initial);
+        FolderSetting setting = settings.current(connection);
+        this.status = new StatusLine(setting.active()
+                .map(folder -> ConnectionState.fine(connection.title() + ": starting…", folder))
+                .orElseGet(() -> notActive(setting)));
     }
 
-    /** What wakes the thread: subscribe {@code wake} and return the subscriptions (closed at stop). */
+    /**
+     * What wakes the thread besides a change of the settings (which always does): subscribe
+     * {@code wake} and return the subscriptions (closed at stop).
+     */
     protected abstract List<AutoCloseable> subscribe(Runnable wake);
 
-    /** One pass; returns soon after {@code stopping} says so, with its file or chunk finished. */
-    protected abstract void pass(BooleanSupplier stopping);
+    /** The folder to work in is new (the first pass, or the settings changed): log it, forget what was of the old one. */
+    protected abstract void newFolder(Path folder, String origin);
+
+    /**
+     * One pass in the folder; returns soon after {@code stopping} says so, with its file or chunk
+     * finished, and sets the status (through {@link #working} or {@link #failed}).
+     */
+    protected abstract void passIn(Path folder, BooleanSupplier stopping);
+
+    /** A pass: nothing while the connection is off (its status says so), else {@link #passIn} its folder. */
+    private void pass(BooleanSupplier stopping) {
+        FolderSetting setting = settings.current(connection);
+        java.util.Optional<Path> active = setting.active();
+        if (active.isEmpty()) {
+            lastFailure = null;
+            status.set(notActive(setting));
+            return;
+        }
+        Path folder = active.get();
+        if (!folder.equals(lastFolder)) {
+            lastFolder = folder;
+            newFolder(folder, setting.origin());
+        }
+        passIn(folder, stopping);
+    }
+
+    /** The pass did its work: the status tells {@code state}, and a failure before it is logged as over. */
+    protected void working(ConnectionState state, String recovered) {
+        if (lastFailure != null) {
+            log.info("{}: {}", connection.title(), recovered);
+            lastFailure = null;
+        }
+        status.set(state);
+    }
+
+    /**
+     * The pass could not do its work: one line on the status bar ("Inbox: what — retrying"); the log
+     * gets the first of a kind with its cause, repeats only at debug level.
+     */
+    protected void failed(String what, Path folder, Throwable e) {
+        if (!what.equals(lastFailure)) {
+            log.warn("{}: {}; retrying every {} s, nothing is lost or done twice", connection.title(), what,
+                    Math.max(1, periodMillis / 1000), e);
+        } else {
+            log.debug("{} still unavailable: {}", connection.title(), what);
+        }
+        lastFailure = what;
+        status.set(ConnectionState.failed(connection.title() + ": " + what + " — retrying", folder));
+    }
 
     /** Starts the thread (the window: once the first data is on screen); again, or after {@link #stop()}, does nothing. */
     public void start() {
@@ -56,6 +114,7 @@ abstract class ConnectionLoop implements ConnectionStatus {
             if (thread != null || stopping) {
                 return;
             }
+            subscriptions.add(settings.onChange(this::wake));
             subscriptions.addAll(subscribe(this::wake));
             thread = new Thread(this::loop, threadName);
             thread.setDaemon(true);
@@ -66,8 +125,9 @@ abstract class ConnectionLoop implements ConnectionStatus {
     /**
      * Stops the thread: a pass in progress finishes what it has in hand and starts nothing more;
      * waits up to {@value #STOP_WAIT_SECONDS} s for it. Call before the database closes. Calling it
-     * again does nothing.
+     * again does nothing; the container calls it too, when it closes.
      */
+    @PreDestroy
     public void stop() {
         Thread running;
         synchronized (lock) {
@@ -117,7 +177,7 @@ abstract class ConnectionLoop implements ConnectionStatus {
     }
 
     /** Asks for a pass soon. Any thread. */
-    protected void wake() {
+    private void wake() {
         synchronized (lock) {
             wanted = true;
             lock.notifyAll();

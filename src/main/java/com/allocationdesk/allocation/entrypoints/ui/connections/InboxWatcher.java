@@ -3,7 +3,6 @@ package com.allocationdesk.allocation.entrypoints.ui.connections;
 import com.allocationdesk.allocation.entrypoints.inbox.Inbox;
 import com.allocationdesk.allocation.entrypoints.inbox.InboxUnavailable;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.slf4j.Logger;
@@ -41,54 +40,32 @@ public class InboxWatcher extends ConnectionLoop {
     private static final Logger log = LoggerFactory.getLogger(InboxWatcher.class);
 
     private final Inbox inbox;
-    private final ConnectionSettings settings;
     private final Clock clock;
-    // the thread's own state
+    // the thread's own state, since the window opened
     private long taken;
-    private long failed;
+    private long failedFiles;
     private String lastName;
     private Instant lastAt;
-    private String lastFailure;
 
     @Inject
     public InboxWatcher(Inbox inbox, ConnectionSettings settings, Clock clock) {
-        super(Connection.INBOX, "desk-inbox", PERIOD_MILLIS, 0, initial(settings.current(Connection.INBOX)));
+        super(Connection.INBOX, settings, "desk-inbox", PERIOD_MILLIS, 0);
         this.inbox = Objects.requireNonNull(inbox, "inbox");
-        this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
-    }
-
-    private static ConnectionState initial(FolderSetting setting) {
-        return setting.active().map(folder -> ConnectionState.fine("Inbox: starting…", folder))
-                .orElseGet(() -> notActive(setting));
     }
 
     @Override
     protected List<AutoCloseable> subscribe(Runnable wake) {
-        return List.of(settings.onChange(wake));
-    }
-
-    /** Also stops with the container, if the window did not stop it first. */
-    @PreDestroy
-    @Override
-    public void stop() {
-        super.stop();
+        return List.of();
     }
 
     @Override
-    protected void pass(BooleanSupplier stopping) {
-        FolderSetting setting = settings.current(Connection.INBOX);
-        Optional<Path> active = setting.active();
-        if (active.isEmpty()) {
-            lastFailure = null;
-            status.set(notActive(setting));
-            return;
-        }
-        Path folder = active.get();
-        if (!folder.equals(lastFolder)) {
-            lastFolder = folder;
-            log.info("Taking files from the inbox folder {} (set by {})", folder, setting.origin());
-        }
+    protected void newFolder(Path folder, String origin) {
+        log.info("Taking files from the inbox folder {} (set by {})", folder, origin);
+    }
+
+    @Override
+    protected void passIn(Path folder, BooleanSupplier stopping) {
         try {
             if (!Files.isDirectory(folder)) {
                 throw new InboxUnavailable("Cannot read the inbox folder " + folder + " (it is gone or not a folder)", null);
@@ -101,28 +78,25 @@ public class InboxWatcher extends ConnectionLoop {
                         lastName = file.name();
                         lastAt = clock.instant();
                     }
-                    case FAILED -> failed++;
+                    case FAILED -> failedFiles++;
                     case LEFT -> { }
                 }
             }
             if (pass.problem().isPresent()) {
-                unavailable(pass.problem().get(), folder, null);
-                return;
+                failed(pass.problem().get(), folder, null);
+            } else {
+                working(new ConnectionState(summary(), failedFiles > 0, Optional.of(folder)),
+                        "the folder " + folder + " can be read again");
             }
-            if (lastFailure != null) {
-                log.info("The inbox folder {} can be read again", folder);
-                lastFailure = null;
-            }
-            status.set(new ConnectionState(summary(), failed > 0, Optional.of(folder)));
         } catch (InboxUnavailable e) {
-            unavailable(e.getMessage(), folder, e);
+            failed(e.getMessage(), folder, e);
         } catch (RuntimeException e) {
-            unavailable("something went wrong (details are in the log)", folder, e);
+            failed("something went wrong (details are in the log)", folder, e);
         }
     }
 
     private String summary() {
-        if (taken == 0 && failed == 0) {
+        if (taken == 0 && failedFiles == 0) {
             return "Inbox: on, no file yet";
         }
         StringBuilder text = new StringBuilder("Inbox: ").append(taken).append(taken == 1 ? " file" : " files")
@@ -130,20 +104,9 @@ public class InboxWatcher extends ConnectionLoop {
         if (lastName != null) {
             text.append(", last ").append(lastName).append(" at ").append(TIME.format(lastAt.atZone(ZoneId.systemDefault())));
         }
-        if (failed > 0) {
-            text.append("; ").append(failed).append(" failed, see ").append(Inbox.FAILED).append('/');
+        if (failedFiles > 0) {
+            text.append("; ").append(failedFiles).append(" failed, see ").append(Inbox.FAILED).append('/');
         }
         return text.toString();
-    }
-
-    /** One line on the status bar; the log gets the first of a kind with its cause, repeats only at debug level. */
-    private void unavailable(String what, Path folder, RuntimeException e) {
-        if (!what.equals(lastFailure)) {
-            log.warn("Inbox: {}; retrying every {} s, nothing is taken twice", what, PERIOD_MILLIS / 1000, e);
-        } else {
-            log.debug("Inbox still unavailable: {}", what);
-        }
-        lastFailure = what;
-        status.set(ConnectionState.failed("Inbox: " + what + " — retrying", folder));
     }
 }

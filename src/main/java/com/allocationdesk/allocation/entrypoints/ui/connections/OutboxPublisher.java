@@ -4,7 +4,6 @@ import com.allocationdesk.allocation.outbox.OutboxRelay;
 import com.allocationdesk.allocation.outbox.OutboxUnavailable;
 import com.allocationdesk.allocation.servicelayer.DatabaseUnavailable;
 import com.allocationdesk.allocation.servicelayer.EventBroadcaster;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.slf4j.Logger;
@@ -17,7 +16,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -45,67 +43,38 @@ public class OutboxPublisher extends ConnectionLoop {
 
     private final OutboxRelay relay;
     private final EventBroadcaster broadcaster;
-    private final ConnectionSettings settings;
     private final Clock clock;
-    // the thread's own state
+    /** When the thread last renamed a file into place in the current folder. */
     private Instant lastFile;
-    private String lastFailure;
 
     @Inject
     public OutboxPublisher(OutboxRelay relay, EventBroadcaster broadcaster, ConnectionSettings settings, Clock clock) {
-        super(Connection.OUTBOX, "desk-outbox", PERIOD_MILLIS, COALESCE_MILLIS, initial(settings.current(Connection.OUTBOX)));
+        super(Connection.OUTBOX, settings, "desk-outbox", PERIOD_MILLIS, COALESCE_MILLIS);
         this.relay = Objects.requireNonNull(relay, "relay");
         this.broadcaster = Objects.requireNonNull(broadcaster, "broadcaster");
-        this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
-    }
-
-    private static ConnectionState initial(FolderSetting outbox) {
-        return outbox.active().map(folder -> ConnectionState.fine("Outbox: starting…", folder))
-                .orElseGet(() -> notActive(outbox));
     }
 
     @Override
     protected List<AutoCloseable> subscribe(Runnable wake) {
-        return List.of(broadcaster.subscribe(event -> wake.run()), settings.onChange(wake));
-    }
-
-    /** Also stops with the container, if the window did not stop it first. */
-    @PreDestroy
-    @Override
-    public void stop() {
-        super.stop();
+        return List.of(broadcaster.subscribe(event -> wake.run()));
     }
 
     @Override
-    protected void pass(BooleanSupplier stopping) {
-        publishOnce(stopping);
+    protected void newFolder(Path folder, String origin) {
+        lastFile = null;
+        log.info("Publishing the ledger to the outbox folder {} (set by {})", folder, origin);
     }
 
-    private void publishOnce(BooleanSupplier stopping) {
-        FolderSetting outbox = settings.current(Connection.OUTBOX);
-        Optional<Path> active = outbox.active();
-        if (active.isEmpty()) {
-            lastFailure = null;
-            status.set(notActive(outbox));
-            return;
-        }
-        Path folder = active.get();
-        if (!folder.equals(lastFolder)) {
-            lastFolder = folder;
-            lastFile = null;
-            log.info("Publishing the ledger to the outbox folder {} (set by {})", folder, outbox.origin());
-        }
+    @Override
+    protected void passIn(Path folder, BooleanSupplier stopping) {
         try {
             OutboxRelay.Published published = relay.publishPending(folder, OutboxRelay.DEFAULT_ENTRIES_PER_FILE, stopping);
             if (published.files() > 0) {
                 lastFile = clock.instant();
             }
-            if (lastFailure != null) {
-                log.info("The outbox folder {} takes files again: published up to seq {}", folder, published.lastSeq());
-                lastFailure = null;
-            }
-            status.set(ConnectionState.fine(upTo(published.lastSeq()), folder));
+            working(ConnectionState.fine(upTo(published.lastSeq()), folder),
+                    "the folder " + folder + " takes files again: published up to seq " + published.lastSeq());
         } catch (OutboxUnavailable e) {
             failed("cannot write to " + e.folder() + " (" + e.reason() + ")", folder, e);
         } catch (RuntimeException e) {
@@ -119,18 +88,6 @@ public class OutboxPublisher extends ConnectionLoop {
         }
         String text = "Outbox: up to #" + lastSeq;
         return lastFile == null ? text : text + ", last file " + TIME.format(lastFile.atZone(ZoneId.systemDefault()));
-    }
-
-    /** One line on the status bar; the log gets the first of a kind with its cause, repeats only at debug level. */
-    private void failed(String what, Path folder, RuntimeException e) {
-        if (!what.equals(lastFailure)) {
-            log.warn("Outbox: {}; retrying every {} s, nothing is lost (the progress is in the database)", what,
-                    PERIOD_MILLIS / 1000, e);
-        } else {
-            log.debug("Outbox still unavailable: {}", what);
-        }
-        lastFailure = what;
-        status.set(ConnectionState.failed("Outbox: " + what + " — retrying", folder));
     }
 
     /** A failure other than the folder's: the database's own sentence (a full disk), else "something went wrong". */
