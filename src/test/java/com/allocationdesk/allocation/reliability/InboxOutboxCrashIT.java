@@ -71,10 +71,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * wait; and a {@value #LINES}-line order file ({@code orderid,sku,qty}, one line per order). Then
  * it starts the child and kills it with SIGKILL, restarts it, kills it again, in turn:
  * <ul>
- *   <li>0–8 s after the first chunk committed in that run (inside chunks and publishes; the longer
- *       the delay, the further into the file, at no cost: what was committed stays);</li>
+ *   <li>inside chunks and publishes: once the run has committed a random number of chunks (up to
+ *       twice an equal share of what is left for each kill still to come, so the kills are spread
+ *       over the whole file whatever the machine's speed), then 0–300 ms;</li>
  *   <li>0–2.5 s after the JVM started (start-up, while HSQLDB replays the log of the last kill);</li>
- *   <li>between a rename and its stored progress: 0–5 s after the first new chunk, the next time
+ *   <li>between a rename and its stored progress: likewise at a random chunk, then the next time
  *       the relay renames a file of fewer than {@value #PER_FILE} entries into place and the inbox
  *       commits one more chunk (0–20 ms later). For these runs only the relay's progress is stored 2 s after such a rename
  *       ({@link Desk.SlowProgress}: the real store, later, as on a slow disk), so the kill lands in
@@ -82,9 +83,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  *       file starting at the same id;</li>
  *   <li>0–3 s after it is ready (the file checked again, or its first chunks).</li>
  * </ul>
- * After {@code reliability.kills} such kills (7; 30 with {@code -Psoak}) the child is restarted and
- * killed once more when it says it is idle: the inbox empty, both files in {@code processed/}, the
- * relay caught up with the ledger. After every kill the outbox is read: a name seen before must
+ * After {@code reliability.kills} such kills (7; 30 with {@code -Psoak}), if the work is not done,
+ * the child is restarted and killed once more when it says it is idle: the inbox empty, both files
+ * in {@code processed/}, the relay caught up with the ledger. After every kill the outbox is read: a name seen before must
  * hold the same bytes; a name whose file (inode) was replaced was re-published, and must be one
  * the relay warned it re-published. Then a final clean run (the child exits 0 after closing the
  * database) and the checks:
@@ -120,6 +121,8 @@ class InboxOutboxCrashIT {
     static final int SKUS = 10;
     private static final String FILE = "orders-100000.csv";
     private static final String BATCHES = "batches.csv";
+    /** The receipts once both files are taken: one per chunk of the orders, one for the batches. */
+    private static final int RECEIPTS = (LINES + CHUNK - 1) / CHUNK + 1;
     private static final Pattern PUBLISHED = Pattern.compile("events-(\\d{20})-(\\d{20})\\.jsonl");
     private static final Pattern REPUBLISHED = Pattern.compile("Re-publishing (events-\\d{20}-\\d{20}\\.jsonl)");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -160,7 +163,7 @@ class InboxOutboxCrashIT {
         Duration childCpu = Duration.ZERO;
         List<String> eachKill = new ArrayList<>();
         boolean caughtUp = false;
-        while (!caughtUp) {
+        while (kills < aimedKills || !caughtUp) {
             assertThat(kills).as("kills before the file was taken and published (%s)", run).isLessThan(aimedKills + 5);
             Path logDir = Files.createDirectories(folder.resolve("logs-" + kills));
             Process child = kills % 4 == 2 && kills < aimedKills
@@ -285,15 +288,13 @@ class InboxOutboxCrashIT {
             case 2 -> { // the relay renamed a short file into place, its progress is not stored yet, and the inbox
                 // has committed another chunk since: at the restart there are entries after that file's range
                 awaitReady(child, out, logDir, run);
-                awaitChunks(child, out);
-                int before = random.nextInt(5000); // somewhere in the file, not always at its first chunks
-                Thread.sleep(before);
+                String where = awaitSomewhereInTheFile(child, out, kill, aimedKills, random);
                 aimedAtRelay++;
                 boolean renamed = awaitRename(child, outbox, out);
                 boolean chunkAfter = renamed && awaitNextChunk(child, out, 1500);
                 int delay = random.nextInt(20);
                 Thread.sleep(delay);
-                return before + " ms after the first new chunk, then " + delay + " ms after "
+                return where + ", then " + delay + " ms after "
                         + (!renamed ? "idle (no file left)" : chunkAfter
                         ? "a short file appeared in the outbox and a chunk was committed" : "a short file appeared in the outbox");
             }
@@ -305,12 +306,39 @@ class InboxOutboxCrashIT {
             }
             default -> { // while chunks are committed and published
                 awaitReady(child, out, logDir, run);
-                boolean flowing = awaitChunks(child, out);
-                int delay = random.nextInt(8000); // the chunks committed meanwhile stay: no time is lost
+                String where = awaitSomewhereInTheFile(child, out, kill, aimedKills, random);
+                int delay = random.nextInt(300);
                 Thread.sleep(delay);
-                return delay + " ms after " + (flowing ? "the first new chunk" : "ready (no chunk left)");
+                return where + ", then " + delay + " ms";
             }
         }
+    }
+
+    /**
+     * Waits until the inbox has committed a random number of chunks in this run, so that the kills
+     * are spread over the whole file whatever the machine's speed: up to twice an equal share of
+     * what is left for each kill to come (the other rounds take some chunks too). Returns where, in
+     * words.
+     */
+    private static String awaitSomewhereInTheFile(Process child, List<String> out, int kill, int aimedKills, Random random)
+            throws InterruptedException {
+        if (!awaitChunks(child, out)) {
+            return "ready (no chunk left)";
+        }
+        List<Integer> counts = receiptCounts(out);
+        int now = counts.get(counts.size() - 1);
+        int left = Math.max(0, RECEIPTS - now);
+        int roundsLeft = Math.max(1, aimedKills - kill);
+        int target = now + random.nextInt(Math.max(1, 2 * left / roundsLeft));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && child.isAlive() && last(receiptCounts(out)) < Math.min(target, RECEIPTS)) {
+            Thread.sleep(2);
+        }
+        return "receipt " + last(receiptCounts(out)) + " (aimed at " + target + ")";
+    }
+
+    private static int last(List<Integer> counts) {
+        return counts.isEmpty() ? 0 : counts.get(counts.size() - 1);
     }
 
     private static long millisSince(long nanos) {
