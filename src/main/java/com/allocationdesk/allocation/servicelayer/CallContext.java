@@ -84,25 +84,9 @@ final class CallContext implements HandlerContext, AutoCloseable {
     }
 
     /** The caller's unit of work, as an included command sees it: its commit and close belong to the caller. */
-    private record SharedUnitOfWork(UnitOfWork delegate) implements UnitOfWork {
-        @Override
-        public ProductRepository products() {
-            return delegate.products();
-        }
-
-        @Override
-        public ReadModelWriter readModel() {
-            return delegate.readModel();
-        }
-
-        @Override
-        public EventLogWriter eventLog() {
-            return delegate.eventLog();
-        }
-
-        @Override
-        public InboxReceipts inbox() {
-            return delegate.inbox();
+    private static final class SharedUnitOfWork extends ForwardingUnitOfWork {
+        SharedUnitOfWork(UnitOfWork caller) {
+            super(caller);
         }
 
         /** The caller commits, once, for every command it included. */

@@ -21,36 +21,15 @@ import java.util.Map;
  * That one is not a broken projection but another unit of work that changed the same rows first; it
  * leaves this commit, the unit of work rolls back, and the bus re-runs the handler from scratch.
  */
-final class ProjectingUnitOfWork implements UnitOfWork, HandlerContext {
+final class ProjectingUnitOfWork extends ForwardingUnitOfWork implements HandlerContext {
     private static final Logger log = LoggerFactory.getLogger(ProjectingUnitOfWork.class);
 
-    private final UnitOfWork delegate;
     private final Map<Class<?>, List<EventHandler<?>>> projections;
     private final List<Event> projected = new ArrayList<>();
 
     ProjectingUnitOfWork(UnitOfWork delegate, Map<Class<?>, List<EventHandler<?>>> projections) {
-        this.delegate = delegate;
+        super(delegate);
         this.projections = projections;
-    }
-
-    @Override
-    public ProductRepository products() {
-        return delegate.products();
-    }
-
-    @Override
-    public ReadModelWriter readModel() {
-        return delegate.readModel();
-    }
-
-    @Override
-    public EventLogWriter eventLog() {
-        return delegate.eventLog();
-    }
-
-    @Override
-    public InboxReceipts inbox() {
-        return delegate.inbox();
     }
 
     /**
@@ -77,11 +56,6 @@ final class ProjectingUnitOfWork implements UnitOfWork, HandlerContext {
         }
         projected.addAll(events);
         delegate.commit();
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
     }
 
     /** The events projected at commit (the bus hands them on to the event handlers), then any newer ones. */

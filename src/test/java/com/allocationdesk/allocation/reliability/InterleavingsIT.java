@@ -10,10 +10,7 @@ import com.allocationdesk.allocation.domain.commands.CreateBatch;
 import com.allocationdesk.allocation.servicelayer.ConcurrentModification;
 import com.allocationdesk.allocation.servicelayer.FakeNotifications;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
-import com.allocationdesk.allocation.servicelayer.ProductRepository;
-import com.allocationdesk.allocation.servicelayer.EventLogWriter;
-import com.allocationdesk.allocation.servicelayer.InboxReceipts;
-import com.allocationdesk.allocation.servicelayer.ReadModelWriter;
+import com.allocationdesk.allocation.servicelayer.ForwardingUnitOfWork;
 import com.allocationdesk.allocation.servicelayer.RetryPolicy;
 import com.allocationdesk.allocation.servicelayer.UnitOfWork;
 import com.allocationdesk.allocation.servicelayer.handlers.HandlerRegistry;
@@ -273,44 +270,13 @@ class InterleavingsIT {
      * loaded and changed the product, before the projections write the read tables and the unit
      * commits) until both have got there.
      */
-    private static final class MeetAtCommit implements UnitOfWork {
-        private final UnitOfWork delegate;
+    private static final class MeetAtCommit extends ForwardingUnitOfWork {
         private final CyclicBarrier barrier;
         private boolean met;
 
         MeetAtCommit(UnitOfWork delegate, CyclicBarrier barrier) {
-            this.delegate = delegate;
+            super(delegate);
             this.barrier = barrier;
-        }
-
-        @Override
-        public ProductRepository products() {
-            return delegate.products();
-        }
-
-        @Override
-        public ReadModelWriter readModel() {
-            return delegate.readModel();
-        }
-
-        @Override
-        public EventLogWriter eventLog() {
-            return delegate.eventLog();
-        }
-
-        @Override
-        public InboxReceipts inbox() {
-            return delegate.inbox();
-        }
-
-        @Override
-        public void commit() {
-            delegate.commit();
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
         }
 
         @Override

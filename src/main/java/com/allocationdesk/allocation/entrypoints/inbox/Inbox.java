@@ -17,6 +17,7 @@ import com.allocationdesk.allocation.queries.InboxReceiptsQuery;
 import com.allocationdesk.allocation.queries.SkuTotals;
 import com.allocationdesk.allocation.queries.StockTotalsQuery;
 import com.allocationdesk.allocation.servicelayer.ChunkCommandRefused;
+import com.allocationdesk.allocation.servicelayer.DatabaseUnavailable;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
 
 import jakarta.enterprise.context.Dependent;
@@ -26,7 +27,9 @@ import org.slf4j.LoggerFactory;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.FilterInputStream;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -170,12 +173,9 @@ public class Inbox {
                 continue;
             }
             try {
-                FileResult result = take(folder, file, name, before.get(), chunk, stop);
-                if (result.outcome() == Outcome.LEFT && result.message().startsWith(STILL_WRITTEN)) {
-                    notYet.add(name);
-                } else {
-                    results.add(result);
-                }
+                results.add(take(folder, file, name, before.get(), chunk, stop));
+            } catch (ChunkDelivery.FileChanged stillBeingWritten) {
+                notYet.add(name); // its bytes changed after it was looked at: the next pass looks again
             } catch (RuntimeException unavailable) {
                 if (isDatabaseUnavailable(unavailable) || unavailable instanceof InboxUnavailable) {
                     String message = plannersMessage(unavailable);
@@ -189,8 +189,6 @@ public class Inbox {
         return new Pass(results, notYet, Optional.empty());
     }
 
-    private static final String STILL_WRITTEN = "still being written";
-
     private FileResult take(Path folder, Path file, String name, BasicFileAttributes before, int chunk,
                             BooleanSupplier stop) {
         Kind kind = Kind.of(name);
@@ -200,7 +198,7 @@ public class Inbox {
         }
         String sha256 = sha256(file);
         if (changed(file, before)) {
-            return new FileResult(name, Outcome.LEFT, STILL_WRITTEN);
+            throw new ChunkDelivery.FileChanged(name + " changed while it was read");
         }
         InboxReceiptsQuery.FileReceipts taken = receipts.of(sha256);
         if (taken.complete()) {
@@ -218,8 +216,6 @@ public class Inbox {
                 case CSV -> takeCsv(folder, file, name, chunk, stop, delivery);
                 case JSONL -> takeCommands(folder, file, name, chunk, stop, delivery);
             };
-        } catch (ChunkDelivery.FileChanged e) {
-            return new FileResult(name, Outcome.LEFT, STILL_WRITTEN);
         } catch (LineRefused e) {
             return failed(folder, file, name, e.getMessage(), e.applied == 0
                             ? name + " was not taken: nothing of it was applied"
@@ -265,7 +261,7 @@ public class Inbox {
                 return new FileResult(name, Outcome.LEFT, "stopped before it was read");
             }
             if (!spool.sha256().equals(delivery.sha256())) {
-                return new FileResult(name, Outcome.LEFT, STILL_WRITTEN);
+                throw new ChunkDelivery.FileChanged(name + " changed after it was looked at");
             }
             Set<String> skus = totals.perSku().stream().map(SkuTotals::sku).collect(Collectors.toSet());
             CommandLines.Problems problems = new CommandLines.Problems(LISTED);
@@ -485,7 +481,7 @@ public class Inbox {
      * read, or a NUL).
      */
     private static List<String> header(Path file) {
-        try (BufferedReader reader = new BufferedReader(new java.io.InputStreamReader(
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
                 new BoundedLine(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
             String first = reader.readLine();
             if (first == null) {
@@ -521,7 +517,7 @@ public class Inbox {
 
     private static boolean isDatabaseUnavailable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof com.allocationdesk.allocation.servicelayer.DatabaseUnavailable
+            if (cause instanceof DatabaseUnavailable
                     || (cause instanceof PartlyImported partly && partly.databaseUnavailable())) {
                 return true;
             }
@@ -531,7 +527,7 @@ public class Inbox {
 
     private static String plannersMessage(RuntimeException failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof com.allocationdesk.allocation.servicelayer.DatabaseUnavailable) {
+            if (cause instanceof DatabaseUnavailable) {
                 return cause.getMessage();
             }
         }
@@ -603,7 +599,7 @@ public class Inbox {
     }
 
     /** Reads at most the first 64 KB: a header longer than that is not one of ours anyway. */
-    private static final class BoundedLine extends java.io.FilterInputStream {
+    private static final class BoundedLine extends FilterInputStream {
         private long left = CommandLines.MAX_LINE_BYTES;
 
         BoundedLine(InputStream in) {

@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -67,9 +66,6 @@ public class InboxWatcher extends ConnectionLoop {
     @Override
     protected void passIn(Path folder, BooleanSupplier stopping) {
         try {
-            if (!Files.isDirectory(folder)) {
-                throw new InboxUnavailable("Cannot read the inbox folder " + folder + " (it is gone or not a folder)", null);
-            }
             Inbox.Pass pass = inbox.takePending(folder, Inbox.DEFAULT_SETTLE, Inbox.DEFAULT_CHUNK, stopping);
             for (Inbox.FileResult file : pass.files()) {
                 switch (file.outcome()) {
