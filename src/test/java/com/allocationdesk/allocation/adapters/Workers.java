@@ -55,8 +55,23 @@ public final class Workers implements AutoCloseable {
         pool.shutdownNow();
         if (!pool.awaitTermination(stopWithin.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("The " + name + " workers were still running " + stopWithin.toMillis()
-                    + " ms after they were stopped (waiting for a lock?); their database must not be closed under them");
+                    + " ms after they were stopped (waiting for a lock?); their database must not be closed under them."
+                    + " Where they are:" + stacks());
         }
+    }
+
+    /** The stacks of this pool's threads, for the failure message: where a stuck worker waits. */
+    private String stacks() {
+        StringBuilder where = new StringBuilder();
+        Thread.getAllStackTraces().forEach((thread, frames) -> {
+            if (thread.getName().startsWith(name + "-")) {
+                where.append("\n\"").append(thread.getName()).append("\" ").append(thread.getState());
+                for (StackTraceElement frame : frames) {
+                    where.append("\n    at ").append(frame);
+                }
+            }
+        });
+        return where.toString();
     }
 
     /** One worker's share of {@link #runTogether}. */

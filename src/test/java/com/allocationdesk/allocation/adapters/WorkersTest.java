@@ -55,7 +55,8 @@ class WorkersTest {
         assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
 
         assertThatThrownBy(workers::close).isInstanceOf(AssertionError.class)
-                .hasMessageContaining("stubborn workers were still running 200 ms after they were stopped");
+                .hasMessageContaining("stubborn workers were still running 200 ms after they were stopped")
+                .hasMessageContaining("\"stubborn-1\"").hasMessageContaining("WorkersTest");
         release.countDown();
         workers.close();
     }

@@ -46,9 +46,11 @@ import javax.sql.DataSource;
  * <ul>
  *   <li>before writing, at least {@link #minFreeBytes} must be free on the database's file system
  *       (a {@code statvfs}, microseconds), so a full disk is refused before it is reached;</li>
- *   <li>commits are serialised around HSQLDB's own (which writes the log under one lock anyway);
- *       a commit during which HSQLDB reported a write failure is refused with
- *       {@link DatabaseUnavailable}, never acknowledged;</li>
+ *   <li>commits are serialised around HSQLDB's own (which writes the log under one lock anyway),
+ *       and with each its unit of work's writes, which all wait for the commit: one unit writes at
+ *       a time, so none ever waits for another's row lock (decision 0015); a commit during which
+ *       HSQLDB reported a write failure is refused with {@link DatabaseUnavailable}, never
+ *       acknowledged;</li>
  *   <li>after such a failure the engine is shut down at once ({@code SHUTDOWN IMMEDIATELY}), the
  *       {@code .log} is cut back to its length after the last acknowledged commit (what follows was
  *       never acknowledged), and the database stays closed until there is room again; the next use
@@ -232,6 +234,7 @@ public final class Database implements Store, CommitGate {
         lock.verify();
     }
 
+    /** Runs a unit of work's writes and commit under the commit lock: one at a time. */
     @Override
     public void commit(Runnable commit) {
         synchronized (commitLock) {

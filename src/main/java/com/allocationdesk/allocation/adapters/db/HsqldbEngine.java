@@ -38,6 +38,8 @@ final class HsqldbEngine {
     static {
         SETTINGS.put("hsqldb.write_delay", new String[] {"false", "SET FILES WRITE DELAY FALSE"});
         SETTINGS.put("hsqldb.tx", new String[] {"mvcc", "SET DATABASE TRANSACTION CONTROL MVCC"});
+        SETTINGS.put("hsqldb.tx_interrupt_rollback",
+                new String[] {"true", "SET DATABASE TRANSACTION ROLLBACK ON INTERRUPT TRUE"});
         SETTINGS.put("hsqldb.default_table_type", new String[] {"cached", "SET DATABASE DEFAULT TABLE TYPE CACHED"});
         SETTINGS.put("hsqldb.cache_rows", new String[] {"500000", "SET FILES CACHE ROWS 500000"});
         SETTINGS.put("hsqldb.cache_size", new String[] {"131072", "SET FILES CACHE SIZE 131072"});
@@ -278,6 +280,10 @@ final class HsqldbEngine {
     /**
      * <ul>
      *   <li>{@code hsqldb.tx=mvcc}: readers never block writers; write conflicts fail fast.</li>
+     *   <li>{@code hsqldb.tx_interrupt_rollback=true}: a thread interrupted while it waits for a
+     *       row lock rolls its transaction back and gets an error, instead of HSQLDB swallowing
+     *       the interrupt and waiting on (a unit of work never waits for a lock, decision 0015;
+     *       should one ever, stopping its thread must still end it).</li>
      *   <li>{@code hsqldb.write_delay=false}: sync the log on every commit (durability).</li>
      *   <li>{@code hsqldb.default_table_type=cached}: table data lives on disk, not in RAM.</li>
      *   <li>{@code shutdown=false}: the database stays open between connections; {@link Database#close}
@@ -292,7 +298,8 @@ final class HsqldbEngine {
      */
     static String url(Path path) {
         return "jdbc:hsqldb:file:" + path
-                + ";hsqldb.tx=mvcc;hsqldb.write_delay=false;hsqldb.default_table_type=cached"
+                + ";hsqldb.tx=mvcc;hsqldb.tx_interrupt_rollback=true;hsqldb.write_delay=false"
+                + ";hsqldb.default_table_type=cached"
                 + ";hsqldb.cache_rows=500000;hsqldb.cache_size=131072"
                 + ";shutdown=false;hsqldb.lock_file=false;hsqldb.extlog=2";
     }

@@ -17,8 +17,10 @@ public interface CommitGate {
     void beforeWriting();
 
     /**
-     * Runs the database commit; throws {@code DatabaseUnavailable} when it did not reach the disk
-     * (then nothing of it counts: the store goes back to its last durable state).
+     * Runs the writes of a unit of work and its database commit ({@code HibernateUnitOfWork}
+     * writes nothing before); throws {@code DatabaseUnavailable} when the commit did not reach the
+     * disk (then nothing of it counts: the store goes back to its last durable state). A store
+     * that lets one unit write at a time (the embedded one) runs it under its commit lock.
      */
     void commit(Runnable commit);
 

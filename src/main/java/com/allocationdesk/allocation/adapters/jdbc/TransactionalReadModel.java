@@ -4,8 +4,8 @@ import com.allocationdesk.allocation.servicelayer.ReadModelWriter;
 
 /**
  * The read-model writer of one unit of work: it writes over that unit's connection (so its rows
- * commit or roll back with the change they mirror) and may hold writes back until {@link #flush()},
- * which the unit of work calls once, just before it commits.
+ * commit or roll back with the change they mirror), all in {@link #flush()}, which the unit of work
+ * calls once, inside its commit ({@link HeldWrites}).
  */
 public interface TransactionalReadModel extends ReadModelWriter {
     /** Writes what was held back. */

@@ -88,19 +88,30 @@ public final class HibernateUnitOfWork implements UnitOfWork {
      * {@link ConcurrentModification} when another transaction changed one of our products first
      * (version check, serialization failure, or a concurrent insert of the same product), and
      * {@code DatabaseUnavailable} when the change cannot be written or did not reach the disk.
+     * <p>
+     * Every write of the unit of work happens here, inside the store's commit: until now it only
+     * read, so it held no row lock another unit could wait for; when a write fails (a stale
+     * version, say) the rows written before it are rolled back there too, before the next unit may
+     * write (decision 0015). The log's entries are numbered inside as well, under the store's
+     * commit lock: in commit order (decision 0013).
      */
     @Override
     public void commit() {
         try {
             gate.beforeWriting();
-            readModel.flush();
-            session.flush();
-            products.bumpUnchangedVersions();
-            products.flushAllocations();
-            // the log's entries are numbered inside the store's commit lock: in commit order
             gate.commit(() -> {
-                eventLog.write();
-                transaction.commit();
+                try {
+                    session.flush();
+                    products.bumpUnchangedVersions();
+                    products.flushAllocations();
+                    readModel.flush();
+                    inbox.write();
+                    eventLog.write();
+                    transaction.commit();
+                } catch (RuntimeException e) {
+                    rollBack();
+                    throw e;
+                }
             });
             committed = true;
         } catch (RuntimeException e) {
@@ -111,13 +122,21 @@ public final class HibernateUnitOfWork implements UnitOfWork {
     @Override
     public void close() {
         try {
-            if (!committed && transaction.getStatus().canRollback()) {
+            if (!committed) {
+                rollBack();
+            }
+        } finally {
+            session.close();
+        }
+    }
+
+    private void rollBack() {
+        try {
+            if (transaction.getStatus().canRollback()) {
                 transaction.rollback();
             }
         } catch (RuntimeException e) {
             log.warn("Rollback failed; the session is closed anyway", e);
-        } finally {
-            session.close();
         }
     }
 

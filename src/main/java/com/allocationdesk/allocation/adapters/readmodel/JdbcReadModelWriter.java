@@ -1,16 +1,11 @@
 package com.allocationdesk.allocation.adapters.readmodel;
 
 import com.allocationdesk.allocation.adapters.jdbc.ConnectionRunner;
+import com.allocationdesk.allocation.adapters.jdbc.HeldWrites;
 import com.allocationdesk.allocation.adapters.jdbc.TransactionalReadModel;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -18,7 +13,7 @@ import java.util.Objects;
 /**
  * Writes the read tables (V2__read_model.sql, named {@code read_*} by V4) with plain JDBC, on the
  * connection of the unit of work that owns it, so a read-table row commits or rolls back with the
- * change it mirrors.
+ * change it mirrors. Every write is held back until the unit of work commits ({@link HeldWrites}).
  * {@code read_batches.available} is a generated column: the database keeps it equal to
  * {@code purchased - allocated}. The notifications are the out-of-stock alerts (V6: a state, OPEN
  * while the line waits, RESOLVED when it is allocated or cancelled).
@@ -99,6 +94,7 @@ public final class JdbcReadModelWriter implements TransactionalReadModel {
 
     private final ConnectionRunner transaction;
     private final Map<String, Integer> allocatedDeltas = new LinkedHashMap<>();
+    private final HeldWrites held = new HeldWrites();
 
     public JdbcReadModelWriter(ConnectionRunner transaction) {
         this.transaction = Objects.requireNonNull(transaction, "transaction");
@@ -123,7 +119,7 @@ public final class JdbcReadModelWriter implements TransactionalReadModel {
         allocatedDeltas.merge(reference, delta, Integer::sum);
     }
 
-    /** Writes what is still held back; the unit of work calls it just before it commits. */
+    /** Writes what was held back, in order, and the allocated totals; the unit of work calls it inside its commit. */
     @Override
     public void flush() {
         allocatedDeltas.forEach((reference, delta) -> {
@@ -132,6 +128,7 @@ public final class JdbcReadModelWriter implements TransactionalReadModel {
             }
         });
         allocatedDeltas.clear();
+        held.writeOn(transaction);
     }
 
     /** Inserts the allocation, or moves it when a stale row is still there. */
@@ -176,41 +173,22 @@ public final class JdbcReadModelWriter implements TransactionalReadModel {
     }
 
     /**
-     * Reads the write tables over the same connection, so it sees what this transaction has
-     * flushed; {@code RebuildReadModelHandler} changes no aggregate, so nothing is pending.
+     * Reads the write tables over the same connection when the unit of work commits, after its
+     * own changes were flushed; {@code RebuildReadModelHandler} changes no aggregate anyway.
      */
     @Override
     public void rebuildFromWriteModel(Instant at) {
         allocatedDeltas.clear();
-        transaction.run(connection -> {
-            try (Statement statement = connection.createStatement()) {
-                for (String sql : REBUILD) {
-                    statement.executeUpdate(sql);
-                }
-            }
-        });
+        for (String sql : REBUILD) {
+            update(sql);
+        }
         for (String sql : REBUILD_ALERTS) {
             update(sql, at);
         }
     }
 
+    /** Held back until {@link #flush()} ({@link HeldWrites}). */
     private void update(String sql, Object... parameters) {
-        transaction.withStatement(sql, statement -> {
-            for (int i = 0; i < parameters.length; i++) {
-                bind(statement, i + 1, parameters[i]);
-            }
-            return statement.executeUpdate();
-        });
-    }
-
-    private static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
-        if (value instanceof Instant instant) {
-            statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
-        } else if (value == null) {
-            // the only nullable value is a batch's ETA
-            statement.setNull(index, Types.DATE);
-        } else {
-            statement.setObject(index, value);
-        }
+        held.add(sql, parameters);
     }
 }
