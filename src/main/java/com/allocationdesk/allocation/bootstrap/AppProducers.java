@@ -79,9 +79,9 @@ public class AppProducers {
     @Produces
     @Singleton
     @Typed(HibernateUnitsOfWork.class) // injected as UnitOfWork.Factory through the producer below, which a test may override
-    HibernateUnitsOfWork hibernate(Database database, AppConfig config, Clock clock) {
+    HibernateUnitsOfWork hibernate(Database database, AppConfig config, Clock clock, DeskIdentity desk) {
         HibernateUnitsOfWork units = HibernateUnitsOfWork.over(database, JdbcReadModelWriter::new,
-                JdbcEventLog.factory(clock, DeskName.current()), JdbcInboxReceipts::new);
+                JdbcEventLog.factory(clock, desk.name()), JdbcInboxReceipts::new);
         if (config.writesAtOnce()) {
             units.bootInBackground();
         }
@@ -92,6 +92,13 @@ public class AppProducers {
     @Singleton
     UnitOfWork.Factory unitsOfWork(HibernateUnitsOfWork hibernate) {
         return hibernate;
+    }
+
+    /** Who this desk is in the ledger: {@code user@host}. */
+    @Produces
+    @Singleton
+    DeskIdentity deskIdentity() {
+        return new DeskIdentity(DeskName.current());
     }
 
     @Produces

@@ -24,6 +24,7 @@ public final class EventLogQuery {
     private static final String FOR_BATCH = COLUMNS + " WHERE batch_reference = ?" + NEWEST_LAST;
     private static final String FOR_SKU = COLUMNS + " WHERE sku = ?" + NEWEST_LAST;
     private static final String AFTER = COLUMNS + " WHERE seq > ? ORDER BY seq LIMIT ?";
+    private static final String LAST = "SELECT MAX(seq) FROM event_log";
 
     private final DataSource dataSource;
 
@@ -63,6 +64,13 @@ public final class EventLogQuery {
             return List.of();
         }
         return Sql.list(dataSource, AFTER, EventLogQuery::row, seq, limit);
+    }
+
+    /** The number of the newest entry; 0 when the log is empty. */
+    public long last() {
+        long[] last = new long[1];
+        Sql.each(dataSource, LAST, 0, rs -> last[0] = rs.getLong(1));
+        return last[0];
     }
 
     /** The last {@code limit} entries matching the keys (stripped; null as empty), oldest first. */

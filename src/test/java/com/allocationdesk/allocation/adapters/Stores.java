@@ -30,6 +30,17 @@ public final class Stores {
         });
     }
 
+    /**
+     * Units of work of another desk on the same store: what they commit, the ledger names
+     * {@code desk}. Closed with the store.
+     */
+    public static HibernateUnitsOfWork unitsOfWorkOfDesk(Database database, String desk) {
+        HibernateUnitsOfWork units = HibernateUnitsOfWork.over(database, JdbcReadModelWriter::new,
+                JdbcEventLog.factory(Clock.systemUTC(), desk), JdbcInboxReceipts::new);
+        database.closeFirst(units);
+        return units;
+    }
+
     private static synchronized void forget(Database database) {
         UNITS.remove(database);
     }

@@ -9,6 +9,7 @@ import com.allocationdesk.allocation.entrypoints.ui.connections.ConnectionOption
 import com.allocationdesk.allocation.entrypoints.ui.connections.WindowConnections;
 import com.allocationdesk.allocation.entrypoints.ui.support.ErrorText;
 import com.allocationdesk.allocation.entrypoints.ui.support.HostDesktop;
+import com.allocationdesk.allocation.entrypoints.ui.support.OtherDesks;
 import com.allocationdesk.allocation.entrypoints.ui.support.WindowPlacement;
 import javafx.application.Application;
 import javafx.beans.value.ChangeListener;
@@ -120,7 +121,9 @@ public class AllocationDeskApp extends Application {
         Task<Bootstrap> startup = new Task<>() {
             @Override
             protected Bootstrap call() {
-                return startContainer.apply(config);
+                Bootstrap started = startContainer.apply(config);
+                started.get(OtherDesks.class).markEnd(); // before the first data is read
+                return started;
             }
         };
         startup.setOnSucceeded(e -> showMainWindow(startup.getValue()));

@@ -1,12 +1,14 @@
 package com.allocationdesk.allocation.entrypoints.ui;
 
 import com.allocationdesk.allocation.domain.commands.Command;
-import com.allocationdesk.allocation.domain.events.OutOfStock;
 import com.allocationdesk.allocation.entrypoints.imports.ImportReport;
 import com.allocationdesk.allocation.entrypoints.ui.support.BackgroundRunner;
 import com.allocationdesk.allocation.entrypoints.ui.support.ErrorText;
+import com.allocationdesk.allocation.entrypoints.ui.support.FxThread;
 import com.allocationdesk.allocation.entrypoints.ui.support.LiveUpdates;
+import com.allocationdesk.allocation.entrypoints.ui.support.OtherDesks;
 import com.allocationdesk.allocation.entrypoints.ui.support.Reloader;
+import com.allocationdesk.allocation.entrypoints.ui.support.StockAlert;
 import com.allocationdesk.allocation.entrypoints.ui.support.WorkState;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
 import com.allocationdesk.allocation.queries.NotificationsQuery;
@@ -56,7 +58,7 @@ public class MainWindowViewModel {
 
     @Inject
     public MainWindowViewModel(MessageBus bus, BackgroundRunner runner, StockTotalsQuery totalsQuery, LiveUpdates live,
-                               ImportViewModel imports, NotificationsQuery alerts) {
+                               ImportViewModel imports, NotificationsQuery alerts, OtherDesks otherDesks) {
         this.bus = bus;
         this.runner = runner;
         this.live = live;
@@ -72,6 +74,14 @@ public class MainWindowViewModel {
         live.onChange(LiveUpdates.Topic.NOTIFICATIONS, openReloader::reload);
         live.onChange(LiveUpdates.Topic.WAITING, openReloader::reload);
         imports.lastReportProperty().addListener((obs, old, report) -> imported(report));
+        otherDesks.onReachability(now -> FxThread.run(() -> status.set(reachability(now))));
+    }
+
+    /** The status line when the database stops or starts answering ({@link OtherDesks}). */
+    private String reachability(OtherDesks.Reachability now) {
+        return now == OtherDesks.Reachability.UNREACHABLE
+                ? "The database " + databaseLocation.get() + " does not answer. The desk keeps trying; what you typed stays."
+                : "The database " + databaseLocation.get() + " answers again.";
     }
 
     public void setDatabaseLocation(String location) {
@@ -116,9 +126,10 @@ public class MainWindowViewModel {
         alertVisible.set(false);
     }
 
-    private void outOfStock(List<OutOfStock> lines) {
-        OutOfStock last = lines.get(lines.size() - 1);
-        showAlert("Out of stock: order " + last.orderId() + " needs " + last.quantity() + " × " + last.sku()
+    private void outOfStock(List<StockAlert> lines) {
+        StockAlert last = lines.get(lines.size() - 1);
+        String where = last.otherDesk().map(desk -> " on " + desk).orElse("");
+        showAlert("Out of stock" + where + ": order " + last.orderId() + " needs " + last.quantity() + " × " + last.sku()
                 + ". The line waits and is allocated when stock arrives.", 1);
     }
 

@@ -11,6 +11,7 @@ import com.allocationdesk.allocation.domain.events.LineMove;
 import com.allocationdesk.allocation.domain.events.OutOfStock;
 import com.allocationdesk.allocation.domain.events.Placement;
 
+import com.allocationdesk.allocation.entrypoints.ui.support.EventTopics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -66,6 +67,16 @@ class EventContractTest {
         Set<Class<?>> sampled = new LinkedHashSet<>();
         SAMPLES.forEach(event -> sampled.add(event.getClass()));
         assertThat(sampled).containsExactlyInAnyOrder(Event.class.getPermittedSubclasses());
+    }
+
+    @Test
+    void theWindowKnowsAnotherDesksEntriesByTheTypesTheLedgerWrites() {
+        for (Event event : SAMPLES) {
+            String type = EventJson.of(event).type();
+            assertThat(EventTopics.typeOf(event.getClass())).as("the window's type for %s", event.getClass().getSimpleName())
+                    .isEqualTo(type);
+            assertThat(EventTopics.ofType(type)).as("views refreshed for %s", type).isEqualTo(EventTopics.of(event));
+        }
     }
 
     @Test

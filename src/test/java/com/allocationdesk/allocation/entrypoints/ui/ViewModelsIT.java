@@ -16,6 +16,7 @@ import com.allocationdesk.allocation.entrypoints.ui.orders.OrdersViewModel;
 import com.allocationdesk.allocation.entrypoints.ui.ledger.MoveMessages;
 import com.allocationdesk.allocation.entrypoints.ui.support.InlineRunner;
 import com.allocationdesk.allocation.entrypoints.ui.support.LiveUpdates;
+import com.allocationdesk.allocation.entrypoints.ui.support.OtherDesks;
 import com.allocationdesk.allocation.servicelayer.EventBroadcaster;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
 import com.allocationdesk.allocation.queries.AllocationsQuery;
@@ -177,7 +178,7 @@ class ViewModelsIT {
         MainWindowViewModel window() {
             return new MainWindowViewModel(bus, runner, app.get(StockTotalsQuery.class), live,
                     new ImportViewModel(runner, app.get(BatchImport.class), app.get(OrderImport.class), live),
-                    app.get(NotificationsQuery.class));
+                    app.get(NotificationsQuery.class), app.get(OtherDesks.class));
         }
 
         Path csv(String name, String... lines) throws IOException {

@@ -1,12 +1,14 @@
 package com.allocationdesk.allocation.entrypoints.ui.connections;
 
+import com.allocationdesk.allocation.entrypoints.ui.support.OtherDesks;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
  * The window's connections to other systems as one thing to start and stop: the outbox relay
- * ({@link OutboxPublisher}) and the inbox ({@link InboxWatcher}). The status
+ * ({@link OutboxPublisher}), the inbox ({@link InboxWatcher}) and the other desks sharing the
+ * database ({@link OtherDesks}). The status
  * bar reads each one's {@link ConnectionStatus} here. {@code AllocationDeskApp} calls {@link #start()}
  * once the first data is on screen and {@link #stop()} when the window closes, before the database
  * closes.
@@ -15,11 +17,13 @@ import jakarta.inject.Inject;
 public class WindowConnections {
     private final OutboxPublisher outbox;
     private final InboxWatcher inbox;
+    private final OtherDesks otherDesks;
 
     @Inject
-    public WindowConnections(OutboxPublisher outbox, InboxWatcher inbox) {
+    public WindowConnections(OutboxPublisher outbox, InboxWatcher inbox, OtherDesks otherDesks) {
         this.outbox = outbox;
         this.inbox = inbox;
+        this.otherDesks = otherDesks;
     }
 
     /** The status of {@code connection}, for its item on the status bar. */
@@ -27,10 +31,11 @@ public class WindowConnections {
         return connection == Connection.OUTBOX ? outbox : inbox;
     }
 
-    /** Starts what runs in the background: the inbox and the outbox relay. */
+    /** Starts what runs in the background: the inbox, the outbox relay, and following the other desks. */
     public void start() {
         inbox.start();
         outbox.start();
+        otherDesks.start();
     }
 
     /**
@@ -40,6 +45,7 @@ public class WindowConnections {
      */
     @PreDestroy
     public void stop() {
+        otherDesks.stop();
         inbox.stop();
         outbox.stop();
     }

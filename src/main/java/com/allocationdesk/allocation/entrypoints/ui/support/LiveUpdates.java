@@ -39,10 +39,10 @@ public class LiveUpdates {
 
     private final EventBroadcaster broadcaster;
     private final Map<Topic, List<Runnable>> listeners = new EnumMap<>(Topic.class);
-    private final List<Consumer<List<OutOfStock>>> outOfStockListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<List<StockAlert>>> outOfStockListeners = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
     private final Set<Topic> pending = EnumSet.noneOf(Topic.class);
-    private final List<OutOfStock> pendingAlerts = new ArrayList<>();
+    private final List<StockAlert> pendingAlerts = new ArrayList<>();
     /** True on a thread that runs a bulk job ({@link #quietly}): its out-of-stock lines make no banner. */
     private final ThreadLocal<Boolean> quiet = ThreadLocal.withInitial(() -> false);
     private boolean scheduled;
@@ -92,8 +92,11 @@ public class LiveUpdates {
         return () -> forTopic.remove(refresh);
     }
 
-    /** Calls {@code alert} on the FX thread with the lines that ran out of stock in the last burst. */
-    public void onOutOfStock(Consumer<List<OutOfStock>> alert) {
+    /**
+     * Calls {@code alert} on the FX thread with the lines that ran out of stock in the last burst,
+     * on this desk or on another ({@link #changedElsewhere}).
+     */
+    public void onOutOfStock(Consumer<List<StockAlert>> alert) {
         outOfStockListeners.add(alert);
     }
 
@@ -120,12 +123,22 @@ public class LiveUpdates {
 
     /** Called by the broadcaster on a worker thread. */
     void received(Event event) {
-        Set<Topic> topics = EventTopics.of(event);
+        boolean alert = event instanceof OutOfStock && !quiet.get();
+        changed(EventTopics.of(event), alert ? List.of(StockAlert.here((OutOfStock) event)) : List.of());
+    }
+
+    /**
+     * Another desk changed {@code topics} and left {@code alerts} waiting ({@link OtherDesks}); any
+     * thread. Delivered like this desk's own changes, in the same burst.
+     */
+    public void changedElsewhere(Set<Topic> topics, List<StockAlert> alerts) {
+        changed(topics, alerts);
+    }
+
+    private void changed(Set<Topic> topics, List<StockAlert> alerts) {
         synchronized (lock) {
             pending.addAll(topics);
-            if (event instanceof OutOfStock outOfStock && !quiet.get()) {
-                pendingAlerts.add(outOfStock);
-            }
+            pendingAlerts.addAll(alerts);
             if (scheduled || timer == null) {
                 return;
             }
@@ -136,7 +149,7 @@ public class LiveUpdates {
 
     private void flush() {
         Set<Topic> topics;
-        List<OutOfStock> alerts;
+        List<StockAlert> alerts;
         synchronized (lock) {
             topics = EnumSet.copyOf(pending.isEmpty() ? EnumSet.noneOf(Topic.class) : pending);
             alerts = List.copyOf(pendingAlerts);
@@ -147,7 +160,7 @@ public class LiveUpdates {
         FxThread.run(() -> deliver(topics, alerts));
     }
 
-    private void deliver(Set<Topic> topics, List<OutOfStock> alerts) {
+    private void deliver(Set<Topic> topics, List<StockAlert> alerts) {
         if (!alerts.isEmpty()) {
             outOfStockListeners.forEach(listener -> listener.accept(alerts));
         }
