@@ -3,6 +3,8 @@ package com.allocationdesk.allocation.bootstrap;
 import com.allocationdesk.allocation.adapters.db.Backups;
 import com.allocationdesk.allocation.adapters.db.DataLocation;
 import com.allocationdesk.allocation.adapters.db.Database;
+import com.allocationdesk.allocation.adapters.postgres.ServerAddress;
+import com.allocationdesk.allocation.servicelayer.DatabaseUnavailable;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -14,7 +16,10 @@ import java.util.Optional;
  * What the application is started with. Handed to the CDI container as a synthetic bean (see
  * {@link Bootstrap}), never through a static.
  *
- * @param databasePath the HSQLDB file path (without HSQLDB's suffixes)
+ * @param databasePath the HSQLDB file path (without HSQLDB's suffixes); on a server, the path beside
+ *                     which this desk keeps its own files (window placement, settings, an import's
+ *                     private copy), in the data directory, named after the server
+
  * @param writesAtOnce start the write side (Hibernate) in the background as soon as the database
  *                     is open, because a command will follow at once (the default). When false,
  *                     it starts on {@link Bootstrap#prepareForWrites()} or with the first command,
@@ -25,9 +30,11 @@ import java.util.Optional;
  *                     {@code ALLOCATION_DESK_BACKUPS}, default 7
  * @param readModelMayDisagree open although the read tables disagree with the write model, when the
  *                             write model adds up by itself ({@code rebuild-views})
+ * @param server       the PostgreSQL server the desk shares ({@code --db postgresql://HOST[:PORT]/DATABASE}),
+ *                     or null for the embedded file
  */
 public record AppConfig(Path databasePath, boolean writesAtOnce, long minFreeBytes, int keepBackups,
-                        boolean readModelMayDisagree) {
+                        boolean readModelMayDisagree, ServerLogin server) {
     /** Environment variable: free space (MB) the database's disk must keep; no change is written below it. */
     public static final String MIN_FREE_ENV = "ALLOCATION_DESK_MIN_FREE_MB";
 
@@ -42,6 +49,12 @@ public record AppConfig(Path databasePath, boolean writesAtOnce, long minFreeByt
         if (minFreeBytes < 0) {
             throw new IllegalArgumentException("minFreeBytes cannot be negative, was " + minFreeBytes);
         }
+    }
+
+    /** On the embedded file. */
+    public AppConfig(Path databasePath, boolean writesAtOnce, long minFreeBytes, int keepBackups,
+                     boolean readModelMayDisagree) {
+        this(databasePath, writesAtOnce, minFreeBytes, keepBackups, readModelMayDisagree, null);
     }
 
     public AppConfig(Path databasePath, boolean writesAtOnce) {
@@ -64,21 +77,60 @@ public record AppConfig(Path databasePath, boolean writesAtOnce, long minFreeByt
 
     /** The same, with the write side started only when asked for. */
     public AppConfig readingFirst() {
-        return new AppConfig(databasePath, false, minFreeBytes, keepBackups, readModelMayDisagree);
+        return new AppConfig(databasePath, false, minFreeBytes, keepBackups, readModelMayDisagree, server);
     }
 
     /** The same, for {@code rebuild-views}: see {@link #readModelMayDisagree}. */
     public AppConfig repairingReadModel() {
-        return new AppConfig(databasePath, writesAtOnce, minFreeBytes, keepBackups, true);
+        return new AppConfig(databasePath, writesAtOnce, minFreeBytes, keepBackups, true, server);
+    }
+
+    /** The server the desk shares, when it is not on the embedded file. */
+    public Optional<ServerLogin> onServer() {
+        return Optional.ofNullable(server);
+    }
+
+    /** For titles and messages: the database file, or the server's address (never a password). */
+    public String storeName() {
+        return server == null ? databasePath.toString() : server.address().toString();
     }
 
     /**
-     * Resolves the database path: {@code --db} when given, else the {@code ALLOCATION_DESK_DB}
-     * environment variable, else the per-user default in the XDG data directory; the number of
-     * backups to keep from {@code ALLOCATION_DESK_BACKUPS}.
+     * Resolves the database: {@code --db} when given, else the {@code ALLOCATION_DESK_DB}
+     * environment variable, else the per-user default in the XDG data directory. A value with
+     * {@code ://} names a server ({@code postgresql://HOST[:PORT]/DATABASE}, logged in as
+     * {@link ServerLogin} says); anything else is a file path. The number of backups to keep
+     * comes from {@code ALLOCATION_DESK_BACKUPS}.
+     *
+     * @throws DatabaseUnavailable with a planner's message when the server's address is not one
+     *                             (the command line's exit code 4, the window's start screen)
      */
     public static AppConfig from(String dbOptionOrNull, Map<String, String> env) {
+        String named = dbOptionOrNull != null && !dbOptionOrNull.isBlank() ? dbOptionOrNull : env.get(DataLocation.DB_VARIABLE);
+        if (named != null && named.contains("://")) {
+            ServerAddress address = serverAddress(named);
+            Path ownFiles = DataLocation.appFolder(env).resolve("servers").resolve(folderName(address)).resolve("desk");
+            return new AppConfig(ownFiles, true, minFreeBytes(env), Backups.keep(env), false, ServerLogin.of(address, env));
+        }
         return new AppConfig(DataLocation.resolve(dbOptionOrNull, env), true, minFreeBytes(env), Backups.keep(env), false);
+    }
+
+    /**
+     * The server {@code url} names ({@code postgresql://HOST[:PORT]/DATABASE}).
+     *
+     * @throws DatabaseUnavailable with a planner's message when it is not such an address
+     */
+    static ServerAddress serverAddress(String url) {
+        try {
+            return ServerAddress.parse(url);
+        } catch (IllegalArgumentException e) {
+            throw new DatabaseUnavailable(e.getMessage(), e);
+        }
+    }
+
+    /** A folder name for the server's address: host, port and database, nothing a file system minds. */
+    private static String folderName(ServerAddress address) {
+        return (address.host() + "-" + address.port() + "-" + address.database()).replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
     /**

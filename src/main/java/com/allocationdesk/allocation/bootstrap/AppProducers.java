@@ -4,12 +4,15 @@ import com.allocationdesk.allocation.adapters.db.Database;
 import com.allocationdesk.allocation.adapters.eventlog.DeskName;
 import com.allocationdesk.allocation.adapters.eventlog.JdbcEventLog;
 import com.allocationdesk.allocation.adapters.inbox.JdbcInboxReceipts;
+import com.allocationdesk.allocation.adapters.jdbc.Store;
 import com.allocationdesk.allocation.adapters.notifications.LoggingNotifications;
 import com.allocationdesk.allocation.adapters.orm.HibernateUnitsOfWork;
 import com.allocationdesk.allocation.adapters.outbox.JdbcOutboxProgress;
+import com.allocationdesk.allocation.adapters.postgres.PostgresStore;
 import com.allocationdesk.allocation.adapters.readmodel.JdbcReadModelWriter;
 import com.allocationdesk.allocation.domain.events.Event;
 import com.allocationdesk.allocation.outbox.OutboxRelay;
+import com.allocationdesk.allocation.servicelayer.DatabaseUnavailable;
 import com.allocationdesk.allocation.servicelayer.EventBroadcaster;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
 import com.allocationdesk.allocation.servicelayer.Notifications;
@@ -35,6 +38,9 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import javax.sql.DataSource;
 
@@ -51,24 +57,43 @@ import javax.sql.DataSource;
 public class AppProducers {
     private static final Logger log = LoggerFactory.getLogger(AppProducers.class);
 
-    /** The store: the embedded file, locked for this process, migrated. */
+    /**
+     * The store: the embedded file (locked for this process) or the site's PostgreSQL server
+     * ({@code --db postgresql://…}), migrated.
+     */
     @Produces
     @Singleton
-    Database database(AppConfig config) {
-        return Database.open(config.databasePath(), config.keepBackups(), config.readModelMayDisagree(),
-                config.minFreeBytes());
+    Store store(AppConfig config) {
+        return config.onServer()
+                .<Store>map(server -> {
+                    ownFolder(config);
+                    return PostgresStore.open(server.address(), server.user(), server.password());
+                })
+                .orElseGet(() -> Database.open(config.databasePath(), config.keepBackups(), config.readModelMayDisagree(),
+                        config.minFreeBytes()));
+    }
+
+    /** On a server, the folder where this desk keeps its own files ({@link AppConfig#databasePath}). */
+    private static void ownFolder(AppConfig config) {
+        Path folder = config.databasePath().getParent();
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new DatabaseUnavailable("Cannot create the folder " + folder + " for this desk's own files: "
+                    + e.getMessage(), e);
+        }
     }
 
     /** Closes the store, and before it what runs on it (Hibernate). */
-    void closeDatabase(@Disposes Database database) {
-        log.info("Shutting down the database {}", database.path());
-        database.close();
+    void closeStore(@Disposes Store store) {
+        log.info("Shutting down the database {}", store.name());
+        store.close();
     }
 
     @Produces
     @Singleton
-    DataSource dataSource(Database database) {
-        return database.dataSource();
+    DataSource dataSource(Store store) {
+        return store.dataSource();
     }
 
     /**
@@ -79,8 +104,8 @@ public class AppProducers {
     @Produces
     @Singleton
     @Typed(HibernateUnitsOfWork.class) // injected as UnitOfWork.Factory through the producer below, which a test may override
-    HibernateUnitsOfWork hibernate(Database database, AppConfig config, Clock clock, DeskIdentity desk) {
-        HibernateUnitsOfWork units = HibernateUnitsOfWork.over(database, JdbcReadModelWriter::new,
+    HibernateUnitsOfWork hibernate(Store store, AppConfig config, Clock clock, DeskIdentity desk) {
+        HibernateUnitsOfWork units = HibernateUnitsOfWork.over(store, JdbcReadModelWriter::new,
                 JdbcEventLog.factory(clock, desk.name()), JdbcInboxReceipts::new);
         if (config.writesAtOnce()) {
             units.bootInBackground();
@@ -185,8 +210,8 @@ public class AppProducers {
     /** Publishes the ledger to an outbox folder ({@code publish}); its progress is a row of the database. */
     @Produces
     @Singleton
-    OutboxRelay outboxRelay(EventLogQuery eventLog, Database database) {
-        return new OutboxRelay(eventLog, new JdbcOutboxProgress(database));
+    OutboxRelay outboxRelay(EventLogQuery eventLog, Store store) {
+        return new OutboxRelay(eventLog, new JdbcOutboxProgress(store));
     }
 
     /** The ledger told in sentences, with times in the desk's own time zone. */

@@ -178,7 +178,7 @@ public final class Bootstrap implements AutoCloseable {
                 bootstrap.close();
                 throw unwrap(e);
             }
-            log.info("Started on {} in {} ms", config.databasePath(), (System.nanoTime() - started) / 1_000_000);
+            log.info("Started on {} in {} ms", config.storeName(), (System.nanoTime() - started) / 1_000_000);
             return bootstrap;
         }
 

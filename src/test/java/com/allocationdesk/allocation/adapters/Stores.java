@@ -1,6 +1,7 @@
 package com.allocationdesk.allocation.adapters;
 
 import com.allocationdesk.allocation.adapters.db.Database;
+import com.allocationdesk.allocation.adapters.jdbc.Store;
 import com.allocationdesk.allocation.adapters.eventlog.JdbcEventLog;
 import com.allocationdesk.allocation.adapters.inbox.JdbcInboxReceipts;
 import com.allocationdesk.allocation.adapters.orm.HibernateUnitsOfWork;
@@ -34,10 +35,10 @@ public final class Stores {
      * Units of work of another desk on the same store: what they commit, the ledger names
      * {@code desk}. Closed with the store.
      */
-    public static HibernateUnitsOfWork unitsOfWorkOfDesk(Database database, String desk) {
-        HibernateUnitsOfWork units = HibernateUnitsOfWork.over(database, JdbcReadModelWriter::new,
+    public static HibernateUnitsOfWork unitsOfWorkOfDesk(Store store, String desk) {
+        HibernateUnitsOfWork units = HibernateUnitsOfWork.over(store, JdbcReadModelWriter::new,
                 JdbcEventLog.factory(Clock.systemUTC(), desk), JdbcInboxReceipts::new);
-        database.closeFirst(units);
+        store.closeFirst(units);
         return units;
     }
 

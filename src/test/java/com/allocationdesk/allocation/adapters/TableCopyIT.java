@@ -59,6 +59,9 @@ class TableCopyIT {
             assertThat(TestData.rows(target, "SELECT batch_reference FROM allocations WHERE order_id = 'o2'"))
                     .as("the waiting line copied is allocated when stock arrives").containsExactly(java.util.List.of("more"));
             assertThat(TestData.number(target, "SELECT COUNT(*) FROM notifications WHERE state = 'OPEN'")).isZero();
+            carriedOn.handle(new Allocate("o4", "LAMP", 500));
+            assertThat(TestData.number(target, "SELECT COUNT(*) FROM notifications WHERE state = 'OPEN'"))
+                    .as("a new alert numbers itself after the copied ones").isEqualTo(1);
         }
     }
 

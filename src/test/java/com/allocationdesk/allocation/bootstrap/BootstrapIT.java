@@ -1,7 +1,7 @@
 package com.allocationdesk.allocation.bootstrap;
 
 import com.allocationdesk.allocation.domain.events.Cause;
-import com.allocationdesk.allocation.adapters.db.Database;
+import com.allocationdesk.allocation.adapters.jdbc.Store;
 import com.allocationdesk.allocation.adapters.orm.HibernateUnitsOfWork;
 import com.allocationdesk.allocation.domain.commands.Allocate;
 import com.allocationdesk.allocation.domain.commands.ChangeBatchQuantity;
@@ -56,7 +56,7 @@ class BootstrapIT {
         try (Bootstrap app = Bootstrap.start(config())) {
             log.info("Bootstrap.start took {} ms", (System.nanoTime() - started) / 1_000_000);
             for (Class<?> type : List.of(MessageBus.class, EventBroadcaster.class, Clock.class, Notifications.class,
-                    UnitOfWork.Factory.class, Database.class, AppConfig.class, AllocationsQuery.class, BatchesQuery.class,
+                    UnitOfWork.Factory.class, Store.class, AppConfig.class, AllocationsQuery.class, BatchesQuery.class,
                     WaitingQuery.class, StockTotalsQuery.class, NotificationsQuery.class)) {
                 assertThat(app.get(type)).as(type.getSimpleName()).isNotNull().isSameAs(app.get(type));
             }

@@ -1,6 +1,7 @@
 package com.allocationdesk.allocation.reliability;
 
 import com.allocationdesk.allocation.adapters.db.Database;
+import com.allocationdesk.allocation.adapters.jdbc.Store;
 import com.allocationdesk.allocation.adapters.outbox.JdbcOutboxProgress;
 import com.allocationdesk.allocation.bootstrap.AppConfig;
 import com.allocationdesk.allocation.bootstrap.Bootstrap;
@@ -709,7 +710,7 @@ class InboxOutboxCrashIT {
             Bootstrap app = AllocationDeskCommand.start(new AppConfig(db, true, 0, false));
             Inbox inbox = app.get(Inbox.class);
             OutboxRelay relay = flags.contains(SLOW_PROGRESS)
-                    ? new OutboxRelay(app.get(EventLogQuery.class), new SlowProgress(new JdbcOutboxProgress(app.get(Database.class))))
+                    ? new OutboxRelay(app.get(EventLogQuery.class), new SlowProgress(new JdbcOutboxProgress(app.get(Store.class))))
                     : app.get(OutboxRelay.class);
             say("READY");
             AtomicBoolean stop = new AtomicBoolean();

@@ -136,6 +136,11 @@ public final class Database implements Store, CommitGate {
      * @throws DatabaseUnavailable when another process has it open, when the path is not one of
      *                             our databases, or when its folder cannot be written
      */
+    /** Whether there is a database at {@code dbPath} (its {@code .properties} file); opening one that is not creates it. */
+    public static boolean exists(Path dbPath) {
+        return Files.isRegularFile(HsqldbEngine.sibling(dbPath, ".properties"));
+    }
+
     public static Database open(Path dbPath) {
         return open(dbPath, Backups.DEFAULT_KEEP);
     }

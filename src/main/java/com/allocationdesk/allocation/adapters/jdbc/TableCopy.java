@@ -46,8 +46,29 @@ public final class TableCopy {
         Map<String, Long> copied = new LinkedHashMap<>();
         for (String table : TABLES) {
             copied.put(table, copyTable(source, target, table));
+            restartIdentities(target, table);
         }
         return copied;
+    }
+
+    /**
+     * An identity column whose values were copied goes on after the largest of them (standard SQL,
+     * on both stores), so the next row the target numbers itself does not collide.
+     */
+    private static void restartIdentities(Connection target, String table) throws SQLException {
+        for (Column column : columns(target, table)) {
+            if (column.identity()) {
+                long next;
+                try (Statement statement = target.createStatement();
+                     ResultSet rows = statement.executeQuery("SELECT COALESCE(MAX(" + column.name() + "), 0) + 1 FROM " + table)) {
+                    rows.next();
+                    next = rows.getLong(1);
+                }
+                try (Statement statement = target.createStatement()) {
+                    statement.execute("ALTER TABLE " + table + " ALTER COLUMN " + column.name() + " RESTART WITH " + next);
+                }
+            }
+        }
     }
 
     /** The number of rows of each of {@link #TABLES} on {@code connection}, to tell whether a target is empty. */
@@ -128,7 +149,7 @@ public final class TableCopy {
         };
     }
 
-    private record Column(String name, int type, boolean generated) {
+    private record Column(String name, int type, boolean generated, boolean identity) {
         boolean wholeNumber() {
             return type == Types.INTEGER || type == Types.BIGINT || type == Types.SMALLINT;
         }
@@ -143,7 +164,8 @@ public final class TableCopy {
             while (rows.next()) {
                 if (isOurSchema(rows.getString("TABLE_SCHEM"))) {
                     columns.add(new Column(rows.getString("COLUMN_NAME").toLowerCase(Locale.ROOT),
-                            rows.getInt("DATA_TYPE"), "YES".equals(rows.getString("IS_GENERATEDCOLUMN"))));
+                            rows.getInt("DATA_TYPE"), "YES".equals(rows.getString("IS_GENERATEDCOLUMN")),
+                            "YES".equals(rows.getString("IS_AUTOINCREMENT"))));
                 }
             }
         }

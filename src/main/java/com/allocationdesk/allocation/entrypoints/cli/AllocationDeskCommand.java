@@ -67,15 +67,18 @@ import java.util.function.Function;
                 ExportAllocationsSubcommand.class,
                 InboxSubcommand.class,
                 MaintenanceSubcommands.CheckSubcommand.class,
-                MaintenanceSubcommands.RestoreSubcommand.class})
+                MaintenanceSubcommands.RestoreSubcommand.class,
+                MaintenanceSubcommands.CopyToSubcommand.class})
 public final class AllocationDeskCommand implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(AllocationDeskCommand.class);
 
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "PATH", scope = ScopeType.INHERIT,
-            description = "Database file (default: $ALLOCATION_DESK_DB, else the per-user data directory).")
+    @Option(names = "--db", paramLabel = "PATH|URL", scope = ScopeType.INHERIT,
+            description = {"Database file (default: $ALLOCATION_DESK_DB, else the per-user data directory), or the",
+                    "site's PostgreSQL server: postgresql://HOST[:PORT]/DATABASE, logged in as $PGUSER with",
+                    "$PGPASSWORD or ~/.pgpass (never on the command line)."})
     private String db;
 
     private final Map<String, String> env;
@@ -215,10 +218,20 @@ public final class AllocationDeskCommand implements Runnable {
      */
     int runOnPath(CommandSpec subcommand, Function<Path, Integer> work) {
         try {
-            return work.apply(config().databasePath());
+            AppConfig config = config();
+            if (config.onServer().isPresent()) {
+                throw new BadInput("'" + subcommand.name() + "' is for a database file; the server " + config.storeName()
+                        + " is checked and backed up with PostgreSQL's own tools (pg_dump, see README)");
+            }
+            return work.apply(config.databasePath());
         } catch (RuntimeException e) {
             return failed(e, subcommand.commandLine().getErr());
         }
+    }
+
+    /** The environment this run was started in (the server login of {@code copy-to}). */
+    Map<String, String> env() {
+        return env;
     }
 
     /** Where this run logs (exit code 1 points there). */

@@ -84,4 +84,31 @@ final class MaintenanceSubcommands {
             });
         }
     }
+
+    @Command(name = "copy-to", mixinStandardHelpOptions = true,
+            description = {"Copy this desk's database file (stock, lines, read tables, ledger, alerts) into the empty",
+                    "database of the site's PostgreSQL server, in one transaction, and check every table's rows and",
+                    "totals before and after it commits. Refused when that database is not empty; the file is only",
+                    "read. Then start each desk with --db URL. Logged in as $PGUSER with $PGPASSWORD or ~/.pgpass."})
+    static final class CopyToSubcommand implements Callable<Integer> {
+        @ParentCommand
+        AllocationDeskCommand root;
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "URL", description = "The server's database: postgresql://HOST[:PORT]/DATABASE")
+        private String url;
+
+        @Override
+        public Integer call() {
+            return root.runOnPath(spec, path -> {
+                Maintenance.Copied copied = Maintenance.copyTo(path, url, root.env());
+                PrintWriter out = spec.commandLine().getOut();
+                copied.rows().forEach((table, rows) -> out.println(table + "\t" + rows));
+                out.println("Copied " + path + " into " + copied.server() + "; every table's rows and totals agree."
+                        + " Start each desk with --db " + copied.server());
+                out.flush();
+                return ExitCode.OK;
+            });
+        }
+    }
 }

@@ -94,17 +94,14 @@ public class AllocationDeskApp extends Application {
         this.stage = primaryStage;
         // The window reads first: Hibernate starts once the first data is on screen (below).
         List<String> args = getParameters().getRaw();
-        AppConfig config = (fixedConfig != null ? fixedConfig
-                : AppConfig.from(option(args, "--db"), System.getenv())).readingFirst();
         ConnectionOptions connections = new ConnectionOptions(option(args, "--outbox"), option(args, "--inbox"), System.getenv());
         HostDesktop desktop = folder -> getHostServices().showDocument(folder.toUri().toString());
         Function<AppConfig, Bootstrap> startContainer = starter != null ? starter
                 : c -> builder(c, connections, desktop).start();
         // AtlantaFX Primer Light, by its stylesheet: AtlantaFX 2.1's classes are Java 21 bytecode.
         Application.setUserAgentStylesheet(AllocationDeskApp.class.getResource(THEME).toExternalForm());
-        placement = WindowPlacement.besides(config.databasePath());
 
-        Label message = new Label("Opening the database " + config.databasePath() + " …");
+        Label message = new Label();
         message.setId("startupMessage");
         message.setWrapText(true);
         ProgressIndicator spinner = new ProgressIndicator();
@@ -112,8 +109,20 @@ public class AllocationDeskApp extends Application {
         VBox starting = new VBox(16, spinner, message);
         starting.setAlignment(Pos.CENTER);
         starting.setPadding(new Insets(32));
-        stage.setTitle(TITLE + " — " + config.databasePath());
         stage.setScene(new Scene(starting));
+        AppConfig config;
+        try {
+            config = (fixedConfig != null ? fixedConfig : AppConfig.from(option(args, "--db"), System.getenv())).readingFirst();
+        } catch (RuntimeException e) { // a --db the desk cannot use: the start screen says why
+            log.warn("Cannot start on the database given", e);
+            stage.setTitle(TITLE);
+            stage.show();
+            couldNotStart(starting, spinner, message, e);
+            return;
+        }
+        placement = WindowPlacement.besides(config.databasePath());
+        message.setText("Opening the database " + config.storeName() + " …");
+        stage.setTitle(TITLE + " — " + config.storeName());
         placement.restore(stage);
         stage.show();
         log.info("Window shown {} ms after JVM start", uptime());
@@ -127,18 +136,21 @@ public class AllocationDeskApp extends Application {
             }
         };
         startup.setOnSucceeded(e -> showMainWindow(startup.getValue()));
-        startup.setOnFailed(e -> {
-            spinner.setVisible(false);
-            message.setText("Allocation Desk could not start.\n" + ErrorText.of(startup.getException()));
-            Button close = new Button("Close");
-            close.setId("startupCloseButton");
-            close.setDefaultButton(true);
-            close.setOnAction(a -> stage.close());
-            starting.getChildren().add(close);
-        });
+        startup.setOnFailed(e -> couldNotStart(starting, spinner, message, startup.getException()));
         Thread thread = new Thread(startup, "desk-startup");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** The start screen tells why the desk could not start, with a button that closes it. */
+    private void couldNotStart(VBox starting, ProgressIndicator spinner, Label message, Throwable failure) {
+        spinner.setVisible(false);
+        message.setText("Allocation Desk could not start.\n" + ErrorText.of(failure));
+        Button close = new Button("Close");
+        close.setId("startupCloseButton");
+        close.setDefaultButton(true);
+        close.setOnAction(a -> stage.close());
+        starting.getChildren().add(close);
     }
 
     private void showMainWindow(Bootstrap started) {
@@ -156,7 +168,7 @@ public class AllocationDeskApp extends Application {
             throw new IllegalStateException("The main window could not be loaded", e);
         }
         MainWindowController controller = loader.getController();
-        controller.viewModel().setDatabaseLocation(started.databasePath().toString());
+        controller.viewModel().setDatabaseLocation(started.config().storeName());
         stage.getScene().setRoot(root);
         log.info("Main window ready {} ms after JVM start", uptime());
         logFirstData(controller.batches().viewModel());

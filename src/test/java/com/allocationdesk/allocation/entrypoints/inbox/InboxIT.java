@@ -1,6 +1,7 @@
 package com.allocationdesk.allocation.entrypoints.inbox;
 
 import com.allocationdesk.allocation.adapters.db.Database;
+import com.allocationdesk.allocation.adapters.jdbc.Store;
 import com.allocationdesk.allocation.bootstrap.AppConfig;
 import com.allocationdesk.allocation.bootstrap.Bootstrap;
 import com.allocationdesk.allocation.domain.DomainException;
@@ -102,7 +103,7 @@ class InboxIT {
                 .beansOf(BatchImport.class, Inbox.class).override(Clock.class, clock).start();
         theInbox = app.get(Inbox.class);
         bus = app.get(MessageBus.class);
-        data = app.get(Database.class).dataSource();
+        data = app.get(Store.class).dataSource();
     }
 
     @AfterAll

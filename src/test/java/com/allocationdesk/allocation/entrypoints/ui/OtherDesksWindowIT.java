@@ -1,7 +1,7 @@
 package com.allocationdesk.allocation.entrypoints.ui;
 
 import com.allocationdesk.allocation.adapters.Stores;
-import com.allocationdesk.allocation.adapters.db.Database;
+import com.allocationdesk.allocation.adapters.jdbc.Store;
 import com.allocationdesk.allocation.domain.commands.Allocate;
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
 import com.allocationdesk.allocation.queries.BatchRow;
@@ -27,8 +27,8 @@ class OtherDesksWindowIT extends WindowFixture {
 
     @Test
     void whatAnotherDeskDoesShowsInThisWindowWithTheOtherDesksName() {
-        Database database = app.bootstrap().get(Database.class);
-        MessageBus bob = HandlerRegistry.bus(Stores.unitsOfWorkOfDesk(database, BOB), new FakeNotifications(),
+        Store store = app.bootstrap().get(Store.class);
+        MessageBus bob = HandlerRegistry.bus(Stores.unitsOfWorkOfDesk(store, BOB), new FakeNotifications(),
                 Clock.systemUTC()).build();
         showBatches();
 
