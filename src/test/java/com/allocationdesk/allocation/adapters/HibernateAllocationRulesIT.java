@@ -1,37 +1,46 @@
 package com.allocationdesk.allocation.adapters;
 
-import com.allocationdesk.allocation.adapters.db.Database;
+import com.allocationdesk.allocation.adapters.jdbc.Store;
 import com.allocationdesk.allocation.servicelayer.AllocationRulesContract;
 import com.allocationdesk.allocation.servicelayer.UnitOfWork;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 
 /**
- * The whole service-layer suite a second time, against the real unit of work over an HSQLDB file:
- * the fakes and the adapter must behave alike. One database for the class, emptied before each test.
+ * The whole service-layer suite again, against the real unit of work over each store (an HSQLDB
+ * file, a PostgreSQL database): the fakes and the adapter must behave alike. One store per kind,
+ * emptied before each test.
  */
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class HibernateAllocationRulesIT extends AllocationRulesContract {
     @TempDir
     static Path folder;
-    private static Database database;
+    private static Store store;
 
-    @BeforeAll
-    static void openDatabase() {
-        database = Database.open(folder.resolve("rules"));
+    @Parameter
+    StoreKind kind;
+
+    @BeforeParameterizedClassInvocation
+    static void openStore(StoreKind kind) {
+        store = kind.fresh(folder, "rules");
     }
 
-    @AfterAll
-    static void closeDatabase() {
-        database.close();
+    @AfterParameterizedClassInvocation
+    static void closeStore() {
+        store.close();
     }
 
     @Override
     protected UnitOfWork.Factory newUnitsOfWork() {
-        TestData.deleteEverything(database);
-        return Stores.unitsOfWork(database);
+        TestData.deleteEverything(store);
+        return Stores.unitsOfWork(store);
     }
 }

@@ -1,9 +1,8 @@
 package com.allocationdesk.allocation.adapters;
 
-import com.allocationdesk.allocation.adapters.db.Database;
-import com.allocationdesk.allocation.adapters.jdbc.Store;
 import com.allocationdesk.allocation.adapters.eventlog.JdbcEventLog;
 import com.allocationdesk.allocation.adapters.inbox.JdbcInboxReceipts;
+import com.allocationdesk.allocation.adapters.jdbc.Store;
 import com.allocationdesk.allocation.adapters.orm.HibernateUnitsOfWork;
 import com.allocationdesk.allocation.adapters.readmodel.JdbcReadModelWriter;
 
@@ -12,19 +11,20 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
- * For tests that open a {@link Database} without the application: its units of work, wired as
+ * For tests that open a {@link Store} without the application (a fresh one of each kind:
+ * {@link StoreKind#fresh}): its units of work, wired as
  * {@code bootstrap.AppProducers} wires them (Hibernate over the store, the JDBC read-model writer and
  * event log),
  * booted once per open database and closed with it.
  */
 public final class Stores {
-    private static final Map<Database, HibernateUnitsOfWork> UNITS = new IdentityHashMap<>();
+    private static final Map<Store, HibernateUnitsOfWork> UNITS = new IdentityHashMap<>();
 
     private Stores() {
     }
 
-    public static synchronized HibernateUnitsOfWork unitsOfWork(Database database) {
-        return UNITS.computeIfAbsent(database, opened -> {
+    public static synchronized HibernateUnitsOfWork unitsOfWork(Store store) {
+        return UNITS.computeIfAbsent(store, opened -> {
             opened.closeFirst(() -> forget(opened));
             return HibernateUnitsOfWork.over(opened, JdbcReadModelWriter::new,
                     JdbcEventLog.factory(Clock.systemUTC(), "test@localhost"), JdbcInboxReceipts::new);
@@ -42,7 +42,7 @@ public final class Stores {
         return units;
     }
 
-    private static synchronized void forget(Database database) {
-        UNITS.remove(database);
+    private static synchronized void forget(Store store) {
+        UNITS.remove(store);
     }
 }

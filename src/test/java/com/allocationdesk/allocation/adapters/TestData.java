@@ -1,6 +1,6 @@
 package com.allocationdesk.allocation.adapters;
 
-import com.allocationdesk.allocation.adapters.db.Database;
+import com.allocationdesk.allocation.adapters.jdbc.Store;
 import com.allocationdesk.allocation.reliability.Tables;
 
 import java.sql.Connection;
@@ -17,7 +17,7 @@ final class TestData {
     private TestData() {
     }
 
-    static void deleteEverything(Database database) {
+    static void deleteEverything(Store database) {
         try (Connection connection = database.dataSource().getConnection();
              Statement statement = connection.createStatement()) {
             for (String table : TABLES) {
@@ -29,11 +29,11 @@ final class TestData {
     }
 
     /** Every row of the query, each as a list of column values (compared by equals). */
-    static List<List<Object>> rows(Database database, String sql) {
+    static List<List<Object>> rows(Store database, String sql) {
         return Tables.rows(database.dataSource(), sql);
     }
 
-    static long number(Database database, String sql) {
+    static long number(Store database, String sql) {
         return Tables.number(database.dataSource(), sql);
     }
 }

@@ -95,7 +95,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule theWriteSideRunsOnAnyStore = noClasses()
             .that().resideInAnyPackage(ROOT + ".adapters.orm..", ROOT + ".adapters.readmodel..")
-            .should().dependOnClassesThat().resideInAPackage(ROOT + ".adapters.db..")
+            .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".adapters.db..", ROOT + ".adapters.postgres..")
             .because("Hibernate's units of work and the read-model writer see a store only through adapters.jdbc.Store,"
                     + " so a second store (a database server) needs no change in them");
 
@@ -104,6 +104,27 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.hibernate..", ROOT + ".adapters.orm..")
             .because("the store opens, locks and migrates the files; bootstrap wires Hibernate onto it, and the"
                     + " read side starts without Hibernate");
+
+    @ArchTest
+    static final ArchRule onlyBootstrapOpensAServer = noClasses()
+            .that().resideOutsideOfPackages(ROOT + ".adapters.postgres..", ROOT + ".bootstrap..")
+            .should().dependOnClassesThat().resideInAPackage(ROOT + ".adapters.postgres..")
+            .because("which store the desk runs on is chosen in one place, the bootstrap; everything else sees"
+                    + " an adapters.jdbc.Store");
+
+    @ArchTest
+    static final ArchRule theServerStoreStandsBesideTheFileStore = noClasses()
+            .that().resideInAPackage(ROOT + ".adapters.postgres..")
+            .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".adapters.db..", ROOT + ".adapters.orm..",
+                    "org.hibernate..", "org.hsqldb..")
+            .because("the PostgreSQL store is a second Store beside the file, built on adapters.jdbc only: neither"
+                    + " store knows the other, and neither boots the ORM (docs/decisions/0012)");
+
+    @ArchTest
+    static final ArchRule onlyTheServerStoreUsesTheServerDriver = noClasses()
+            .that().resideOutsideOfPackages(ROOT + ".adapters.postgres..")
+            .should().dependOnClassesThat().resideInAPackage("org.postgresql..")
+            .because("SQL is written for both stores; what only PostgreSQL has stays in its store's package");
 
     @ArchTest
     static final ArchRule noCyclesAtAnyDepth = slices().matching(ROOT + ".(**)").should().beFreeOfCycles()

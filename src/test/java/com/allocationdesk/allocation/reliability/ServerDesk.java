@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * server away), then tries the same line again (allocating a line twice is a no-op). At the end,
  * {@code DONE RETRIES n}: the conflicts its bus retried.
  * <p>
- * Arguments: server address ({@code postgresql://…}), user, desk name, order-id prefix, SKU, number
+ * Arguments (the password in {@code PGPASSWORD}, as a desk takes it): server address
+ * ({@code postgresql://…}), user, desk name, order-id prefix, SKU, number
  * of lines (-1: for ever).
  */
 public final class ServerDesk {
@@ -36,7 +37,7 @@ public final class ServerDesk {
         String sku = args[4];
         int lines = Integer.parseInt(args[5]);
         AtomicInteger retries = new AtomicInteger();
-        PostgresStore store = PostgresStore.open(address, args[1], null);
+        PostgresStore store = PostgresStore.open(address, args[1], System.getenv("PGPASSWORD"));
         MessageBus bus = HandlerRegistry.bus(Stores.unitsOfWorkOfDesk(store, args[2]), new FakeNotifications(),
                         Clock.systemUTC())
                 .retryPolicy(new RetryPolicy(200, Duration.ofMillis(2), pause -> {

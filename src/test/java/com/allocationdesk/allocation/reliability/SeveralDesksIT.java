@@ -26,6 +26,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,8 +57,8 @@ class SeveralDesksIT {
 
     @BeforeEach
     void open() {
-        server = PostgresTestServer.shared().newDatabase("several_desks");
-        store = PostgresStore.open(server, PostgresTestServer.shared().user(), null);
+        server = PostgresTestServer.newDatabase("several_desks");
+        store = PostgresStore.open(server, PostgresTestServer.USER, PostgresTestServer.PASSWORD);
         MessageBus setUp = HandlerRegistry.bus(Stores.unitsOfWorkOfDesk(store, "setup@test"), new FakeNotifications(),
                 Clock.systemUTC()).build();
         setUp.handle(new CreateBatch("warehouse", SKU, 600, null));
@@ -110,7 +111,10 @@ class SeveralDesksIT {
                 running.add(Desk.start(server, "r" + round + "d" + d, -1, logs));
             }
             desks.addAll(running);
-            Thread.sleep(1_000 + random.nextInt(2_000));
+            for (Desk desk : running) {
+                desk.awaitAcknowledged(3); // started, and in the middle of its stream
+            }
+            Thread.sleep(random.nextInt(1_500));
             for (Desk desk : running) {
                 desk.process.destroyForcibly();
                 desk.finish(60, TimeUnit.SECONDS);
@@ -133,7 +137,7 @@ class SeveralDesksIT {
         Desk desk = Desk.start(server, "through", -1, logs);
         desks.add(desk);
         desk.awaitAcknowledged(20);
-        PostgresTestServer.shared().restart(); // a fast shutdown, then the same data folder again
+        PostgresTestServer.get().restart(Duration.ofSeconds(2)); // a fast shutdown, 2 s away, the same data again
         int before = desk.acknowledged.size();
         desk.awaitAcknowledged(before + 20);
         desk.process.destroyForcibly();
@@ -178,12 +182,12 @@ class SeveralDesksIT {
         }
 
         static Desk start(ServerAddress server, String name, int lines, Path logs) throws IOException {
-            Process process = ChildJvm.builder(ServerDesk.class,
+            ProcessBuilder builder = ChildJvm.builder(ServerDesk.class,
                             List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-Dallocationdesk.logdir=" + logs.resolve(name)),
-                            server.toString(), PostgresTestServer.shared().user(), name + "@test", name, SKU,
-                            String.valueOf(lines))
-                    .redirectError(logs.resolve(name + ".err").toFile())
-                    .start();
+                            server.toString(), PostgresTestServer.USER, name + "@test", name, SKU, String.valueOf(lines))
+                    .redirectError(logs.resolve(name + ".err").toFile());
+            builder.environment().put("PGPASSWORD", PostgresTestServer.PASSWORD);
+            Process process = builder.start();
             Desk desk = new Desk(name, process);
             desk.reader = new Thread(desk::read, "desk-" + name + "-output");
             desk.reader.setDaemon(true);

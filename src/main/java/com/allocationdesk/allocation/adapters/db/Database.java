@@ -2,7 +2,9 @@ package com.allocationdesk.allocation.adapters.db;
 
 import com.allocationdesk.allocation.adapters.db.HsqldbEngine.Opened;
 import com.allocationdesk.allocation.adapters.jdbc.CommitGate;
+import com.allocationdesk.allocation.adapters.jdbc.Migrations;
 import com.allocationdesk.allocation.adapters.jdbc.Store;
+import com.allocationdesk.allocation.adapters.jdbc.StoreUsers;
 import com.allocationdesk.allocation.servicelayer.DatabaseUnavailable;
 
 import org.apache.commons.dbcp2.BasicDataSource;
@@ -20,8 +22,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -106,7 +106,7 @@ public final class Database implements Store, CommitGate {
     private final boolean readModelMayDisagree;
     private final ScheduledExecutorService dailyBackup;
     /** What uses this store's connections and closes before it, last registered first. */
-    private final Deque<AutoCloseable> users = new ArrayDeque<>();
+    private final StoreUsers users = new StoreUsers();
     private boolean closed;
     /** Set by {@link #close} under the commit lock: from then on no commit is acknowledged. */
     private volatile boolean commitsRefused;
@@ -178,7 +178,7 @@ public final class Database implements Store, CommitGate {
         try {
             Opened opened = HsqldbEngine.connect(path, readModelMayDisagree);
             pool = opened.pool();
-            Migrations.migrate(pool, path, opened.schemaVersion());
+            Migrations.migrate(pool, Migrations.Engine.HSQLDB, path.toString(), opened.schemaVersion());
             log.info("Opened database {}", path);
             return new Database(path, lock, opened, minFreeBytes, keepBackups, readModelMayDisagree);
         } catch (RuntimeException e) {
@@ -214,7 +214,7 @@ public final class Database implements Store, CommitGate {
         if (closed) {
             throw new DatabaseUnavailable("The database " + path + " is closed");
         }
-        users.push(user);
+        users.add(user);
     }
 
     @Override
@@ -424,7 +424,7 @@ public final class Database implements Store, CommitGate {
                 closed = true;
             }
             try {
-                closeUsers();
+                users.closeAll();
             } finally {
                 shutCommitGate();
                 stopDailyBackup();
@@ -481,24 +481,6 @@ public final class Database implements Store, CommitGate {
             Backups.afterShutdown(path, keepBackups);
         } else if (backUp) {
             log.warn("No backup of {} at close: SHUTDOWN failed, so its files are not a checkpointed database", path);
-        }
-    }
-
-    private void closeUsers() {
-        RuntimeException failed = null;
-        while (!users.isEmpty()) {
-            try {
-                users.pop().close();
-            } catch (Exception e) {
-                if (failed == null) {
-                    failed = e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
-                } else {
-                    failed.addSuppressed(e);
-                }
-            }
-        }
-        if (failed != null) {
-            throw failed;
         }
     }
 

@@ -1,5 +1,7 @@
 package com.allocationdesk.allocation.adapters.db;
 
+import com.allocationdesk.allocation.adapters.jdbc.Migrations;
+import com.allocationdesk.allocation.adapters.jdbc.Migrations.Ownership;
 import com.allocationdesk.allocation.servicelayer.DatabaseUnavailable;
 
 import org.apache.commons.dbcp2.BasicDataSource;
@@ -113,10 +115,9 @@ final class HsqldbEngine {
         try (Connection connection = DriverManager.getConnection(url(path), "SA", "");
              Statement statement = connection.createStatement()) {
             Ownership ownership = ownership(statement);
-            if (ownership.foreign() != null) {
+            if (ownership.isForeign()) {
                 leaveForeign(statement, path, hadLog, hadTmp);
-                throw new DatabaseUnavailable("Cannot use the database " + path
-                        + ": it is not an Allocation Desk database (it holds " + ownership.foreign() + ")");
+                throw ownership.refusal(path.toString());
             }
             schemaVersion = ownership.schemaVersion();
             DamageDetector.Findings damage = checked || schemaVersion < 2 ? DamageDetector.Findings.NONE
@@ -179,18 +180,8 @@ final class HsqldbEngine {
     }
 
     /**
-     * Whose database this is.
-     *
-     * @param schemaVersion the version Flyway last installed, -1 for a new (empty) database
-     * @param foreign       what shows it is someone else's, or null when it is ours or new
-     */
-    private record Ownership(int schemaVersion, String foreign) {
-    }
-
-    /**
-     * One query on the catalogue: no table at all is a new database; ours has Flyway's history
-     * (whose version 1 is our first migration). Anything else is another application's database.
-     * Ours then answers a second, cheap query that the open path needs anyway: the installed version.
+     * One query on the catalogue (HSQLDB's own schemas left out), then Flyway's history
+     * ({@link Migrations#ownership}), which also gives the installed version the open path needs.
      */
     private static Ownership ownership(Statement statement) throws SQLException {
         long tables;
@@ -205,33 +196,7 @@ final class HsqldbEngine {
             history = result.getLong(2) > 0;
             example = result.getString(3);
         }
-        if (tables == 0) {
-            return new Ownership(-1, null);
-        }
-        if (!history) {
-            return new Ownership(-1, tables + " table" + (tables == 1 ? "" : "s") + " of another application, e.g. "
-                    + example + ", and no Allocation Desk schema history");
-        }
-        // A handful of rows (one per migration): read them rather than aggregate in SQL.
-        int version = -1;
-        boolean ours = true;
-        try (ResultSet result = statement.executeQuery(
-                "SELECT \"version\", \"script\", \"success\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL")) {
-            while (result.next()) {
-                int installed = Integer.parseInt(result.getString(1));
-                if ("1".equals(result.getString(1))) {
-                    ours = Migrations.FIRST_MIGRATION.equals(result.getString(2));
-                }
-                if (result.getBoolean(3)) {
-                    version = Math.max(version, installed);
-                }
-            }
-        } catch (NumberFormatException e) {
-            ours = false;
-        }
-        return ours ? new Ownership(version, null)
-                : new Ownership(version, "the schema history of another application (its version 1 is not "
-                + Migrations.FIRST_MIGRATION + ")");
+        return Migrations.ownership(statement, tables, history, example);
     }
 
     /**

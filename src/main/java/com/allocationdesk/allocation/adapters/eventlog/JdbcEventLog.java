@@ -1,14 +1,18 @@
 package com.allocationdesk.allocation.adapters.eventlog;
 
+import com.allocationdesk.allocation.adapters.jdbc.CommitGate;
 import com.allocationdesk.allocation.adapters.jdbc.ConnectionRunner;
 import com.allocationdesk.allocation.adapters.jdbc.TransactionalEventLog;
 import com.allocationdesk.allocation.domain.events.Event;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -16,8 +20,10 @@ import java.util.Objects;
 /**
  * Writes a unit of work's events into {@code event_log} (V5__event_log.sql) over its connection.
  * The entries are turned into their published shape when appended ({@link EventJson}) and written
- * in {@link #write()}, inside the store's commit lock: the next number is read there (the last
- * one, from the primary key's index), so numbers are gap-free and in commit order.
+ * in {@link #write()}, inside the store's commit: the next number follows the last one, read as the
+ * store's {@link CommitGate#lastLedgerNumber} says (on the embedded store under its commit lock, on a
+ * server under an advisory lock), so numbers are gap-free and in commit order. Entries are recorded
+ * at the microsecond, what every store keeps.
  */
 public final class JdbcEventLog implements TransactionalEventLog {
     /**
@@ -31,19 +37,21 @@ public final class JdbcEventLog implements TransactionalEventLog {
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final ConnectionRunner connection;
+    private final CommitGate gate;
     private final Clock clock;
     private final String desk;
     private final List<EventJson.Entry> pending = new ArrayList<>();
 
-    public JdbcEventLog(ConnectionRunner connection, Clock clock, String desk) {
+    public JdbcEventLog(ConnectionRunner connection, CommitGate gate, Clock clock, String desk) {
         this.connection = Objects.requireNonNull(connection, "connection");
+        this.gate = Objects.requireNonNull(gate, "gate");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.desk = Objects.requireNonNull(desk, "desk");
     }
 
     /** The factory a unit of work makes its log with: this clock and desk name for every entry. */
     public static TransactionalEventLog.Factory factory(Clock clock, String desk) {
-        return connection -> new JdbcEventLog(connection, clock, desk);
+        return (connection, gate) -> new JdbcEventLog(connection, gate, clock, desk);
     }
 
     @Override
@@ -56,12 +64,10 @@ public final class JdbcEventLog implements TransactionalEventLog {
         if (pending.isEmpty()) {
             return;
         }
-        OffsetDateTime at = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        OffsetDateTime at = OffsetDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+        long last = gate.lastLedgerNumber(connection, JdbcEventLog::last);
         connection.run(c -> {
-            long seq;
-            try (PreparedStatement last = c.prepareStatement(LAST); ResultSet rs = last.executeQuery()) {
-                seq = rs.next() ? rs.getLong(1) : 0;
-            }
+            long seq = last;
             try (PreparedStatement insert = c.prepareStatement(INSERT)) {
                 for (EventJson.Entry entry : pending) {
                     insert.setLong(1, ++seq);
@@ -79,5 +85,11 @@ public final class JdbcEventLog implements TransactionalEventLog {
             }
         });
         pending.clear();
+    }
+
+    private static long last(Connection c) throws SQLException {
+        try (PreparedStatement last = c.prepareStatement(LAST); ResultSet rs = last.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
     }
 }

@@ -31,6 +31,18 @@ public interface CommitGate {
      */
     RuntimeException failure(RuntimeException e);
 
+    /**
+     * The ledger's last number as committed now, for a unit of work about to number its entries
+     * inside {@link #commit}: {@code readLast} reads it on a connection. From here until the unit's
+     * transaction ends no other unit numbers entries, so numbers are gap-free and in commit order
+     * (decisions 0013, 0016). The embedded store calls this under its commit lock, where the unit's
+     * own connection sees every earlier commit: the default reads there. A server store, where
+     * several processes commit, serialises the numbering its own way.
+     */
+    default long lastLedgerNumber(ConnectionRunner unit, ConnectionRunner.SqlCall<Long> readLast) {
+        return unit.call(readLast);
+    }
+
     /** For stores whose commits are durable when they return. */
     CommitGate NONE = new CommitGate() {
         @Override

@@ -59,7 +59,7 @@ public final class HibernateUnitOfWork implements UnitOfWork {
         ConnectionRunner connection = this::onConnection;
         this.products = new HibernateProductRepository(session, connection);
         this.readModel = readModel.on(connection);
-        this.eventLog = eventLog.on(connection);
+        this.eventLog = eventLog.on(connection, gate);
         this.inbox = inbox.on(connection);
     }
 

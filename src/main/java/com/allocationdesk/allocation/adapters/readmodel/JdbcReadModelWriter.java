@@ -35,7 +35,7 @@ public final class JdbcReadModelWriter implements TransactionalReadModel {
     private static final String INSERT_WAITING_IF_ABSENT = """
             MERGE INTO read_waiting w
             USING (VALUES (CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), CAST(? AS INTEGER),
-                           CAST(? AS TIMESTAMP(9) WITH TIME ZONE)))
+                           CAST(? AS TIMESTAMP WITH TIME ZONE)))
                 AS n (order_id, sku, quantity, since)
             ON w.order_id = n.order_id AND w.sku = n.sku
             WHEN NOT MATCHED THEN INSERT (order_id, sku, quantity, since)
@@ -44,7 +44,7 @@ public final class JdbcReadModelWriter implements TransactionalReadModel {
     /** One open alert per waiting line (V6__alert_state.sql): none is added while the line has one open. */
     private static final String OPEN_ALERT = """
             INSERT INTO notifications (created_at, sku, order_id, quantity, state)
-            SELECT CAST(? AS TIMESTAMP(9) WITH TIME ZONE), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)),
+            SELECT CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)),
                    CAST(? AS INTEGER), 'OPEN'
             FROM (VALUES (0)) AS one (x)
             WHERE NOT EXISTS (SELECT 1 FROM notifications WHERE order_id = ? AND sku = ? AND state = 'OPEN')""";

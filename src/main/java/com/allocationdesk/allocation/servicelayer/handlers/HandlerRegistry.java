@@ -25,6 +25,7 @@ import com.allocationdesk.allocation.servicelayer.Notifications;
 import com.allocationdesk.allocation.servicelayer.UnitOfWork;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -43,9 +44,16 @@ public final class HandlerRegistry {
     private final List<EventRoute<?>> eventHandlers;
     private final List<EventRoute<?>> projections;
 
-    private HandlerRegistry(Notifications notifications, Clock clock) {
+    /**
+     * The handlers' time is taken to the microsecond: what every store keeps (PostgreSQL's
+     * timestamps have six digits), so what a unit of work holds in memory (a waiting line's
+     * "since") is what it reads back, on either store.
+     */
+    private static final Duration TICK = Duration.ofNanos(1_000);
+
+    private HandlerRegistry(Notifications notifications, Clock exactClock) {
         Objects.requireNonNull(notifications, "notifications");
-        Objects.requireNonNull(clock, "clock");
+        Clock clock = Clock.tick(Objects.requireNonNull(exactClock, "clock"), TICK);
         ReadModelProjection readModel = new ReadModelProjection(clock);
         commandHandlers = List.of(
                 command(CreateBatch.class, new CreateBatchHandler()),

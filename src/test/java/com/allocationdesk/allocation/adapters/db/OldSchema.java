@@ -1,5 +1,7 @@
 package com.allocationdesk.allocation.adapters.db;
 
+import com.allocationdesk.allocation.adapters.jdbc.Migrations;
+
 import org.flywaydb.core.Flyway;
 
 import java.nio.file.Path;
@@ -18,7 +20,7 @@ final class OldSchema {
 
     /** Creates the database at {@code db} with the migrations up to {@code version}. */
     static void create(Path db, String version) {
-        Flyway.configure().dataSource(HsqldbEngine.url(db), "SA", "").locations("classpath:db/migration")
+        Flyway.configure().dataSource(HsqldbEngine.url(db), "SA", "").locations(Migrations.Engine.HSQLDB.location())
                 .target(version).load().migrate();
     }
 
