@@ -55,7 +55,7 @@ public final class Bench {
      * figures used 1,000 (100 batches per SKU); {@code -Dbench.importSkus=1000} measures that.
      */
     static final int IMPORT_SKUS = Integer.getInteger("bench.importSkus", 10_000);
-    static final String ONLY = System.getProperty("bench.only", "1,2,3,4,5,6,7,8");
+    static final String ONLY = System.getProperty("bench.only", "1,2,3,4,5,6,7,8,9");
 
     private final Path project;
     private final Path work;
@@ -98,6 +98,9 @@ public final class Bench {
             }
             if (ONLY.contains("8")) {
                 new EndToEndBench(bench.work, bench.git("rev-parse", "--short", "HEAD"), bench::line, bench::table).run();
+            }
+            if (ONLY.contains("9")) {
+                new SeveralDesksBench(bench::line, bench::table).run();
             }
         } finally {
             bench.line("");
@@ -203,11 +206,11 @@ public final class Bench {
                 bus.handle(new CreateBatch("A" + s, "APP" + s, 10_000_000, null));
                 bus.handle(new CreateBatch("L" + s, "LIM" + s, 10_000_000, null));
             }
-            Limit limit = new Limit(dataSource);
+            JdbcLimit limit = JdbcLimit.onFile(dataSource);
             // warm-up: the app path runs far more code than the limit, and the JIT needs a few
             // thousand allocations before it has compiled it (measured: ~4,500 to steady state)
             appRun(bus, "w", 5_000, skus);
-            limit.run("w", 5_000, skus);
+            limit.run("w", 5_000, i -> "LIM" + (i % skus));
             Stats.Figure appRate = new Stats.Figure("app allocate/s", "/s");
             Stats.Figure limitRate = new Stats.Figure("limit tx/s", "/s");
             Stats.Figure ratio = new Stats.Figure("ratio app / limit (same run)", "× (target ≥ 0.5)");
@@ -218,7 +221,7 @@ public final class Bench {
                 long c0 = threads.getCurrentThreadCpuTime();
                 double a = appRun(bus, "r" + run, perRun, skus);
                 long c1 = threads.getCurrentThreadCpuTime();
-                double l = limit.run("r" + run, perRun, skus);
+                double l = limit.run("r" + run, perRun, i -> "LIM" + (i % skus));
                 long c2 = threads.getCurrentThreadCpuTime();
                 appRate.add(a);
                 limitRate.add(l);
@@ -237,97 +240,6 @@ public final class Bench {
             bus.handle(new Allocate(prefix + "-a" + i, "APP" + (i % skus), 1));
         }
         return n / ((System.nanoTime() - start) / 1e9);
-    }
-
-    /** The plain-JDBC read-modify-write. */
-    private static final class Limit {
-        private final DataSource dataSource;
-
-        Limit(DataSource dataSource) {
-            this.dataSource = dataSource;
-        }
-
-        double run(String prefix, int n, int skus) throws SQLException {
-            try (Connection c = dataSource.getConnection();
-                 PreparedStatement product = c.prepareStatement("SELECT version, line_sequence FROM products WHERE sku = ?");
-                 PreparedStatement batches = c.prepareStatement(
-                         "SELECT reference, purchased_quantity, allocated_quantity, eta FROM batches WHERE sku = ?");
-                 PreparedStatement bump = c.prepareStatement(
-                         "UPDATE products SET version = version + 1, line_sequence = line_sequence + 1 WHERE sku = ? AND version = ?");
-                 PreparedStatement batch = c.prepareStatement(
-                         "UPDATE batches SET allocated_quantity = allocated_quantity + ? WHERE reference = ?");
-                 PreparedStatement allocation = c.prepareStatement(
-                         "INSERT INTO allocations (batch_reference, order_id, sku, quantity, sequence) VALUES (?, ?, ?, ?, ?)");
-                 PreparedStatement readRow = c.prepareStatement(
-                         "INSERT INTO read_allocations (order_id, sku, quantity, batch_reference) VALUES (?, ?, ?, ?)");
-                 PreparedStatement batchRow = c.prepareStatement(
-                         "UPDATE read_batches SET allocated = allocated + ? WHERE reference = ?");
-                 PreparedStatement lastEntry = c.prepareStatement("SELECT seq FROM event_log ORDER BY seq DESC LIMIT 1");
-                 PreparedStatement entry = c.prepareStatement("INSERT INTO event_log"
-                         + " (seq, recorded_at, type, version, desk, sku, order_id, batch_reference, payload)"
-                         + " VALUES (?, ?, 'line.allocated', 1, 'bench@localhost', ?, ?, ?, ?)")) {
-                c.setAutoCommit(false);
-                long start = System.nanoTime();
-                for (int i = 0; i < n; i++) {
-                    String sku = "LIM" + (i % skus);
-                    String orderId = prefix + "-l" + i;
-                    product.setString(1, sku);
-                    long version;
-                    long sequence;
-                    try (ResultSet rs = product.executeQuery()) {
-                        rs.next();
-                        version = rs.getLong(1);
-                        sequence = rs.getLong(2);
-                    }
-                    batches.setString(1, sku);
-                    String reference = null;
-                    try (ResultSet rs = batches.executeQuery()) {
-                        while (rs.next()) {
-                            if (rs.getInt(2) - rs.getInt(3) >= 1) {
-                                reference = rs.getString(1);
-                            }
-                        }
-                    }
-                    bump.setString(1, sku);
-                    bump.setLong(2, version);
-                    if (bump.executeUpdate() != 1) {
-                        throw new IllegalStateException("version conflict in a single-threaded run");
-                    }
-                    batch.setInt(1, 1);
-                    batch.setString(2, reference);
-                    batch.executeUpdate();
-                    allocation.setString(1, reference);
-                    allocation.setString(2, orderId);
-                    allocation.setString(3, sku);
-                    allocation.setInt(4, 1);
-                    allocation.setLong(5, sequence + 1);
-                    allocation.executeUpdate();
-                    readRow.setString(1, orderId);
-                    readRow.setString(2, sku);
-                    readRow.setInt(3, 1);
-                    readRow.setString(4, reference);
-                    readRow.executeUpdate();
-                    batchRow.setInt(1, 1);
-                    batchRow.setString(2, reference);
-                    batchRow.executeUpdate();
-                    long seq;
-                    try (ResultSet rs = lastEntry.executeQuery()) {
-                        seq = (rs.next() ? rs.getLong(1) : 0) + 1;
-                    }
-                    entry.setLong(1, seq);
-                    entry.setObject(2, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC));
-                    entry.setString(3, sku);
-                    entry.setString(4, orderId);
-                    entry.setString(5, reference);
-                    entry.setString(6, LedgerBench.allocatedPayload(orderId, sku, reference));
-                    entry.executeUpdate();
-                    c.commit();
-                }
-                double rate = n / ((System.nanoTime() - start) / 1e9);
-                c.setAutoCommit(true);
-                return rate;
-            }
-        }
     }
 
     // ------------------------------------------------------------------ 2 + 3. scaling and read side

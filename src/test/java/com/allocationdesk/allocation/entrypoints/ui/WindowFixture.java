@@ -53,6 +53,11 @@ abstract class WindowFixture extends FxRobot {
         };
     }
 
+    /** The database the window opens: a file in the test's folder, unless a test says otherwise. */
+    AppConfig config() {
+        return AppConfig.from(dataDir.resolve("desk").toString(), java.util.Map.of());
+    }
+
     /** More beans to swap for the window's container (the dialogs are swapped already). */
     Bootstrap.Builder customize(Bootstrap.Builder builder) {
         return builder;
@@ -62,7 +67,7 @@ abstract class WindowFixture extends FxRobot {
     void openWindow() throws Exception {
         FxToolkit.registerPrimaryStage();
         Platform.setImplicitExit(false);
-        AppConfig config = AppConfig.from(dataDir.resolve("desk").toString(), java.util.Map.of());
+        AppConfig config = config();
         app = (AllocationDeskApp) FxToolkit.setupApplication(() -> new AllocationDeskApp(starter(), config));
         waitUntil("the main window is shown", STARTUP_SECONDS, () -> find("#tabs").isPresent());
         WaitForAsyncUtils.waitForFxEvents();
