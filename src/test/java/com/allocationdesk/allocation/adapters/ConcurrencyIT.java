@@ -1,6 +1,6 @@
 package com.allocationdesk.allocation.adapters;
 
-import com.allocationdesk.allocation.adapters.db.Database;
+import com.allocationdesk.allocation.adapters.jdbc.Store;
 import com.allocationdesk.allocation.reliability.Tables;
 import com.allocationdesk.allocation.domain.commands.Allocate;
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
@@ -15,6 +15,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,25 +31,30 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Many threads allocating through the real bus against the file database; every worker has ended
+ * Many threads allocating through the real bus against each store; every worker has ended
  * before the database is closed ({@link Workers}).
  */
 @Timeout(300)
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class ConcurrencyIT {
+    @Parameter
+    StoreKind kind;
+
     private static final Logger log = LoggerFactory.getLogger(ConcurrencyIT.class);
     private static final int THREADS = 8;
     private static final int LINES_PER_THREAD = 12;
 
     @TempDir
     Path folder;
-    private Database database;
+    private Store database;
     private MessageBus bus;
     /** Each pause before a retry is one conflict the bus retried. */
     private final AtomicInteger retries = new AtomicInteger();
 
     @BeforeEach
     void open() {
-        database = Database.open(folder.resolve("desk"));
+        database = kind.fresh(folder, "desk");
         RetryPolicy counting = new RetryPolicy(100, Duration.ofMillis(2), pause -> {
             retries.incrementAndGet();
             Thread.sleep(pause.toMillis(), pause.toNanosPart() % 1_000_000);

@@ -1,6 +1,6 @@
 package com.allocationdesk.allocation.adapters;
 
-import com.allocationdesk.allocation.adapters.db.Database;
+import com.allocationdesk.allocation.adapters.jdbc.Store;
 import com.allocationdesk.allocation.domain.LineAlreadyPlaced;
 import com.allocationdesk.allocation.domain.commands.Allocate;
 import com.allocationdesk.allocation.domain.commands.CancelLine;
@@ -20,6 +20,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -38,19 +41,24 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The event log on the real file database: what a committed unit of work leaves, and in what order. */
+/** The event log on each store: what a committed unit of work leaves, and in what order. */
 @Timeout(300)
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class EventLogIT {
+    @Parameter
+    StoreKind kind;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path folder;
-    private Database database;
+    private Store database;
     private MessageBus bus;
 
     @BeforeEach
     void open() {
-        database = Database.open(folder.resolve("desk"));
+        database = kind.fresh(folder, "desk");
         bus = HandlerRegistry.bus(Stores.unitsOfWork(database), new FakeNotifications(), Clock.systemUTC())
                 .retryPolicy(new RetryPolicy(200, Duration.ofMillis(1), pause -> Thread.sleep(pause.toMillis())))
                 .build();
@@ -180,16 +188,22 @@ class EventLogIT {
     @Test
     void historyOfAnOrderABatchOrASkuIsARangeScanOnItsIndex() throws SQLException {
         try (Connection connection = database.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            if (kind == StoreKind.POSTGRESQL) {
+                // the plan of a near-empty table is a sequential scan; with none allowed, the index must serve it
+                statement.execute("SET enable_seqscan = off");
+            }
             for (String[] query : new String[][] {
-                    {"order_id", "EVENT_LOG_ORDER_IX"}, {"batch_reference", "EVENT_LOG_BATCH_IX"}, {"sku", "EVENT_LOG_SKU_IX"}}) {
+                    {"order_id", "event_log_order_ix"}, {"batch_reference", "event_log_batch_ix"}, {"sku", "event_log_sku_ix"}}) {
+                String sql = "SELECT seq, payload FROM event_log WHERE " + query[0] + " = 'X' ORDER BY seq DESC"
+                        + " FETCH FIRST 50 ROWS ONLY";
                 StringBuilder plan = new StringBuilder();
-                try (ResultSet rs = statement.executeQuery("EXPLAIN PLAN FOR SELECT seq, payload FROM event_log WHERE "
-                        + query[0] + " = 'X' ORDER BY seq DESC FETCH FIRST 50 ROWS ONLY")) {
+                try (ResultSet rs = statement.executeQuery((kind == StoreKind.HSQLDB ? "EXPLAIN PLAN FOR " : "EXPLAIN ") + sql)) {
                     while (rs.next()) {
                         plan.append(rs.getString(1)).append('\n');
                     }
                 }
-                assertThat(plan.toString()).as("plan for %s", query[0]).contains("index=" + query[1]);
+                assertThat(plan.toString().toLowerCase(java.util.Locale.ROOT)).as("plan for %s", query[0])
+                        .contains(kind == StoreKind.HSQLDB ? "index=" + query[1] : "index scan backward using " + query[1]);
             }
         }
     }

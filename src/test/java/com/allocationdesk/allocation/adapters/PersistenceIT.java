@@ -1,6 +1,9 @@
 package com.allocationdesk.allocation.adapters;
 
 import com.allocationdesk.allocation.adapters.db.Database;
+import com.allocationdesk.allocation.adapters.jdbc.Store;
+import com.allocationdesk.allocation.adapters.postgres.PostgresStore;
+import com.allocationdesk.allocation.adapters.postgres.PostgresTestServer;
 import com.allocationdesk.allocation.domain.Batch;
 import com.allocationdesk.allocation.domain.OrderLine;
 import com.allocationdesk.allocation.domain.Product;
@@ -22,6 +25,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,14 +41,20 @@ import java.util.function.Function;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The Hibernate unit of work, repository, mapping and migrations against a real HSQLDB file. */
+/** The Hibernate unit of work, repository, mapping and migrations against each store. */
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class PersistenceIT {
-    private static final Instant START = Instant.parse("2026-11-27T08:00:00.123456789Z");
+    @Parameter
+    StoreKind kind;
+
+    /** To the microsecond: what every store keeps (the bus's clock ticks in microseconds). */
+    private static final Instant START = Instant.parse("2026-11-27T08:00:00.123456Z");
     private static final LocalDate ETA = LocalDate.of(2026, 12, 3);
 
     @TempDir
     Path folder;
-    private Database database;
+    private Store database;
     private final MutableClock clock = new MutableClock(START);
     private MessageBus bus;
 
@@ -57,13 +69,22 @@ class PersistenceIT {
     }
 
     private void reopen() {
-        if (database != null) {
-            database.close();
-        }
         // Some tests write through a unit of work without the bus, so without the projections that
-        // fill the read tables: the open-time comparison of the two does not apply to them.
-        database = Database.open(folder.resolve("desk"), 0, true);
+        // fill the read tables: the file store's open-time comparison of the two does not apply to them.
+        database = database == null ? fresh() : reopened(database);
         bus = HandlerRegistry.bus(Stores.unitsOfWork(database), new FakeNotifications(), clock).build();
+    }
+
+    private Store fresh() {
+        return kind == StoreKind.HSQLDB ? Database.open(folder.resolve("desk"), 0, true) : kind.fresh(folder, "desk");
+    }
+
+    /** The same database, opened again. */
+    private Store reopened(Store store) {
+        store.close();
+        return store instanceof PostgresStore server
+                ? PostgresStore.open(server.address(), PostgresTestServer.USER, PostgresTestServer.PASSWORD)
+                : Database.open(folder.resolve("desk"), 0, true);
     }
 
     private <T> T read(Function<UnitOfWork, T> query) {
@@ -240,10 +261,15 @@ class PersistenceIT {
                     "SELECT \"version\", \"success\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\""))
                     .containsExactly(List.of("1", true), List.of("2", true), List.of("3", true), List.of("4", true),
                             List.of("5", true), List.of("6", true), List.of("7", true), List.of("8", true));
-            assertThat(TestData.rows(database, "SELECT table_name, hsqldb_type FROM information_schema.system_tables"
+            // rows on disk: HSQLDB's CACHED tables, PostgreSQL's permanent (logged, relpersistence 'p') ones
+            String onDisk = kind == StoreKind.HSQLDB ? "CACHED" : "p";
+            assertThat(TestData.rows(database, kind == StoreKind.HSQLDB
+                    ? "SELECT table_name, hsqldb_type FROM information_schema.system_tables"
                     + " WHERE table_schem = 'PUBLIC' AND table_name IN ('PRODUCTS', 'ALLOCATIONS', 'READ_BATCHES')"
-                    + " ORDER BY table_name"))
-                    .extracting(row -> row.get(1)).containsExactly("CACHED", "CACHED", "CACHED");
+                    + " ORDER BY table_name"
+                    : "SELECT relname, relpersistence::text FROM pg_class"
+                    + " WHERE relname IN ('products', 'allocations', 'read_batches') AND relkind = 'r' ORDER BY relname"))
+                    .extracting(row -> row.get(1)).containsExactly(onDisk, onDisk, onDisk);
         }
 
         @Test

@@ -1,6 +1,7 @@
 package com.allocationdesk.allocation.queries;
 
-import com.allocationdesk.allocation.bootstrap.AppConfig;
+import com.allocationdesk.allocation.adapters.AppOnStore;
+import com.allocationdesk.allocation.adapters.StoreKind;
 import com.allocationdesk.allocation.bootstrap.Bootstrap;
 import com.allocationdesk.allocation.domain.DomainException;
 import com.allocationdesk.allocation.domain.commands.Allocate;
@@ -16,6 +17,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -29,7 +33,12 @@ import javax.sql.DataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Out-of-stock alerts that stay true, against the real notifications table, filled through the bus. */
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class AlertStateIT {
+    @Parameter
+    StoreKind kind;
+    private AppOnStore desk;
     @TempDir
     Path dir;
     private Bootstrap app;
@@ -39,7 +48,8 @@ class AlertStateIT {
 
     @BeforeEach
     void start() {
-        app = Bootstrap.start(new AppConfig(dir.resolve("desk")));
+        desk = AppOnStore.start(kind, dir);
+        app = desk.app();
         bus = app.get(MessageBus.class);
         alerts = app.get(NotificationsQuery.class);
         dataSource = app.get(DataSource.class);
@@ -48,7 +58,7 @@ class AlertStateIT {
 
     @AfterEach
     void stop() {
-        app.close();
+        desk.close();
     }
 
     private NotificationRow onlyAlertOf(String orderId) {

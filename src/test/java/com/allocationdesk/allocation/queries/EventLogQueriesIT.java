@@ -1,6 +1,7 @@
 package com.allocationdesk.allocation.queries;
 
-import com.allocationdesk.allocation.bootstrap.AppConfig;
+import com.allocationdesk.allocation.adapters.AppOnStore;
+import com.allocationdesk.allocation.adapters.StoreKind;
 import com.allocationdesk.allocation.bootstrap.Bootstrap;
 import com.allocationdesk.allocation.domain.commands.Allocate;
 import com.allocationdesk.allocation.domain.commands.CancelLine;
@@ -13,6 +14,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -35,7 +39,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code event_log} rows written here with JDBC exactly as docs/EVENTS.md describes them (so the
  * test pins the contract, not whatever the writer does today).
  */
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class EventLogQueriesIT {
+    @Parameter
+    StoreKind kind;
+    private AppOnStore desk;
     static final Instant T0 = Instant.parse("2026-12-01T14:00:00Z");
     static final String PLANNER = "{\"kind\":\"planner\",\"batch\":null,\"order\":null,\"from\":null,\"to\":null}";
     static final String REDUCED = "{\"kind\":\"quantity-reduced\",\"batch\":\"WH-CHAIR-01\",\"order\":null,\"from\":20,\"to\":3}";
@@ -46,7 +55,8 @@ class EventLogQueriesIT {
 
     @BeforeEach
     void start() throws SQLException {
-        app = Bootstrap.start(new AppConfig(dir.resolve("desk")));
+        desk = AppOnStore.start(kind, dir);
+        app = desk.app();
         fill(app);
     }
 
@@ -116,7 +126,7 @@ class EventLogQueriesIT {
 
     @AfterEach
     void stop() {
-        app.close();
+        desk.close();
     }
 
     private static List<Long> seqs(List<LogEntryRow> rows) {

@@ -1,6 +1,7 @@
 package com.allocationdesk.allocation.queries;
 
-import com.allocationdesk.allocation.bootstrap.AppConfig;
+import com.allocationdesk.allocation.adapters.AppOnStore;
+import com.allocationdesk.allocation.adapters.StoreKind;
 import com.allocationdesk.allocation.bootstrap.Bootstrap;
 import com.allocationdesk.allocation.domain.commands.Allocate;
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
@@ -11,6 +12,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -18,7 +22,12 @@ import java.time.LocalDate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The read-side queries against the real read tables, filled through the bus. */
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class ReadModelQueriesIT {
+    @Parameter
+    StoreKind kind;
+    private AppOnStore desk;
     @TempDir
     Path dir;
     private Bootstrap app;
@@ -26,7 +35,8 @@ class ReadModelQueriesIT {
 
     @BeforeEach
     void start() {
-        app = Bootstrap.start(new AppConfig(dir.resolve("desk")));
+        desk = AppOnStore.start(kind, dir);
+        app = desk.app();
         bus = app.get(MessageBus.class);
         bus.handle(new CreateBatch("ship-late", "LAMP", 10, LocalDate.of(2027, 3, 1)));
         bus.handle(new CreateBatch("ship-early", "LAMP", 10, LocalDate.of(2027, 1, 1)));
@@ -42,7 +52,7 @@ class ReadModelQueriesIT {
 
     @AfterEach
     void stop() {
-        app.close();
+        desk.close();
     }
 
     @Test

@@ -16,8 +16,13 @@ import java.util.Set;
  * failure, so the bus retries exactly the failures a retry can cure.
  */
 final class Conflicts {
-    /** SQLSTATE class 40, "transaction rollback": HSQLDB's serialization failure or deadlock victim. */
+    /**
+     * SQLSTATE class 40, "transaction rollback": a serialization failure or a deadlock victim, on
+     * HSQLDB and on PostgreSQL (40001 at Repeatable Read when another desk changed a row since it was
+     * read, 40P01).
+     */
     private static final String TRANSACTION_ROLLBACK = "40";
+    /** Both engines' unique violation; both name the constraint in the message (PostgreSQL in lower case). */
     private static final String UNIQUE_VIOLATION = "23505";
     /**
      * Keys that only a race can violate: the handlers look a product or batch up before creating

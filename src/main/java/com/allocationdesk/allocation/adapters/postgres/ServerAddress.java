@@ -79,8 +79,10 @@ public record ServerAddress(String host, int port, String database) {
         return Integer.parseInt(port);
     }
 
+    /** The refusal, quoting the address without what stands before an '@' (a password, perhaps). */
     private static IllegalArgumentException refused(String address, String why) {
-        return new IllegalArgumentException("\"" + address + "\" is not a PostgreSQL address (" + FORM + "): " + why + ".");
+        String shown = address.replaceFirst("^(?i)(postgresql://)[^/]*@", "$1…@");
+        return new IllegalArgumentException("\"" + shown + "\" is not a PostgreSQL address (" + FORM + "): " + why + ".");
     }
 
     /** The driver's URL of this database. */
