@@ -1,6 +1,7 @@
 package com.allocationdesk.allocation.bench;
 
 import com.allocationdesk.allocation.adapters.Stores;
+import com.allocationdesk.allocation.adapters.postgres.LedgerLock;
 import com.allocationdesk.allocation.adapters.postgres.PostgresStore;
 import com.allocationdesk.allocation.adapters.postgres.PostgresTestServer;
 import com.allocationdesk.allocation.adapters.postgres.ServerAddress;
@@ -119,7 +120,7 @@ final class SeveralDesksBench {
             double appRate = desks * PER_DESK / ((System.nanoTime() - start) / 1e9);
 
             JdbcLimit jdbc = JdbcLimit.onServer(() -> DriverManager.getConnection(server.jdbcUrl(),
-                    PostgresTestServer.USER, PostgresTestServer.PASSWORD), ledgerLockKey());
+                    PostgresTestServer.USER, PostgresTestServer.PASSWORD), LedgerLock.KEY);
             start = System.nanoTime();
             work.clear();
             for (int d = 0; d < desks; d++) {
@@ -197,10 +198,5 @@ final class SeveralDesksBench {
                     Thread.sleep(pause.toMillis());
                 }))
                 .build();
-    }
-
-    /** The app's advisory lock key, so the limit numbers its ledger entries the same way. */
-    private static long ledgerLockKey() {
-        return 0x414C4C4F434C4F47L; // adapters.postgres.LedgerLock.KEY ("ALLOCLOG")
     }
 }

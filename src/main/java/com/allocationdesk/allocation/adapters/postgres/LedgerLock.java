@@ -20,10 +20,10 @@ import java.util.Properties;
  * snapshot is as old as its first read and would not show what was committed since, and a pooled
  * connection could be the one a waiting unit holds.
  */
-final class LedgerLock implements AutoCloseable {
+public final class LedgerLock implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LedgerLock.class);
     /** The advisory lock's key on the desk's database: "ALLOCLOG" in ASCII. */
-    static final long KEY = 0x414C4C4F434C4F47L;
+    public static final long KEY = 0x414C4C4F434C4F47L;
     private static final String LOCK = "SELECT pg_advisory_xact_lock(?)";
 
     private final ServerAddress address;
@@ -42,6 +42,13 @@ final class LedgerLock implements AutoCloseable {
             return lock.execute();
         });
         synchronized (this) {
+            try {
+                return readLast.call(reader());
+            } catch (SQLException stale) {
+                // the server restarted since the last read, or the network dropped it: once more, on a new connection
+                log.info("The ledger's reader on {} was lost ({}); connecting again", address, stale.getMessage());
+                forgetReader();
+            }
             try {
                 return readLast.call(reader());
             } catch (SQLException e) {
