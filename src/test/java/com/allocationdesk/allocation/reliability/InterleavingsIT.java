@@ -1,8 +1,9 @@
 package com.allocationdesk.allocation.reliability;
 
+import com.allocationdesk.allocation.adapters.StoreKind;
 import com.allocationdesk.allocation.adapters.Stores;
 import com.allocationdesk.allocation.adapters.Workers;
-import com.allocationdesk.allocation.adapters.db.Database;
+import com.allocationdesk.allocation.adapters.jdbc.Store;
 import com.allocationdesk.allocation.domain.OrderLine;
 import com.allocationdesk.allocation.domain.Product;
 import com.allocationdesk.allocation.domain.commands.Allocate;
@@ -20,6 +21,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -46,21 +50,26 @@ import static org.assertj.core.api.Assertions.assertThat;
  * goes on. Expected: when one unit's commit comes before the other's load the two are serial and
  * both commit; otherwise exactly one commits and the other gets {@link ConcurrentModification};
  * re-run in a fresh unit of work (what the bus does) it commits. Lost updates: 0 in every case.
- * The last test shows the bus doing that retry by itself.
+ * The last test shows the bus doing that retry by itself. On both stores: the file and a database of
+ * the PostgreSQL test server.
  */
 @Timeout(300)
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class InterleavingsIT {
     private static final String NAME = "interleavings";
     private static final long BLOCKED_MILLIS = 300;
 
+    @Parameter
+    StoreKind kind;
     @TempDir
     Path folder;
-    private Database database;
+    private Store database;
     private MessageBus bus;
 
     @BeforeEach
     void open() {
-        database = Database.open(folder.resolve("desk"));
+        database = kind.fresh(folder, "interleavings");
         bus = HandlerRegistry.bus(Stores.unitsOfWork(database), new FakeNotifications(), Clock.systemUTC()).build();
     }
 

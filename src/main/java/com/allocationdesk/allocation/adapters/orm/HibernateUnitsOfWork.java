@@ -78,11 +78,19 @@ public final class HibernateUnitsOfWork implements UnitOfWork.Factory, AutoClose
         return sessionFactory != null;
     }
 
-    /** A fresh unit of work; the bus starts one per handler call. */
+    /**
+     * A fresh unit of work; the bus starts one per handler call. A store that cannot lend a
+     * connection now (a server that went away) says so as the commit would ({@code CommitGate.failure}).
+     */
     @Override
     public UnitOfWork start() {
         store.commitGate().beforeTransaction();
-        return new HibernateUnitOfWork(sessionFactory(), store.commitGate(), readModel, eventLog, inbox);
+        SessionFactory sessions = sessionFactory();
+        try {
+            return new HibernateUnitOfWork(sessions, store.commitGate(), readModel, eventLog, inbox);
+        } catch (RuntimeException e) {
+            throw store.commitGate().failure(e);
+        }
     }
 
     private SessionFactory sessionFactory() {

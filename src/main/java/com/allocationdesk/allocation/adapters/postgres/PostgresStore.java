@@ -155,9 +155,28 @@ public final class PostgresStore implements Store, CommitGate {
         commit.run();
     }
 
+    /**
+     * A connection the server dropped (a restart, the network: SQL states {@code 08…}, and
+     * {@code 57P01}–{@code 57P03}, the server shutting down or starting) is the planner's sentence:
+     * the change was not saved. Anything else is returned as it is.
+     */
     @Override
     public RuntimeException failure(RuntimeException e) {
+        if (e instanceof DatabaseUnavailable) {
+            return e;
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && isConnectionLost(sql.getSQLState())) {
+                return new DatabaseUnavailable("Lost the connection to the PostgreSQL server at " + address
+                        + ": the change was not saved.", e);
+            }
+        }
         return e;
+    }
+
+    private static boolean isConnectionLost(String state) {
+        return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
+                || state.equals("57P03"));
     }
 
     /**
