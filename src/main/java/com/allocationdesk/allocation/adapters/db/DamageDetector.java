@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -365,7 +364,7 @@ public final class DamageDetector {
 
     /** Runs the work and always shuts the in-process database down again, so the next open reads the files afresh. */
     private static <T> T open(String url, Work<T> work) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(url, "SA", "")) {
+        try (Connection connection = HsqldbEngine.connection(url)) {
             try {
                 return work.run(connection);
             } finally {

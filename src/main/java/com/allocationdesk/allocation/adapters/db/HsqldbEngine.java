@@ -13,13 +13,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 
 /**
@@ -112,7 +112,7 @@ final class HsqldbEngine {
         refuseARecoveryWithoutRoom(path);
         int schemaVersion;
         String engineName;
-        try (Connection connection = DriverManager.getConnection(url(path), "SA", "");
+        try (Connection connection = connection(url(path));
              Statement statement = connection.createStatement()) {
             Ownership ownership = ownership(statement);
             if (ownership.isForeign()) {
@@ -238,6 +238,18 @@ final class HsqldbEngine {
         return message == null ? "" : message.replaceAll("\\b(?:[a-z]\\w*\\.)+[A-Z]\\w*(?:Exception|Error):?\\s*", "").strip();
     }
 
+    /**
+     * A connection outside the pool, from HSQLDB's driver itself: not through {@code DriverManager},
+     * which would first load every JDBC driver on the class path (the PostgreSQL one among them),
+     * memory a run with a small heap does not have.
+     */
+    static Connection connection(String url) throws SQLException {
+        Properties account = new Properties();
+        account.setProperty("user", "SA");
+        account.setProperty("password", "");
+        return new JDBCDriver().connect(url, account);
+    }
+
     static Path sibling(Path path, String extension) {
         return path.resolveSibling(path.getFileName() + extension);
     }
@@ -315,7 +327,7 @@ final class HsqldbEngine {
      * database).
      */
     private static Connection ownConnection(Path path) throws SQLException {
-        return DriverManager.getConnection(url(path) + ";ifexists=true", "SA", "");
+        return connection(url(path) + ";ifexists=true");
     }
 
     private static void closePool(BasicDataSource pool, Path path) {
