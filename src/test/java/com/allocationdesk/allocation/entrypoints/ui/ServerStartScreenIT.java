@@ -29,7 +29,9 @@ class ServerStartScreenIT extends FxRobot {
 
     @AfterEach
     void closeWindow() throws Exception {
-        FxToolkit.cleanupApplication(app);
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
         FxToolkit.cleanupStages();
     }
 
@@ -38,7 +40,7 @@ class ServerStartScreenIT extends FxRobot {
         ServerAddress nowhere = new ServerAddress("localhost", 1, "allocation");
         String told = InProcessCli.run(Map.of("XDG_DATA_HOME", dataDir.toString()), AllocationDeskCommand::start,
                 "--db", nowhere.toString(), "batches").err().strip();
-        assertThat(told).contains(nowhere.toString());
+        assertThat(told).startsWith("Cannot reach the PostgreSQL server at localhost:1");
 
         FxToolkit.registerPrimaryStage();
         Platform.setImplicitExit(false);
