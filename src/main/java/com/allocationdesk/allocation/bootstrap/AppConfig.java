@@ -124,7 +124,8 @@ public record AppConfig(Path databasePath, boolean writesAtOnce, long minFreeByt
         try {
             return ServerAddress.parse(url);
         } catch (IllegalArgumentException e) {
-            throw new DatabaseUnavailable(e.getMessage(), e);
+            // the parser's sentence is ours, told as it is (a cause's text would be taken out of it as a library's)
+            throw new DatabaseUnavailable(e.getMessage());
         }
     }
 
