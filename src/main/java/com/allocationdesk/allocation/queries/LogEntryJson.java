@@ -1,6 +1,7 @@
 package com.allocationdesk.allocation.queries;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.util.LinkedHashMap;
@@ -41,6 +42,11 @@ public final class LogEntryJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Could not write entry " + entry.seq() + " as JSON", e);
         }
+    }
+
+    /** The {@code quantity} of the payload's data; 0 when it has none or is not JSON. */
+    static int quantity(String payload) {
+        return parsed(payload) instanceof JsonNode data ? data.path("quantity").asInt(0) : 0;
     }
 
     /** The payload as a JSON tree; the text itself when it is not JSON (written by hand, say). */

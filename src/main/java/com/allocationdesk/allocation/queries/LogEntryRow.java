@@ -9,4 +9,8 @@ import java.time.Instant;
  */
 public record LogEntryRow(long seq, Instant at, String type, int version, String desk, String sku, String orderId,
                           String batchReference, String payload) {
+    /** The line's quantity in the entry's data ({@code quantity}); 0 for an entry without one, or whose data is not JSON. */
+    public int quantity() {
+        return LogEntryJson.quantity(payload);
+    }
 }

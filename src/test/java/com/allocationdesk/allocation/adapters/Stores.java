@@ -26,8 +26,7 @@ public final class Stores {
     public static synchronized HibernateUnitsOfWork unitsOfWork(Store store) {
         return UNITS.computeIfAbsent(store, opened -> {
             opened.closeFirst(() -> forget(opened));
-            return HibernateUnitsOfWork.over(opened, JdbcReadModelWriter::new,
-                    JdbcEventLog.factory(Clock.systemUTC(), "test@localhost"), JdbcInboxReceipts::new);
+            return over(opened, "test@localhost");
         });
     }
 
@@ -36,10 +35,15 @@ public final class Stores {
      * {@code desk}. Closed with the store.
      */
     public static HibernateUnitsOfWork unitsOfWorkOfDesk(Store store, String desk) {
-        HibernateUnitsOfWork units = HibernateUnitsOfWork.over(store, JdbcReadModelWriter::new,
-                JdbcEventLog.factory(Clock.systemUTC(), desk), JdbcInboxReceipts::new);
+        HibernateUnitsOfWork units = over(store, desk);
         store.closeFirst(units);
         return units;
+    }
+
+    /** As {@code bootstrap.AppProducers} wires them, the ledger naming {@code desk}. */
+    private static HibernateUnitsOfWork over(Store store, String desk) {
+        return HibernateUnitsOfWork.over(store, JdbcReadModelWriter::new, JdbcEventLog.factory(Clock.systemUTC(), desk),
+                JdbcInboxReceipts::new);
     }
 
     private static synchronized void forget(Store store) {

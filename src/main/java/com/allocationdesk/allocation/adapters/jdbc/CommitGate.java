@@ -3,7 +3,9 @@ package com.allocationdesk.allocation.adapters.jdbc;
 /**
  * What a unit of work must pass to commit: the store's say on whether a commit may start (room on
  * the disk, the database still ours) and on whether it reached the disk. Implemented by
- * {@code adapters.db.Database}; a unit of work never acknowledges a commit the gate did not pass.
+ * {@code adapters.db.Database} and {@code adapters.postgres.PostgresStore}; a unit of work never
+ * acknowledges a commit the gate did not pass. The defaults are those of a store whose commits
+ * are durable when they return and that lets units write at once.
  */
 public interface CommitGate {
     /**
@@ -14,7 +16,8 @@ public interface CommitGate {
     }
 
     /** Throws {@code DatabaseUnavailable} when no change may be written now (too little disk space, say). */
-    void beforeWriting();
+    default void beforeWriting() {
+    }
 
     /**
      * Runs the writes of a unit of work and its database commit ({@code HibernateUnitOfWork}
@@ -22,14 +25,18 @@ public interface CommitGate {
      * disk (then nothing of it counts: the store goes back to its last durable state). A store
      * that lets one unit write at a time (the embedded one) runs it under its commit lock.
      */
-    void commit(Runnable commit);
+    default void commit(Runnable commit) {
+        commit.run();
+    }
 
     /**
      * What a failure of the unit of work means for the planner: a file write failure of the store
      * (a full disk) becomes {@code DatabaseUnavailable} and sends the store back to its last durable
      * state; anything else is returned as it is.
      */
-    RuntimeException failure(RuntimeException e);
+    default RuntimeException failure(RuntimeException e) {
+        return e;
+    }
 
     /**
      * The ledger's last number as committed now, for a unit of work about to number its entries
@@ -45,18 +52,5 @@ public interface CommitGate {
 
     /** For stores whose commits are durable when they return. */
     CommitGate NONE = new CommitGate() {
-        @Override
-        public void beforeWriting() {
-        }
-
-        @Override
-        public void commit(Runnable commit) {
-            commit.run();
-        }
-
-        @Override
-        public RuntimeException failure(RuntimeException e) {
-            return e;
-        }
     };
 }

@@ -2,6 +2,7 @@ package com.allocationdesk.allocation.adapters.jdbc;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -26,7 +27,7 @@ public final class HeldWrites {
 
     /**
      * Holds back {@code sql} with its parameters; an {@link Instant} is written as a UTC
-     * timestamp with time zone, a {@code null} as the SQL null of its parameter's type.
+     * timestamp with time zone, a {@code null} as an SQL null.
      */
     public void add(String sql, Object... parameters) {
         writes.add(new Write(sql, parameters.clone()));
@@ -75,7 +76,9 @@ public final class HeldWrites {
             if (value instanceof Instant instant) {
                 statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
             } else if (value == null) {
-                statement.setNull(index, statement.getParameterMetaData().getParameterType(index));
+                // the column gives the type (both drivers take an untyped null); asking the
+                // statement's metadata would cost PostgreSQL a round trip for each null
+                statement.setNull(index, Types.NULL);
             } else {
                 statement.setObject(index, value);
             }

@@ -45,8 +45,9 @@ public final class TableCopy {
     public static Map<String, Long> copy(Connection source, Connection target) throws SQLException {
         Map<String, Long> copied = new LinkedHashMap<>();
         for (String table : TABLES) {
-            copied.put(table, copyTable(source, target, table));
-            restartIdentities(target, table);
+            List<Column> columns = columns(target, table);
+            copied.put(table, copyTable(source, target, table, columns));
+            restartIdentities(target, table, columns);
         }
         return copied;
     }
@@ -55,8 +56,8 @@ public final class TableCopy {
      * An identity column whose values were copied goes on after the largest of them (standard SQL,
      * on both stores), so the next row the target numbers itself does not collide.
      */
-    private static void restartIdentities(Connection target, String table) throws SQLException {
-        for (Column column : columns(target, table)) {
+    private static void restartIdentities(Connection target, String table, List<Column> columns) throws SQLException {
+        for (Column column : columns) {
             if (column.identity()) {
                 long next;
                 try (Statement statement = target.createStatement();
@@ -109,13 +110,9 @@ public final class TableCopy {
         return totals;
     }
 
-    private static long copyTable(Connection source, Connection target, String table) throws SQLException {
-        List<Column> columns = new ArrayList<>();
-        for (Column column : columns(target, table)) {
-            if (!column.generated()) {
-                columns.add(column);
-            }
-        }
+    private static long copyTable(Connection source, Connection target, String table, List<Column> all)
+            throws SQLException {
+        List<Column> columns = all.stream().filter(column -> !column.generated()).toList();
         String names = String.join(", ", columns.stream().map(Column::name).toList());
         String marks = String.join(", ", columns.stream().map(column -> "?").toList());
         long copied = 0;

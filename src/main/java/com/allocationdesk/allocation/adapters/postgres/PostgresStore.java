@@ -30,6 +30,10 @@ import javax.sql.DataSource;
  * other processes commit too. The server's commit is durable when it returns, so the
  * {@link CommitGate} just runs it, and the ledger is numbered under a transaction-scoped advisory
  * lock ({@link #lastLedgerNumber}, docs/decisions/0016).
+ * <p>
+ * Of {@link CommitGate} it keeps the defaults for writing: nothing to check before (the server
+ * refuses what it cannot write), and a unit's writes and commit run as they are (several
+ * processes write, so no lock of ours could order them).
  */
 public final class PostgresStore implements Store, CommitGate {
     private static final Logger log = LoggerFactory.getLogger(PostgresStore.class);
@@ -142,17 +146,6 @@ public final class PostgresStore implements Store, CommitGate {
             throw new DatabaseUnavailable("The database " + address + " is closed.");
         }
         users.add(user);
-    }
-
-    /** Nothing to check on this side: the server refuses what it cannot write. */
-    @Override
-    public void beforeWriting() {
-    }
-
-    /** Runs the unit's writes and commit: several processes write, so no lock of ours can order them. */
-    @Override
-    public void commit(Runnable commit) {
-        commit.run();
     }
 
     /**

@@ -4,8 +4,6 @@ import com.allocationdesk.allocation.bootstrap.DeskIdentity;
 import com.allocationdesk.allocation.entrypoints.ui.support.LiveUpdates.Topic;
 import com.allocationdesk.allocation.queries.EventLogQuery;
 import com.allocationdesk.allocation.queries.LogEntryRow;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,7 +40,6 @@ public class OtherDesks {
     /** Entries read at a time; a longer backlog is read in pages, at once. */
     static final int PAGE = 500;
     private static final Logger log = LoggerFactory.getLogger(OtherDesks.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EventLogQuery ledger;
     private final LiveUpdates live;
@@ -143,7 +140,7 @@ public class OtherDesks {
                 found++;
                 topics.addAll(EventTopics.ofType(entry.type()));
                 if (EventTopics.OUT_OF_STOCK_TYPE.equals(entry.type())) {
-                    alerts.add(new StockAlert(entry.orderId(), entry.sku(), quantity(entry), entry.desk()));
+                    alerts.add(new StockAlert(entry.orderId(), entry.sku(), entry.quantity(), entry.desk()));
                 }
             }
             if (!topics.isEmpty()) {
@@ -153,16 +150,6 @@ public class OtherDesks {
             }
         } while (page.size() == PAGE);
         return found;
-    }
-
-    /** The line's quantity, from the entry's published data (docs/EVENTS.md {@code line.waiting}). */
-    private static int quantity(LogEntryRow entry) {
-        try {
-            return JSON.readTree(entry.payload()).path("quantity").asInt();
-        } catch (JsonProcessingException e) {
-            log.warn("Entry {} of the ledger is not JSON; its alert shows no quantity", entry.seq(), e);
-            return 0;
-        }
     }
 
     private void reachable(Reachability now, RuntimeException cause) {
