@@ -98,7 +98,8 @@ public final class Maintenance {
 
     private static String counted(Map<String, Long> rows) {
         StringBuilder text = new StringBuilder();
-        rows.forEach((table, count) -> text.append(text.isEmpty() ? "" : ", ").append(count).append(" rows in ").append(table));
+        rows.forEach((table, count) -> text.append(text.isEmpty() ? "" : ", ").append(count)
+                .append(count == 1 ? " row in " : " rows in ").append(table));
         return text.toString();
     }
 
