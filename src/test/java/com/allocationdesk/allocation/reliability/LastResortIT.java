@@ -2,6 +2,7 @@ package com.allocationdesk.allocation.reliability;
 
 import com.allocationdesk.allocation.entrypoints.Main;
 import com.allocationdesk.allocation.entrypoints.cli.InProcessCli;
+import com.allocationdesk.allocation.entrypoints.cli.OutOfMemoryWhileTelling;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -30,6 +31,9 @@ class LastResortIT {
     private static final String NAME = "last resort";
     static final String NO_DISPLAY = "Cannot open the window: no display found (DISPLAY is not set)."
             + " Use a subcommand for the command line, see --help.";
+
+    static final String OUT_OF_MEMORY = "Allocation Desk ran out of memory and stopped; try a larger heap, e.g. java -Xmx2g"
+            + " -jar allocation-desk.jar ...";
 
     @TempDir
     Path dir;
@@ -106,7 +110,7 @@ class LastResortIT {
     void runningOutOfMemoryAtStartUpOrInTheMiddleOfAnImportIsOneLine() throws Exception {
         Path db = dir.resolve("data").resolve("desk");
         assertThat(InProcessCli.onDatabase(db, "add-batch", "b1", "LAMP", "100").code()).isZero();
-        String line = "Allocation Desk ran out of memory and stopped; try a larger heap, e.g. java -Xmx2g -jar allocation-desk.jar ...";
+        String line = OUT_OF_MEMORY;
 
         for (String heap : List.of("-Xmx10m", "-Xmx16m")) {
             Child child = main(List.of(heap), "--db", db.toString(), "batches");
@@ -130,6 +134,22 @@ class LastResortIT {
                 + importing.err().strip() + "' in " + importing.millis() + " ms; ran out in: " + whereItRanOut());
         assertOneLine(importing, 1, line);
         assertThat(InProcessCli.onDatabase(db, "waiting", "--json").out().strip()).as("nothing imported").isEqualTo("[]");
+    }
+
+    /**
+     * Memory that runs out again while the planner is told it ran out (it happened once in CI: an
+     * empty terminal and exit code 1): the line is still told, once.
+     */
+    @Test
+    void runningOutOfMemoryWhileTellingItIsStillOneLine() throws Exception {
+        ProcessBuilder builder = ChildJvm.builder(OutOfMemoryWhileTelling.class, List.of("-Xmx64m",
+                "-Dallocationdesk.logdir=" + dir.resolve("logs"), "-Dlogback.configurationFile=" + productionLogging()));
+        Path out = dir.resolve("telling.out");
+        Path err = dir.resolve("telling.err");
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("child finished").isTrue();
+
+        assertOneLine(new Child(process.exitValue(), Files.readString(out), Files.readString(err), 0), 1, OUT_OF_MEMORY);
     }
 
     /** What the log's last "Out of memory" entry says ran out (the exception it was told as), for the figures. */

@@ -6,6 +6,8 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +32,10 @@ public final class LastResort {
     /** A simple exception name ({@code EOFException:}). */
     private static final Pattern EXCEPTION_NAME = Pattern.compile("\\b[A-Z][A-Za-z0-9_$]*(?:Exception|Error)\\b:?\\s*");
 
+    /** The same line, encoded while there is memory: telling it then allocates nothing (see {@link #tellOutOfMemoryOnce}). */
+    private static final byte[] OUT_OF_MEMORY_LINE = (OUT_OF_MEMORY + System.lineSeparator()).getBytes(StandardCharsets.UTF_8);
+
+    /** Set once the line was told, not before: a tell that ran out of memory itself leaves it for the next to try. */
     private static final AtomicBoolean TOLD_OUT_OF_MEMORY = new AtomicBoolean();
     /** Kept from the start and dropped when memory runs out, so the message and the log line can still be made. */
     @SuppressWarnings("unused")
@@ -39,6 +45,7 @@ public final class LastResort {
         // loaded now, while there is memory: without it, telling an OutOfMemoryError fails to load them
         Terminal.printable(OUT_OF_MEMORY + '\u00A0');
         stderr();
+        tellOutOfMemory(new PrintWriter(Writer.nullWriter()));
     }
 
     private LastResort() {
@@ -102,10 +109,7 @@ public final class LastResort {
      */
     public static int escaped(Throwable e) {
         if (causedByOutOfMemory(e)) {
-            freeReserve();
-            if (TOLD_OUT_OF_MEMORY.compareAndSet(false, true)) {
-                Terminal.tell(stderr(), OUT_OF_MEMORY);
-            }
+            tellOutOfMemoryOnce();
             logQuietly("Out of memory", e);
         } else {
             logQuietly("Unexpected failure", e);
@@ -126,10 +130,43 @@ public final class LastResort {
     /** The command line's own outcome when memory ran out: told on its stderr, always; exit code 1. */
     static int outOfMemory(Throwable e, PrintWriter err) {
         freeReserve();
-        TOLD_OUT_OF_MEMORY.set(true);
-        Terminal.tell(err, OUT_OF_MEMORY);
+        if (tellOutOfMemory(err)) {
+            TOLD_OUT_OF_MEMORY.set(true);
+        } else { // memory ran out again while telling: the bytes made at start-up, straight to stderr
+            tellOutOfMemoryOnce();
+        }
         logQuietly("Out of memory", e);
         return ExitCode.UNEXPECTED;
+    }
+
+    /**
+     * Tells {@link #OUT_OF_MEMORY} on {@code System.err} unless it was told: its bytes were made at
+     * start-up, so writing them needs no memory (formatting it now could run out again, and the
+     * planner would get an empty terminal and exit code 1; that happened once in CI).
+     */
+    private static synchronized void tellOutOfMemoryOnce() {
+        freeReserve();
+        if (TOLD_OUT_OF_MEMORY.get()) {
+            return;
+        }
+        try {
+            System.err.write(OUT_OF_MEMORY_LINE, 0, OUT_OF_MEMORY_LINE.length);
+            System.err.flush();
+            TOLD_OUT_OF_MEMORY.set(!System.err.checkError());
+        } catch (Throwable stillOut) {
+            // not told: whoever meets it next tries again
+        }
+    }
+
+    /** The line on the command line's own stderr, as a constant (nothing to escape or format); false when that failed too. */
+    private static boolean tellOutOfMemory(PrintWriter err) {
+        try {
+            err.println(OUT_OF_MEMORY);
+            err.flush();
+            return !err.checkError();
+        } catch (Throwable stillOut) {
+            return false;
+        }
     }
 
     /**
@@ -140,10 +177,7 @@ public final class LastResort {
     public static void uncaught(Thread thread, Throwable e) {
         try {
             if (causedByOutOfMemory(e)) {
-                freeReserve();
-                if (TOLD_OUT_OF_MEMORY.compareAndSet(false, true)) {
-                    Terminal.tell(stderr(), OUT_OF_MEMORY);
-                }
+                tellOutOfMemoryOnce();
             }
             logQuietly("Uncaught in thread " + thread.getName(), e);
         } catch (Throwable stillFailing) {
