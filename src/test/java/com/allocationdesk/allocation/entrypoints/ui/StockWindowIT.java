@@ -159,12 +159,7 @@ class StockWindowIT extends WindowFixture {
         interact(() -> table.getSelectionModel().select(0));
         waitUntil("the chart is drawn", () -> series("Allocated").isPresent());
 
-        showOrders();
-        fill("#orderIdField", "ORD-1");
-        fill("#skuField", "LAMP");
-        fill("#quantityField", "4");
-        press(KeyCode.ENTER).release(KeyCode.ENTER);
-        waitUntil("the line is allocated", () -> text("#resultLabel").contains("allocated to batch B-1"));
+        allocateInOrders("ORD-1", "LAMP", 4, "B-1");
         showStock();
 
         waitUntil("the row shows the allocation", () -> row("LAMP").equals(
