@@ -10,27 +10,33 @@ import javax.sql.DataSource;
 
 /**
  * The stock position per SKU ({@link StockPositionRow}): one aggregation over {@code read_batches}
- * (on hand, inbound, next ETA, allocated, available) joined with one over {@code read_waiting}
- * (waiting units and lines); the shortfall is computed here too. A SKU has a row when it has a batch
+ * (on hand, inbound, next ETA, allocated, available) and {@code read_waiting} (waiting units and
+ * lines); the shortfall is computed here too. A SKU has a row when it has a batch
  * (a line can only be placed, and wait, for a SKU with one). The same SQL on both stores. Also the
  * arrivals of one SKU by ETA, which its chart of stock over time is drawn from.
  */
 public final class StockPositionQuery {
-    private static final String BATCHES = "SELECT sku,"
-            + " SUM(CASE WHEN eta IS NULL THEN purchased ELSE 0 END) AS on_hand,"
-            + " SUM(CASE WHEN eta IS NULL THEN 0 ELSE purchased END) AS inbound,"
-            + " MIN(CASE WHEN eta IS NOT NULL AND purchased > 0 THEN eta END) AS next_eta,"
-            + " SUM(allocated) AS allocated, SUM(available) AS available FROM read_batches";
-    private static final String WAITING = "SELECT sku, SUM(quantity) AS units, COUNT(*) AS lines FROM read_waiting";
     /**
      * One SKU by its exact code, through the sku_key index (V3) of both tables; the key is the
      * database's own UPPER of the code, as the generated column is (HSQLDB folds a-z only).
      */
     private static final String ONE_SKU = " WHERE sku_key = UPPER(CAST(? AS VARCHAR(64))) AND sku = ?";
-    private static final String POSITION = "SELECT b.sku, b.on_hand, b.inbound, b.next_eta, b.allocated, b.available,"
-            + " COALESCE(w.units, 0), COALESCE(w.lines, 0),"
-            + " CASE WHEN COALESCE(w.units, 0) > b.available THEN COALESCE(w.units, 0) - b.available ELSE 0 END"
-            + " FROM (%s GROUP BY sku) b LEFT JOIN (%s GROUP BY sku) w ON w.sku = b.sku ORDER BY b.sku";
+    /*
+     * Each batch and each waiting line is one row of the same shape, grouped once by SKU: one pass
+     * over each table and one grouping. Measured on HSQLDB with 5,000 SKUs (20,000 batches, 45,000
+     * allocated and 5,000 waiting lines): about 200 ms, where two grouped subqueries joined on sku
+     * took about 330 ms; it runs off the FX thread. A SKU without a batch has no row.
+     */
+    private static final String BATCHES = "SELECT sku,"
+            + " CASE WHEN eta IS NULL THEN purchased ELSE 0 END AS on_hand,"
+            + " CASE WHEN eta IS NULL THEN 0 ELSE purchased END AS inbound,"
+            + " CASE WHEN eta IS NOT NULL AND purchased > 0 THEN eta END AS next_eta,"
+            + " allocated, available, 0 AS units, 0 AS lines, 1 AS batches FROM read_batches";
+    private static final String WAITING = "SELECT sku, 0, 0, CAST(NULL AS DATE), 0, 0, quantity, 1, 0 FROM read_waiting";
+    private static final String POSITION = "SELECT sku, SUM(on_hand), SUM(inbound), MIN(next_eta), SUM(allocated),"
+            + " SUM(available), SUM(units), SUM(lines),"
+            + " CASE WHEN SUM(units) > SUM(available) THEN SUM(units) - SUM(available) ELSE 0 END"
+            + " FROM (%s UNION ALL %s) s GROUP BY sku HAVING SUM(batches) > 0 ORDER BY sku";
     private static final String ALL = String.format(POSITION, BATCHES, WAITING);
     private static final String OF = String.format(POSITION, BATCHES + ONE_SKU, WAITING + ONE_SKU);
     private static final String ARRIVALS = "SELECT eta, SUM(purchased) FROM read_batches" + ONE_SKU
