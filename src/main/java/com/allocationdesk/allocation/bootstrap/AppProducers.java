@@ -26,6 +26,7 @@ import com.allocationdesk.allocation.queries.HistorySentences;
 import com.allocationdesk.allocation.queries.NotificationsQuery;
 import com.allocationdesk.allocation.queries.OrderLinesQuery;
 import com.allocationdesk.allocation.queries.OrderStatusQuery;
+import com.allocationdesk.allocation.queries.StockPositionQuery;
 import com.allocationdesk.allocation.queries.StockTotalsQuery;
 import com.allocationdesk.allocation.queries.WaitingQuery;
 
@@ -181,6 +182,12 @@ public class AppProducers {
     @Singleton
     StockTotalsQuery stockTotalsQuery(DataSource dataSource) {
         return new StockTotalsQuery(dataSource);
+    }
+
+    @Produces
+    @Singleton
+    StockPositionQuery stockPositionQuery(DataSource dataSource) {
+        return new StockPositionQuery(dataSource);
     }
 
     @Produces

@@ -7,6 +7,7 @@ import com.allocationdesk.allocation.entrypoints.ui.batches.AddBatchDialogContro
 import com.allocationdesk.allocation.entrypoints.ui.batches.BatchesController;
 import com.allocationdesk.allocation.entrypoints.ui.connections.ConnectionsDialogController;
 import com.allocationdesk.allocation.entrypoints.ui.orders.OrdersController;
+import com.allocationdesk.allocation.entrypoints.ui.stock.StockController;
 import com.allocationdesk.allocation.entrypoints.ui.support.DialogService;
 import com.allocationdesk.allocation.entrypoints.ui.support.ViewBindings;
 import jakarta.enterprise.context.Dependent;
@@ -30,7 +31,7 @@ import javafx.util.Duration;
 
 import java.util.List;
 
-/** MainWindow.fxml: menu, the three views as tabs, notifications panel, alert banner, status bar (with the connections' items). */
+/** MainWindow.fxml: menu, the four views as tabs, notifications panel, alert banner, status bar (with the connections' items). */
 @Dependent
 public class MainWindowController {
     /** How long the out-of-stock banner stays before it hides itself (the alert stays in the panel). */
@@ -45,9 +46,11 @@ public class MainWindowController {
     @FXML private Tab batchesTab;
     @FXML private Tab ordersTab;
     @FXML private Tab allocationsTab;
+    @FXML private Tab stockTab;
     @FXML private BatchesController batchesController;
     @FXML private OrdersController ordersController;
     @FXML private AllocationsController allocationsController;
+    @FXML private StockController stockController;
     @FXML private VBox emptyState;
     @FXML private Button loadSampleButton;
     @FXML private MenuItem sampleDataItem;
@@ -97,6 +100,7 @@ public class MainWindowController {
             }
         });
         allocationsController.viewModel().shownProperty().bind(allocationsTab.selectedProperty());
+        stockController.viewModel().shownProperty().bind(stockTab.selectedProperty());
         viewModel.reload();
     }
 
@@ -123,6 +127,11 @@ public class MainWindowController {
     @FXML
     void onShowAllocations() {
         tabs.getSelectionModel().select(allocationsTab);
+    }
+
+    @FXML
+    void onShowStock() {
+        tabs.getSelectionModel().select(stockTab);
     }
 
     @FXML

@@ -79,12 +79,7 @@ class ConnectionsWindowIT extends WindowFixture {
         // the planner allocates through the window: the entries appear in the folder
         MessageBus bus = app.bootstrap().get(MessageBus.class);
         bus.handle(new CreateBatch("B-1", "LAMP", 10, null));
-        showOrders();
-        fill("#orderIdField", "ORD-1");
-        fill("#skuField", "LAMP");
-        fill("#quantityField", "4");
-        press(KeyCode.ENTER).release(KeyCode.ENTER);
-        waitUntil("the line is allocated", () -> text("#resultLabel").contains("allocated to batch B-1"));
+        allocateInOrders("ORD-1", "LAMP", 4, "B-1");
         waitUntil("its entry is in the outbox", () -> entries(outbox).stream().anyMatch(e ->
                 e.get("type").asText().equals("line.allocated") && e.get("order").asText().equals("ORD-1")));
         assertThat(seqs(outbox)).containsExactly(1L, 2L);

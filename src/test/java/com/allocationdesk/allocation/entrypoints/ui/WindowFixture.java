@@ -165,6 +165,16 @@ abstract class WindowFixture extends FxRobot {
         waitUntil("the Orders view shows", () -> node("#orderIdField").isVisible());
     }
 
+    /** Allocates a line through the Orders form, as a planner types it (Enter submits), and waits for the batch it went to. */
+    protected void allocateInOrders(String orderId, String sku, int quantity, String batch) {
+        showOrders();
+        fill("#orderIdField", orderId);
+        fill("#skuField", sku);
+        fill("#quantityField", String.valueOf(quantity));
+        press(KeyCode.ENTER).release(KeyCode.ENTER);
+        waitUntil("the line is allocated", () -> text("#resultLabel").contains("allocated to batch " + batch));
+    }
+
     @SuppressWarnings("unchecked")
     protected List<BatchRow> batchRows() {
         return List.copyOf((List<BatchRow>) table("#batchesTable").getItems());
