@@ -245,7 +245,7 @@ public class Product {
      */
     public Consequences changeLineQuantity(String orderId, int quantity, Instant now) {
         if (quantity <= 0) {
-            throw InvalidCommand.notALineQuantity(quantity);
+            throw InvalidCommand.notALineQuantity(String.valueOf(quantity));
         }
         Optional<Allocation> allocated = book().find(orderId);
         if (allocated.isPresent()) {

@@ -1,7 +1,6 @@
 package com.allocationdesk.allocation.domain.commands;
 
 import com.allocationdesk.allocation.domain.Consequences;
-import com.allocationdesk.allocation.domain.InvalidCommand;
 
 /**
  * Change the quantity of an order's line of a SKU, allocated or waiting, keeping its place in the
@@ -11,9 +10,6 @@ public record ChangeLineQuantity(String orderId, String sku, int quantity) imple
     public ChangeLineQuantity {
         orderId = Validation.id(orderId, "order id");
         sku = Validation.id(sku, "SKU");
-        if (quantity <= 0) {
-            throw InvalidCommand.notALineQuantity(quantity);
-        }
-        quantity = Validation.positiveQuantity(quantity);
+        quantity = Validation.lineQuantity(quantity, String.valueOf(quantity));
     }
 }
