@@ -265,7 +265,7 @@ public abstract class AllocationRulesContract {
             bus.handle(new Allocate("o1", "LAMP", 10));
 
             assertThatThrownBy(() -> bus.handle(new Allocate("o1", "LAMP", 12)))
-                    .isInstanceOf(LineAlreadyPlaced.class).hasMessageContaining("deallocate it first");
+                    .isInstanceOf(LineAlreadyPlaced.class).hasMessageContaining("change its quantity instead");
             assertThat(available("b1")).isEqualTo(90);
         }
 

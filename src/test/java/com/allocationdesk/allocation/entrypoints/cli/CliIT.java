@@ -351,7 +351,7 @@ class CliIT {
                     "add-batch", "b9", "LAMP", "5", "--eta", "31/01/2027");
             rejectsWithoutChange(2, "'many'", "add-batch", "b9", "LAMP", "many");
             rejectsWithoutChange(2, "Unknown SKU NOPE", "allocate", "o2", "NOPE", "1");
-            rejectsWithoutChange(2, "deallocate it first", "allocate", "o1", "LAMP", "3");
+            rejectsWithoutChange(2, "change its quantity instead", "allocate", "o1", "LAMP", "3");
             rejectsWithoutChange(2, "Order o7 has no line for SKU LAMP", "cancel-line", "o7", "LAMP");
             rejectsWithoutChange(2, "Order o7 has no line for SKU LAMP", "deallocate", "o7", "LAMP");
             rejectsWithoutChange(2, "Unknown batch nope", "change-quantity", "nope", "3");
@@ -628,7 +628,7 @@ class CliIT {
             assertThat(run.err().lines().toList()).containsExactly(
                     orders + ": line 3: Unknown SKU NOPE: add a batch of it first",
                     orders + ": line 4: order o2 already has a line of LAMP on line 2",
-                    orders + ": line 5: Order o1 already has 8 of LAMP: deallocate it first to change the quantity",
+                    orders + ": line 5: Order o1 already has 8 of LAMP: change its quantity instead (change-line, or Change quantity in the window)",
                     orders + ": line 6: Quantity must be positive, was 0",
                     "4 bad rows in " + orders + "; nothing was imported");
             assertThat(snapshot()).isEqualTo(before);
