@@ -104,10 +104,7 @@ public class OrdersViewModel {
 
     /** Sends Allocate and shows the batch it went to, or that it waits for stock. */
     public void allocate() {
-        orderId.touch();
-        sku.touch();
-        quantity.touch();
-        if (!canAllocate.get()) {
+        if (!ready(canAllocate, orderId, sku, quantity)) {
             return;
         }
         work.attempt(() -> new Allocate(orderId.value().orElseThrow(), sku.value().orElseThrow(),
@@ -134,9 +131,7 @@ public class OrdersViewModel {
      * {@link #confirmCancel}. A line the order does not have is told in the domain's words.
      */
     public void askCancel(Consumer<CancelQuestion> ask) {
-        orderId.touch();
-        sku.touch();
-        if (!canCancel.get()) {
+        if (!ready(canCancel, orderId, sku)) {
             return;
         }
         String order = orderId.value().orElseThrow();
@@ -182,10 +177,7 @@ public class OrdersViewModel {
      * stays in its batch while it fits, else moves or waits; told with Undo (the old quantity back).
      */
     public void changeLine() {
-        orderId.touch();
-        sku.touch();
-        quantity.touch();
-        if (!canChangeLine.get()) {
+        if (!ready(canChangeLine, orderId, sku, quantity)) {
             return;
         }
         work.attempt(() -> new ChangeLineQuantity(orderId.value().orElseThrow(), sku.value().orElseThrow(),
@@ -253,6 +245,14 @@ public class OrdersViewModel {
     /** Recomputes "waited" for every waiting line (called every half minute). */
     public void tick() {
         showWaiting(lastWaiting);
+    }
+
+    /** Shows the messages of the fields an action needs; true when it can run now. */
+    private static boolean ready(BooleanBinding can, Field<?>... fields) {
+        for (Field<?> field : fields) {
+            field.touch();
+        }
+        return can.get();
     }
 
     /** A command failed: its sentence is on the error line, and no result shows. */
