@@ -7,4 +7,10 @@ public class InvalidCommand extends DomainException {
     public InvalidCommand(String message) {
         super(message);
     }
+
+    /** A line's new quantity of zero or less: the planner means a cancel, and is told so. */
+    public static InvalidCommand notALineQuantity(String quantity) {
+        return new InvalidCommand("Quantity must be positive, was " + quantity
+                + ": to take a line away, cancel it");
+    }
 }

@@ -2,7 +2,8 @@ package com.allocationdesk.allocation.domain;
 
 /**
  * The order already has a line for this SKU with another quantity. An order id and a SKU name one
- * line; to change its quantity the planner deallocates it first.
+ * line; to change its quantity the planner changes it (ChangeLineQuantity: it keeps its place in the
+ * queue) instead of allocating it again.
  */
 public class LineAlreadyPlaced extends DomainException {
     private static final long serialVersionUID = 1L;
@@ -19,6 +20,6 @@ public class LineAlreadyPlaced extends DomainException {
 
     private static String message(OrderLine existing, String where) {
         return "Order " + existing.orderId() + " already has " + existing.quantity() + " of " + existing.sku()
-                + where + ": deallocate it first to change the quantity";
+                + where + ": change its quantity instead (change-line, or Change quantity in the window)";
     }
 }

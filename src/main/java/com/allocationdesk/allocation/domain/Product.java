@@ -8,6 +8,7 @@ import com.allocationdesk.allocation.domain.events.Deallocated;
 import com.allocationdesk.allocation.domain.events.Event;
 import com.allocationdesk.allocation.domain.events.LineCancelled;
 import com.allocationdesk.allocation.domain.events.LineMove;
+import com.allocationdesk.allocation.domain.events.LineQuantityChanged;
 import com.allocationdesk.allocation.domain.events.OutOfStock;
 import com.allocationdesk.allocation.domain.events.Placement;
 
@@ -33,8 +34,8 @@ import java.util.Set;
  *   <li>no batch is allocated beyond its purchased quantity;</li>
  *   <li><b>no waiting line fits free stock</b>: no line in the queue is as small as what some batch
  *       still has available. Every method that frees stock (a new batch, a raised quantity, a
- *       cancelled line, a batch that shrinks and gives lines back) serves the queue first come first
- *       served (oldest sequence first) before it returns, in the same unit of work. So a new line
+ *       cancelled line, a line that shrank or left its batch, a batch that shrinks and gives lines
+ *       back) serves the queue first come first served (oldest sequence first) before it returns, in the same unit of work. So a new line
  *       can only take stock that no waiting line fits: it never overtakes a line it competes
  *       with.</li>
  * </ul>
@@ -227,6 +228,77 @@ public class Product {
         waitingLines.remove(waiting);
         events.add(new LineCancelled(orderId, sku, waiting.quantity(), null));
         return Consequences.NONE;
+    }
+
+    /**
+     * Sets the quantity of the order's line of this SKU, allocated or waiting, keeping its place in
+     * the queue (docs/decisions/0018). A waiting line stays where it is in the queue, with the same
+     * "since"; if it now fits free stock it is served at once (older lines that still do not fit
+     * stay ahead of it: the queue is served first come first served). An allocated line that still
+     * fits its batch stays there with its sequence; when it shrank, the freed stock serves the queue.
+     * One that no longer fits leaves its batch ({@link Deallocated}, with the new quantity), goes
+     * back to the queue with its original sequence, and the queue is served: the line goes to the
+     * preferred batch that has room, or waits ({@link OutOfStock}). {@link LineQuantityChanged} is
+     * recorded first and says where the line now is. The same quantity again changes nothing.
+     *
+     * @param now when the line starts waiting, if it has to leave its batch and fits nowhere
+     */
+    public Consequences changeLineQuantity(String orderId, int quantity, Instant now) {
+        if (quantity <= 0) {
+            throw InvalidCommand.notALineQuantity(String.valueOf(quantity));
+        }
+        Optional<Allocation> allocated = book().find(orderId);
+        if (allocated.isPresent()) {
+            return changeAllocatedQuantity(allocated.get(), quantity, now);
+        }
+        WaitingLine waiting = findWaiting(orderId).orElseThrow(() -> new UnknownOrderLine(orderId, sku));
+        if (waiting.quantity() == quantity) {
+            return Consequences.NONE;
+        }
+        Cause cause = Cause.lineQuantityChanged(orderId, waiting.quantity(), quantity);
+        waitingLines.remove(waiting);
+        WaitingLine changed = new WaitingLine(orderId, sku, quantity, waiting.since(), waiting.sequence());
+        waitingLines.add(changed);
+        int changedAt = events.size();
+        List<Allocated> served = allocateWaitingLines(cause, Map.of());
+        Optional<Allocation> placed = book().find(orderId);
+        events.add(changedAt, new LineQuantityChanged(orderId, sku, waiting.quantity(), quantity, null,
+                placed.map(Allocation::batchReference).orElse(null), placed.isPresent() ? null : positionOf(changed)));
+        return new Consequences(List.of(), served);
+    }
+
+    private Consequences changeAllocatedQuantity(Allocation line, int quantity, Instant now) {
+        int previous = line.quantity();
+        if (previous == quantity) {
+            return Consequences.NONE;
+        }
+        Batch batch = batch(line.batchReference()).orElseThrow();
+        Cause cause = Cause.lineQuantityChanged(line.orderId(), previous, quantity);
+        int changedAt = events.size();
+        if (batch.availableQuantity() + previous >= quantity) {
+            unplace(line);
+            book().add(new Allocation(line.orderId(), sku, quantity, batch.reference(), line.sequence()));
+            batch.take(quantity);
+            List<Allocated> served = quantity < previous ? allocateWaitingLines(cause, Map.of()) : List.of();
+            events.add(changedAt, new LineQuantityChanged(line.orderId(), sku, previous, quantity, batch.reference(),
+                    batch.reference(), null));
+            return new Consequences(List.of(), served);
+        }
+        unplace(line);
+        WaitingLine back = enqueue(new OrderLine(line.orderId(), sku, quantity), now, line.sequence());
+        events.add(new Deallocated(line.orderId(), sku, quantity, batch.reference(), now, cause));
+        List<Allocated> served = allocateWaitingLines(cause, Map.of(line.orderId(), batch.reference()));
+        Optional<Allocation> placed = book().find(line.orderId());
+        LineMove move = placed.isPresent()
+                ? new LineMove(line.orderId(), quantity, placed.get().batchReference(), null)
+                : new LineMove(line.orderId(), quantity, null, positionOf(back));
+        if (placed.isEmpty()) {
+            recordWaiting(back, cause);
+        }
+        events.add(changedAt, new LineQuantityChanged(line.orderId(), sku, previous, quantity, batch.reference(),
+                move.toBatch(), move.waitingPosition()));
+        return new Consequences(List.of(move),
+                served.stream().filter(a -> !a.orderId().equals(line.orderId())).toList());
     }
 
     /**

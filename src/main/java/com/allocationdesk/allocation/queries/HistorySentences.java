@@ -68,6 +68,7 @@ public final class HistorySentences {
                     case "line.deallocated" -> deallocated(data);
                     case "line.waiting" -> waiting(data);
                     case "line.cancelled" -> cancelled(data);
+                    case "line.quantity_changed" -> lineQuantityChanged(data);
                     default -> null;
                 };
                 if (told != null) {
@@ -187,6 +188,21 @@ public final class HistorySentences {
         return line(d) + " cancelled" + (batch == null ? " while it waited for stock" : ", freeing its place in " + batch);
     }
 
+    private static String lineQuantityChanged(JsonNode d) {
+        String told = require(d, "order") + " " + whole(d, "previousQuantity") + " × " + require(d, "sku")
+                + " changed to " + whole(d, "quantity");
+        String from = text(d, "fromBatch");
+        String to = text(d, "toBatch");
+        String queue = to == null ? ", position " + whole(d, "waitingPosition") + " in the " + require(d, "sku") + " queue" : "";
+        if (from == null) {
+            return told + (to == null ? ", still waiting" + queue : " while it waited, and placed in " + to);
+        }
+        if (to == null) {
+            return told + ", leaving " + from + " to wait" + queue;
+        }
+        return told + (to.equals(from) ? ", staying in " + from : ", moving from " + from + " to " + to);
+    }
+
     // --- the pieces
 
     /** "ORD-1001 8 × CHAIR". */
@@ -215,6 +231,8 @@ public final class HistorySentences {
             case "quantity-raised" -> batch + " was raised from " + whole(cause, "from") + " to " + whole(cause, "to");
             case "quantity-reduced" -> batch + " was reduced from " + whole(cause, "from") + " to " + whole(cause, "to");
             case "line-cancelled" -> text(cause, "order") + "'s line was cancelled";
+            case "line-quantity-changed" -> text(cause, "order") + "'s line was changed from " + whole(cause, "from")
+                    + " to " + whole(cause, "to");
             case "repair" -> "the start-up repair found stock free for it";
             default -> "cause " + kind;
         };

@@ -83,6 +83,35 @@ public final class MessageBus {
         return result;
     }
 
+    /**
+     * What if? Runs the command's own handler in a unit of work that is never committed, and
+     * returns its result and the events it recorded: the rules are the real ones, and nothing is
+     * written (its commit runs no projection and writes no ledger entry, inbox receipt or version:
+     * all of those live in the commit) or told (no event handler, no live listener). A refusal is
+     * thrown as {@link #handle} would throw it. Not retried: a preview that writes nothing meets no
+     * conflict of its own.
+     */
+    public <R> Preview<R> preview(Command<R> command) {
+        Objects.requireNonNull(command, "command");
+        try (CallContext context = new CallContext(() -> new RolledBackUnitOfWork(unitsOfWork.start()), this::runHandler)) {
+            R result = runHandler(command, context);
+            List<Event> events = context.followUps().stream()
+                    .filter(Event.class::isInstance).map(Event.class::cast).toList();
+            return new Preview<>(result, events);
+        }
+    }
+
+    /** A preview's unit of work: its commit only marks where the handler would commit; closing it rolls back. */
+    private static final class RolledBackUnitOfWork extends ForwardingUnitOfWork {
+        RolledBackUnitOfWork(UnitOfWork delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public void commit() {
+        }
+    }
+
     /** Runs every handler of the event, then every follow-up message. */
     public void handle(Event event) {
         Objects.requireNonNull(event, "event");

@@ -24,6 +24,9 @@ public interface ReadModelWriter {
 
     void deleteWaiting(String orderId, String sku);
 
+    /** A waiting line's new quantity, in the queue and in its open alert (if it has one). */
+    void setWaitingQuantity(String orderId, String sku, int quantity);
+
     /**
      * Opens an out-of-stock alert (state OPEN, unread) for the waiting line, unless the line already
      * has an open one: a waiting line has one open alert, however often it is told "out of stock".

@@ -8,6 +8,7 @@ import com.allocationdesk.allocation.domain.events.BatchCreated;
 import com.allocationdesk.allocation.domain.events.BatchQuantityChanged;
 import com.allocationdesk.allocation.domain.events.Deallocated;
 import com.allocationdesk.allocation.domain.events.LineCancelled;
+import com.allocationdesk.allocation.domain.events.LineQuantityChanged;
 import com.allocationdesk.allocation.domain.events.OutOfStock;
 import com.allocationdesk.allocation.domain.events.Event;
 
@@ -436,4 +437,171 @@ class ProductTest {
         assertThat(consequences.describe("b1")).containsExactly("2 lines moved off b1: 1 stays, 1 waits");
     }
 
+    // --- changing a line's quantity (docs/decisions/0018)
+
+    private static Cause lineChanged(String orderId, int from, int to) {
+        return new Cause(Cause.Kind.LINE_QUANTITY_CHANGED, null, orderId, from, to);
+    }
+
+    @Test
+    void aWaitingLineWithANewQuantityKeepsItsPlaceAndWhenItSinceAndIsToldItsPosition() {
+        Product product = new Product("LAMP");
+        product.addBatch("b1", 2, null);
+        product.allocate(new OrderLine("o1", "LAMP", 5), NOW);
+        product.allocate(new OrderLine("o2", "LAMP", 6), NOW);
+        product.allocate(new OrderLine("o3", "LAMP", 7), NOW);
+        product.pullEvents();
+
+        Consequences consequences = product.changeLineQuantity("o1", 9, LATER);
+
+        assertThat(product.pullEvents()).containsExactly(
+                new LineQuantityChanged("o1", "LAMP", 5, 9, null, null, 1));
+        assertThat(product.waitingLines()).extracting(WaitingLine::orderId, WaitingLine::quantity, WaitingLine::since)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("o1", 9, NOW),
+                        org.assertj.core.groups.Tuple.tuple("o2", 6, NOW), org.assertj.core.groups.Tuple.tuple("o3", 7, NOW));
+        assertThat(consequences.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aWaitingLineThatNowFitsFreeStockIsServedAtOnceAndOlderLinesStillFirst() {
+        Product product = new Product("LAMP");
+        product.addBatch("b1", 3, null);
+        product.allocate(new OrderLine("o1", "LAMP", 5), NOW);
+        product.allocate(new OrderLine("o2", "LAMP", 6), NOW);
+        product.pullEvents();
+
+        Consequences consequences = product.changeLineQuantity("o2", 3, LATER);
+
+        Allocated served = new Allocated("o2", "LAMP", 3, "b1", null, WAREHOUSE_ALONE, lineChanged("o2", 6, 3), null, NOW);
+        assertThat(product.pullEvents()).containsExactly(
+                new LineQuantityChanged("o2", "LAMP", 6, 3, null, "b1", null), served);
+        assertThat(product.waitingLines()).extracting(WaitingLine::orderId).containsExactly("o1");
+        assertThat(consequences.served()).containsExactly(served);
+    }
+
+    @Test
+    void anAllocatedLineThatShrinksStaysInItsBatchWithItsSequenceAndTheFreedStockServesTheQueue() {
+        Product product = new Product("LAMP");
+        product.addBatch("b1", 10, null);
+        product.allocate(new OrderLine("o1", "LAMP", 8), NOW);
+        product.allocate(new OrderLine("o2", "LAMP", 2), NOW);
+        product.allocate(new OrderLine("o3", "LAMP", 4), NOW);
+        long sequence = product.allocationsIn("b1").get(0).sequence();
+        product.pullEvents();
+
+        Consequences consequences = product.changeLineQuantity("o1", 4, LATER);
+
+        Allocated served = new Allocated("o3", "LAMP", 4, "b1", null, WAREHOUSE_ALONE, lineChanged("o1", 8, 4), null, NOW);
+        assertThat(product.pullEvents()).containsExactly(
+                new LineQuantityChanged("o1", "LAMP", 8, 4, "b1", "b1", null), served);
+        assertThat(product.allocationsIn("b1")).extracting(Allocation::orderId, Allocation::quantity)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("o1", 4), org.assertj.core.groups.Tuple.tuple("o2", 2),
+                        org.assertj.core.groups.Tuple.tuple("o3", 4));
+        assertThat(product.allocationsIn("b1").get(0).sequence()).isEqualTo(sequence);
+        assertThat(product.batch("b1").orElseThrow().availableQuantity()).isZero();
+        assertThat(consequences.moved()).isEmpty();
+        assertThat(consequences.served()).containsExactly(served);
+    }
+
+    @Test
+    void anAllocatedLineThatGrowsWithinWhatItsBatchHasFreeStaysThere() {
+        Product product = new Product("LAMP");
+        product.addBatch("b1", 10, null);
+        product.addBatch("b2", 10, TOMORROW);
+        product.allocate(new OrderLine("o1", "LAMP", 4), NOW);
+        product.pullEvents();
+
+        Consequences consequences = product.changeLineQuantity("o1", 10, LATER);
+
+        assertThat(product.pullEvents()).containsExactly(new LineQuantityChanged("o1", "LAMP", 4, 10, "b1", "b1", null));
+        assertThat(product.batch("b1").orElseThrow().availableQuantity()).isZero();
+        assertThat(consequences.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aLineThatGrowsBeyondItsBatchMovesByTheUsualPreferenceAndSaysWhere() {
+        Product product = new Product("LAMP");
+        product.addBatch("b1", 10, null);
+        product.addBatch("b2", 20, TOMORROW);
+        product.allocate(new OrderLine("o1", "LAMP", 4), NOW);
+        product.allocate(new OrderLine("o2", "LAMP", 5), NOW);
+        product.pullEvents();
+
+        Consequences consequences = product.changeLineQuantity("o1", 12, LATER);
+
+        Cause cause = lineChanged("o1", 4, 12);
+        assertThat(product.pullEvents()).containsExactly(
+                new LineQuantityChanged("o1", "LAMP", 4, 12, "b1", "b2", null),
+                new Deallocated("o1", "LAMP", 12, "b1", LATER, cause),
+                new Allocated("o1", "LAMP", 12, "b2", TOMORROW,
+                        new Placement(Placement.Rule.EARLIEST_ETA, List.of(new Placement.PassedOver("b1", null, 5)), 0,
+                                List.of()),
+                        cause, "b1", null));
+        assertThat(consequences.moved()).containsExactly(new LineMove("o1", 12, "b2", null));
+        assertThat(consequences.describe("b1")).containsExactly("1 line moved off b1: 1 to b2");
+    }
+
+    @Test
+    void aLineThatGrowsBeyondEveryBatchWaitsWithItsOriginalPlaceAheadOfNewerWaitingLines() {
+        Product product = new Product("LAMP");
+        product.addBatch("b1", 10, null);
+        product.allocate(new OrderLine("o1", "LAMP", 4), NOW);
+        product.allocate(new OrderLine("o2", "LAMP", 6), NOW);
+        product.allocate(new OrderLine("o3", "LAMP", 7), NOW);
+        product.pullEvents();
+
+        Consequences consequences = product.changeLineQuantity("o1", 11, LATER);
+
+        Cause cause = lineChanged("o1", 4, 11);
+        assertThat(product.pullEvents()).containsExactly(
+                new LineQuantityChanged("o1", "LAMP", 4, 11, "b1", null, 1),
+                new Deallocated("o1", "LAMP", 11, "b1", LATER, cause),
+                new OutOfStock("o1", "LAMP", 11, LATER, 1, 4, cause));
+        assertThat(product.waitingLines()).extracting(WaitingLine::orderId).containsExactly("o1", "o3");
+        assertThat(consequences.moved()).containsExactly(new LineMove("o1", 11, null, 1));
+        assertThat(consequences.describe("b1")).containsExactly("1 line moved off b1: 1 waits");
+    }
+
+    @Test
+    void theStockALineThatGrewLeavesBehindGoesToTheOldestWaitingLineThatFits() {
+        Product product = new Product("LAMP");
+        product.addBatch("b1", 10, null);
+        product.allocate(new OrderLine("o1", "LAMP", 8), NOW);
+        product.allocate(new OrderLine("o2", "LAMP", 9), NOW);
+        product.pullEvents();
+
+        Consequences consequences = product.changeLineQuantity("o1", 20, LATER);
+
+        assertThat(product.allocationsIn("b1")).extracting(Allocation::orderId).containsExactly("o2");
+        assertThat(product.waitingLines()).extracting(WaitingLine::orderId, WaitingLine::quantity)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("o1", 20));
+        assertThat(consequences.served()).extracting(Allocated::orderId).containsExactly("o2");
+        assertThat(consequences.moved()).containsExactly(new LineMove("o1", 20, null, 1));
+    }
+
+    @Test
+    void theSameQuantityAgainChangesNothing() {
+        Product product = new Product("LAMP");
+        product.addBatch("b1", 10, null);
+        product.allocate(new OrderLine("o1", "LAMP", 4), NOW);
+        product.pullEvents();
+
+        assertThat(product.changeLineQuantity("o1", 4, LATER).isEmpty()).isTrue();
+        assertThat(product.pullEvents()).isEmpty();
+    }
+
+    @Test
+    void aQuantityOfZeroOrAnUnknownLineIsRefusedAndNothingChanges() {
+        Product product = new Product("LAMP");
+        product.addBatch("b1", 10, null);
+        product.allocate(new OrderLine("o1", "LAMP", 4), NOW);
+        product.pullEvents();
+
+        assertThatThrownBy(() -> product.changeLineQuantity("o1", 0, LATER)).isInstanceOf(InvalidCommand.class)
+                .hasMessageContaining("cancel");
+        assertThatThrownBy(() -> product.changeLineQuantity("o9", 3, LATER)).isInstanceOf(UnknownOrderLine.class)
+                .hasMessage("Order o9 has no line for SKU LAMP");
+        assertThat(product.pullEvents()).isEmpty();
+        assertThat(product.allocationsIn("b1")).extracting(Allocation::quantity).containsExactly(4);
+    }
 }

@@ -126,6 +126,29 @@ class HistorySentencesTest {
     }
 
     @Test
+    void aLinesQuantityChangedInPlaceMovedOrWaiting() {
+        String json = "{\"order\":\"ORD-7\",\"sku\":\"LAMP\",\"quantity\":%d,\"previousQuantity\":%d,"
+                + "\"fromBatch\":%s,\"toBatch\":%s,\"waitingPosition\":%s}";
+        assertThat(sentences.sentence(entry("line.quantity_changed", 1, "ORD-7", "WH-1", "LAMP",
+                json.formatted(3, 5, "\"WH-1\"", "\"WH-1\"", "null"))))
+                .isEqualTo("2026-12-01 14:02 ORD-7 5 × LAMP changed to 3, staying in WH-1");
+        assertThat(sentences.sentence(entry("line.quantity_changed", 1, "ORD-7", "WH-1", "LAMP",
+                json.formatted(12, 5, "\"WH-1\"", "\"SHIP-2\"", "null"))))
+                .isEqualTo("2026-12-01 14:02 ORD-7 5 × LAMP changed to 12, moving from WH-1 to SHIP-2");
+        assertThat(sentences.sentence(entry("line.quantity_changed", 1, "ORD-7", "WH-1", "LAMP",
+                json.formatted(40, 5, "\"WH-1\"", "null", "2"))))
+                .isEqualTo("2026-12-01 14:02 ORD-7 5 × LAMP changed to 40, leaving WH-1 to wait, position 2 in the LAMP queue");
+        assertThat(sentences.sentence(entry("line.quantity_changed", 1, "ORD-7", null, "LAMP",
+                json.formatted(9, 5, "null", "null", "1"))))
+                .isEqualTo("2026-12-01 14:02 ORD-7 5 × LAMP changed to 9, still waiting, position 1 in the LAMP queue");
+        assertThat(sentences.sentence(entry("line.quantity_changed", 1, "ORD-7", null, "LAMP",
+                json.formatted(2, 5, "null", "\"WH-1\"", "null"))))
+                .isEqualTo("2026-12-01 14:02 ORD-7 5 × LAMP changed to 2 while it waited, and placed in WH-1");
+        assertThat(allocated(allocation("WH-1", null, "[]", 0, "[]", cause("line-quantity-changed", null, "ORD-9", 8, 2),
+                null, "2026-11-30T08:15:00Z"))).endsWith("after waiting since 2026-11-30 08:15: ORD-9's line was changed from 8 to 2");
+    }
+
+    @Test
     void aCancelledLine() {
         assertThat(sentences.sentence(entry("line.cancelled", 1, "ORD-7", "WH-1", "LAMP",
                 "{\"order\":\"ORD-7\",\"sku\":\"LAMP\",\"quantity\":5,\"batch\":\"WH-1\"}")))

@@ -12,6 +12,8 @@ import com.allocationdesk.allocation.domain.commands.AllocateLines;
 import com.allocationdesk.allocation.domain.commands.ChangeBatchQuantity;
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
 import com.allocationdesk.allocation.domain.commands.CancelLine;
+import com.allocationdesk.allocation.domain.commands.ChangeLineQuantity;
+import com.allocationdesk.allocation.domain.InvalidCommand;
 import com.allocationdesk.allocation.domain.commands.Command;
 import com.allocationdesk.allocation.domain.commands.CreateBatches;
 import com.allocationdesk.allocation.domain.commands.TakeInboxChunk;
@@ -23,6 +25,7 @@ import com.allocationdesk.allocation.domain.events.BatchQuantityChanged;
 import com.allocationdesk.allocation.domain.events.Deallocated;
 import com.allocationdesk.allocation.domain.events.Event;
 import com.allocationdesk.allocation.domain.events.LineCancelled;
+import com.allocationdesk.allocation.domain.events.LineQuantityChanged;
 import com.allocationdesk.allocation.domain.events.LineMove;
 import com.allocationdesk.allocation.domain.events.Placement;
 import com.allocationdesk.allocation.servicelayer.handlers.HandlerRegistry;
@@ -82,6 +85,7 @@ public abstract class AllocationRulesContract {
                 .event(Deallocated.class, (event, context) -> seen.add(event))
                 .event(LineCancelled.class, (event, context) -> seen.add(event))
                 .event(OutOfStock.class, (event, context) -> seen.add(event))
+                .event(LineQuantityChanged.class, (event, context) -> seen.add(event))
                 .build();
     }
 
@@ -261,7 +265,7 @@ public abstract class AllocationRulesContract {
             bus.handle(new Allocate("o1", "LAMP", 10));
 
             assertThatThrownBy(() -> bus.handle(new Allocate("o1", "LAMP", 12)))
-                    .isInstanceOf(LineAlreadyPlaced.class).hasMessageContaining("deallocate it first");
+                    .isInstanceOf(LineAlreadyPlaced.class).hasMessageContaining("change its quantity instead");
             assertThat(available("b1")).isEqualTo(90);
         }
 
@@ -477,6 +481,132 @@ public abstract class AllocationRulesContract {
     }
 
     @Nested
+    class ChangingLineQuantities {
+        @Test
+        void aWaitingLineKeepsItsPlaceInTheQueueWithItsNewQuantity() {
+            batch("warehouse", "LAMP", 2, null);
+            bus.handle(new Allocate("o1", "LAMP", 5));
+            bus.handle(new Allocate("o2", "LAMP", 6));
+            clock.advance(Duration.ofMinutes(5));
+
+            Consequences consequences = bus.handle(new ChangeLineQuantity("o1", "LAMP", 9));
+
+            assertThat(waiting("LAMP")).containsExactly("o1", "o2");
+            com.allocationdesk.allocation.domain.WaitingLine first =
+                    read(products -> products.get("LAMP").orElseThrow().waitingLines().get(0));
+            assertThat(first.quantity()).isEqualTo(9);
+            assertThat(first.since()).isEqualTo(START);
+            assertThat(consequences.isEmpty()).isTrue();
+            assertNoWaitingLineFitsFreeStock("LAMP");
+        }
+
+        @Test
+        void aWaitingLineThatNowFitsFreeStockIsServedWithoutOvertakingOlderOnesThatStillDoNot() {
+            batch("warehouse", "LAMP", 3, null);
+            bus.handle(new Allocate("o1", "LAMP", 5));
+            bus.handle(new Allocate("o2", "LAMP", 6));
+
+            bus.handle(new ChangeLineQuantity("o2", "LAMP", 3));
+
+            assertThat(placements("LAMP")).containsOnly(Map.entry("o1", "waiting"), Map.entry("o2", "warehouse"));
+            assertNoWaitingLineFitsFreeStock("LAMP");
+        }
+
+        @Test
+        void anAllocatedLineThatShrinksStaysInItsBatchAndTheFreedStockServesWaitingLines() {
+            batch("warehouse", "LAMP", 10, null);
+            batch("shipment", "LAMP", 10, TODAY.plusDays(3));
+            bus.handle(new Allocate("o1", "LAMP", 8));
+            bus.handle(new Allocate("big", "LAMP", 10));
+            bus.handle(new Allocate("o2", "LAMP", 6));
+
+            Consequences consequences = bus.handle(new ChangeLineQuantity("o1", "LAMP", 2));
+
+            assertThat(placements("LAMP")).containsOnly(Map.entry("o1", "warehouse"), Map.entry("big", "shipment"),
+                    Map.entry("o2", "warehouse"));
+            assertThat(available("warehouse")).isEqualTo(2);
+            assertThat(consequences.served()).extracting(a -> a.orderId()).containsExactly("o2");
+            assertNoWaitingLineFitsFreeStock("LAMP");
+        }
+
+        @Test
+        void aLineThatGrowsBeyondItsBatchGoesToTheNextBatchByPreference() {
+            batch("warehouse", "LAMP", 10, null);
+            batch("later", "LAMP", 20, TODAY.plusDays(9));
+            batch("sooner", "LAMP", 20, TODAY.plusDays(2));
+            bus.handle(new Allocate("o1", "LAMP", 6));
+            bus.handle(new Allocate("o2", "LAMP", 4));
+
+            Consequences consequences = bus.handle(new ChangeLineQuantity("o1", "LAMP", 12));
+
+            assertThat(placements("LAMP")).containsOnly(Map.entry("o1", "sooner"), Map.entry("o2", "warehouse"));
+            assertThat(available("warehouse")).isEqualTo(6);
+            assertThat(available("sooner")).isEqualTo(8);
+            assertThat(consequences.moved()).containsExactly(new LineMove("o1", 12, "sooner", null));
+            assertNoWaitingLineFitsFreeStock("LAMP");
+        }
+
+        @Test
+        void aLineThatGrowsBeyondEveryBatchWaitsWithItsOriginalPlaceAheadOfNewerLines() {
+            batch("warehouse", "LAMP", 10, null);
+            bus.handle(new Allocate("o1", "LAMP", 4));
+            bus.handle(new Allocate("o2", "LAMP", 6));
+            bus.handle(new Allocate("o3", "LAMP", 7));
+            int toldBefore = notifications.sent().size();
+
+            Consequences consequences = bus.handle(new ChangeLineQuantity("o1", "LAMP", 11));
+
+            assertThat(waiting("LAMP")).containsExactly("o1", "o3");
+            assertThat(available("warehouse")).isEqualTo(4);
+            assertThat(consequences.moved()).containsExactly(new LineMove("o1", 11, null, 1));
+            assertThat(notifications.sent().subList(toldBefore, notifications.sent().size()))
+                    .extracting(OutOfStock::orderId).containsExactly("o1");
+            assertNoWaitingLineFitsFreeStock("LAMP");
+        }
+
+        @Test
+        void theStockAGrownLineLeavesBehindServesTheWaitingLinesFirstComeFirstServed() {
+            batch("warehouse", "LAMP", 10, null);
+            bus.handle(new Allocate("o1", "LAMP", 8));
+            bus.handle(new Allocate("o2", "LAMP", 9));
+            bus.handle(new Allocate("o3", "LAMP", 1));
+
+            bus.handle(new ChangeLineQuantity("o1", "LAMP", 20));
+
+            assertThat(placements("LAMP")).containsOnly(Map.entry("o1", "waiting"), Map.entry("o2", "warehouse"),
+                    Map.entry("o3", "warehouse"));
+            assertNoWaitingLineFitsFreeStock("LAMP");
+        }
+
+        @Test
+        void itsEventsSayFromWhatToWhatAndWhereTheLineNowIs() {
+            batch("warehouse", "LAMP", 10, null);
+            bus.handle(new Allocate("o1", "LAMP", 4));
+            seen.clear();
+
+            bus.handle(new ChangeLineQuantity("o1", "LAMP", 7));
+
+            assertThat(seen).containsExactly(new LineQuantityChanged("o1", "LAMP", 4, 7, "warehouse", "warehouse", null));
+        }
+
+        @Test
+        void refusalsLeaveEverythingAsItWas() {
+            batch("warehouse", "LAMP", 10, null);
+            bus.handle(new Allocate("o1", "LAMP", 4));
+            Map<String, String> before = placements("LAMP");
+
+            assertThatThrownBy(() -> new ChangeLineQuantity("o1", "LAMP", 0)).isInstanceOf(InvalidCommand.class)
+                    .hasMessageContaining("cancel");
+            assertThatThrownBy(() -> bus.handle(new ChangeLineQuantity("o9", "LAMP", 3)))
+                    .isInstanceOf(UnknownOrderLine.class).hasMessage("Order o9 has no line for SKU LAMP");
+            assertThatThrownBy(() -> bus.handle(new ChangeLineQuantity("o1", "NOPE", 3))).isInstanceOf(InvalidSku.class);
+
+            assertThat(placements("LAMP")).isEqualTo(before);
+            assertThat(available("warehouse")).isEqualTo(6);
+        }
+    }
+
+    @Nested
     class KeepingEveryLine {
         /**
          * Random work on one SKU: after every step each line the planner did not cancel sits in
@@ -502,6 +632,11 @@ public abstract class AllocationRulesContract {
                         String reference = "b" + batches.size();
                         batch(reference, "LAMP", 1 + random.nextInt(20), random.nextBoolean() ? null : TODAY.plusDays(random.nextInt(5)));
                         batches.add(reference);
+                    } else if (choice < 9 && !expected.isEmpty()) {
+                        String order = List.copyOf(expected.keySet()).get(random.nextInt(expected.size()));
+                        int qty = 1 + random.nextInt(15);
+                        bus.handle(new ChangeLineQuantity(order, "LAMP", qty));
+                        expected.put(order, qty);
                     } else if (!expected.isEmpty()) {
                         String order = List.copyOf(expected.keySet()).get(random.nextInt(expected.size()));
                         bus.handle(new CancelLine(order, "LAMP"));

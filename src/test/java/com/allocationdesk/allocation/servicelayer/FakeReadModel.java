@@ -96,6 +96,13 @@ public final class FakeReadModel implements ReadModelWriter {
     }
 
     @Override
+    public synchronized void setWaitingQuantity(String orderId, String sku, int quantity) {
+        waiting.computeIfPresent(key(orderId, sku), (line, row) -> new WaitingRow(quantity, row.since()));
+        notifications.replaceAll(n -> n.open() && n.orderId().equals(orderId) && n.sku().equals(sku)
+                ? new NotificationRow(n.at(), n.sku(), n.orderId(), quantity, n.read(), null, null, null) : n);
+    }
+
+    @Override
     public synchronized void openAlert(Instant at, String sku, String orderId, int quantity) {
         if (notifications.stream().noneMatch(n -> n.open() && n.orderId().equals(orderId) && n.sku().equals(sku))) {
             notifications.add(new NotificationRow(at, sku, orderId, quantity, false));

@@ -47,6 +47,66 @@ class MessageBusTest {
     }
 
     @Nested
+    class Previews {
+        private MessageBus stocked() {
+            MessageBus bus = core().event(Allocated.class, (event, context) -> seen.add(event))
+                    .event(OutOfStock.class, (event, context) -> seen.add(event))
+                    .event(BatchQuantityChanged.class, (event, context) -> seen.add(event)).build();
+            bus.handle(new CreateBatch("b1", "LAMP", 10, null));
+            bus.handle(new CreateBatch("b2", "LAMP", 3, LocalDate.of(2027, 1, 1)));
+            bus.handle(new Allocate("o1", "LAMP", 6));
+            bus.handle(new Allocate("o2", "LAMP", 4));
+            seen.clear();
+            return bus;
+        }
+
+        @Test
+        void runTheRealHandlerAndReturnItsResultAndEventsButWriteNothingAndTellNobody() {
+            MessageBus bus = stocked();
+            List<Event> logBefore = store.log();
+            List<java.util.Map<String, ?>> tablesBefore = store.readModel().tables();
+            int alertsBefore = store.readModel().notifications.size();
+            int toldBefore = notifications.sent().size();
+
+            Preview<com.allocationdesk.allocation.domain.Consequences> preview = bus.preview(new ChangeBatchQuantity("b1", 7));
+
+            assertThat(preview.result().moved()).extracting(m -> m.orderId()).containsExactly("o2");
+            assertThat(preview.events()).hasSize(3).first().isInstanceOf(BatchQuantityChanged.class);
+            assertThat(store.log()).as("the ledger").isEqualTo(logBefore);
+            assertThat(store.readModel().tables()).as("the read tables").isEqualTo(tablesBefore);
+            assertThat(store.readModel().notifications).as("the alerts").hasSize(alertsBefore);
+            assertThat(notifications.sent()).as("nobody told").hasSize(toldBefore);
+            assertThat(seen).as("no event handler ran").isEmpty();
+            assertThat(store.started()).last().satisfies(uow -> {
+                assertThat(uow.committed()).isFalse();
+                assertThat(uow.closed()).isTrue();
+            });
+        }
+
+        @Test
+        void equalWhatRunningTheCommandThenDoes() {
+            MessageBus bus = stocked();
+            Preview<com.allocationdesk.allocation.domain.Consequences> preview = bus.preview(new ChangeBatchQuantity("b1", 7));
+            assertThat(bus.preview(new ChangeBatchQuantity("b1", 7))).as("a second preview sees the same").isEqualTo(preview);
+            int logged = store.log().size();
+
+            com.allocationdesk.allocation.domain.Consequences real = bus.handle(new ChangeBatchQuantity("b1", 7));
+
+            assertThat(real).isEqualTo(preview.result());
+            assertThat(store.log().subList(logged, store.log().size())).isEqualTo(preview.events());
+        }
+
+        @Test
+        void refuseWhatTheCommandRefusesAndStillWriteNothing() {
+            MessageBus bus = stocked();
+            List<Event> logBefore = store.log();
+
+            assertThatThrownBy(() -> bus.preview(new Allocate("o9", "NOPE", 1))).isInstanceOf(InvalidSku.class);
+            assertThat(store.log()).isEqualTo(logBefore);
+        }
+    }
+
+    @Nested
     class Commands {
         @Test
         void returnTheirHandlersResult() {

@@ -244,4 +244,29 @@ class ReadModelProjectionTest {
         }
         projectedThenRebuilt();
     }
+
+    @Test
+    void aLineWhoseQuantityChangesIsShownWithItsNewQuantityWhereverItNowIs() {
+        bus.handle(new CreateBatch("warehouse", "LAMP", 10, null));
+        bus.handle(new CreateBatch("ship", "LAMP", 8, LocalDate.of(2027, 1, 1)));
+        bus.handle(new Allocate("o1", "LAMP", 4));
+        bus.handle(new Allocate("o2", "LAMP", 6));
+        bus.handle(new Allocate("o3", "LAMP", 9));
+        bus.handle(new Allocate("o4", "LAMP", 20));
+
+        bus.handle(new com.allocationdesk.allocation.domain.commands.ChangeLineQuantity("o1", "LAMP", 3));
+        bus.handle(new com.allocationdesk.allocation.domain.commands.ChangeLineQuantity("o2", "LAMP", 7));
+        bus.handle(new com.allocationdesk.allocation.domain.commands.ChangeLineQuantity("o3", "LAMP", 12));
+        bus.handle(new com.allocationdesk.allocation.domain.commands.ChangeLineQuantity("o4", "LAMP", 25));
+
+        assertThat(store.readModel().allocations).containsOnly(
+                Map.entry("o1/LAMP", new FakeReadModel.AllocationRow(3, "warehouse")),
+                Map.entry("o2/LAMP", new FakeReadModel.AllocationRow(7, "warehouse")));
+        assertThat(store.readModel().waiting).containsOnly(
+                Map.entry("o3/LAMP", new FakeReadModel.WaitingRow(12, START)),
+                Map.entry("o4/LAMP", new FakeReadModel.WaitingRow(25, START)));
+        assertThat(store.readModel().notifications.stream().filter(FakeReadModel.NotificationRow::open)
+                .map(FakeReadModel.NotificationRow::quantity)).containsExactlyInAnyOrder(12, 25);
+        projectedThenRebuilt();
+    }
 }

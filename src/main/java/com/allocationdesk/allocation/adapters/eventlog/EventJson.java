@@ -8,6 +8,7 @@ import com.allocationdesk.allocation.domain.events.Deallocated;
 import com.allocationdesk.allocation.domain.events.Event;
 import com.allocationdesk.allocation.domain.events.LineCancelled;
 import com.allocationdesk.allocation.domain.events.LineMove;
+import com.allocationdesk.allocation.domain.events.LineQuantityChanged;
 import com.allocationdesk.allocation.domain.events.OutOfStock;
 import com.allocationdesk.allocation.domain.events.Placement;
 
@@ -91,6 +92,11 @@ public final class EventJson {
         if (event instanceof LineCancelled e) {
             line(data, e.orderId(), e.sku(), e.quantity()).put("batch", e.batchReference());
             return entry("line.cancelled", e.sku(), e.orderId(), e.batchReference(), data);
+        }
+        if (event instanceof LineQuantityChanged e) {
+            line(data, e.orderId(), e.sku(), e.quantity()).put("previousQuantity", e.previousQuantity());
+            data.put("fromBatch", e.fromBatch()).put("toBatch", e.toBatch()).put("waitingPosition", e.waitingPosition());
+            return entry("line.quantity_changed", e.sku(), e.orderId(), e.fromBatch(), data);
         }
         throw new IllegalArgumentException("No published shape for " + event.getClass().getSimpleName()
                 + "; add it here and to docs/EVENTS.md");

@@ -41,6 +41,9 @@ public final class JdbcReadModelWriter implements TransactionalReadModel {
             WHEN NOT MATCHED THEN INSERT (order_id, sku, quantity, since)
                 VALUES (n.order_id, n.sku, n.quantity, n.since)""";
     private static final String DELETE_WAITING = "DELETE FROM read_waiting WHERE order_id = ? AND sku = ?";
+    private static final String SET_WAITING_QUANTITY = "UPDATE read_waiting SET quantity = ? WHERE order_id = ? AND sku = ?";
+    private static final String SET_ALERT_QUANTITY =
+            "UPDATE notifications SET quantity = ? WHERE order_id = ? AND sku = ? AND state = 'OPEN'";
     /** One open alert per waiting line (V6__alert_state.sql): none is added while the line has one open. */
     private static final String OPEN_ALERT = """
             INSERT INTO notifications (created_at, sku, order_id, quantity, state)
@@ -150,6 +153,12 @@ public final class JdbcReadModelWriter implements TransactionalReadModel {
     @Override
     public void deleteWaiting(String orderId, String sku) {
         update(DELETE_WAITING, orderId, sku);
+    }
+
+    @Override
+    public void setWaitingQuantity(String orderId, String sku, int quantity) {
+        update(SET_WAITING_QUANTITY, quantity, orderId, sku);
+        update(SET_ALERT_QUANTITY, quantity, orderId, sku);
     }
 
     @Override

@@ -15,5 +15,6 @@ import com.allocationdesk.allocation.domain.messages.Message;
  */
 public sealed interface Command<R> extends Message
         permits CreateBatch, CreateBatches, Allocate, AllocateLines, ChangeBatchQuantity, CancelLine,
+                ChangeLineQuantity,
                 ServeWaitingLines, RebuildReadModel, MarkNotificationsRead, TakeInboxChunk {
 }

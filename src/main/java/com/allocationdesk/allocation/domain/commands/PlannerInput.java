@@ -40,6 +40,12 @@ public final class PlannerInput {
         return Validation.positiveQuantity(whole.value(), whole.shown());
     }
 
+    /** A line's new quantity: positive; zero or less is told to be a cancel ({@code ChangeLineQuantity}). */
+    public static int lineQuantity(String text) {
+        Whole whole = whole(text);
+        return Validation.lineQuantity(whole.value(), whole.shown());
+    }
+
     /** A quantity of zero or more (a batch's new quantity: it can be lost completely). */
     public static int nonNegativeQuantity(String text) {
         Whole whole = whole(text);

@@ -28,7 +28,7 @@ public record TakeInboxChunk(String file, String contentHash, int chunk, boolean
         implements Command<Optional<List<Object>>> {
     /** The commands a chunk may carry: those another system may send (docs/EVENTS.md). */
     public static final List<Class<? extends Command<?>>> TAKES = List.of(CreateBatches.class, AllocateLines.class,
-            Allocate.class, ChangeBatchQuantity.class, CancelLine.class);
+            Allocate.class, ChangeBatchQuantity.class, CancelLine.class, ChangeLineQuantity.class);
     /** Commands per chunk at most: a unit of work holds them all in memory. */
     public static final int MAX_COMMANDS = AllocateLines.MAX_LINES;
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");

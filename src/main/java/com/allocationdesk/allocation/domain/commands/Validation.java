@@ -98,6 +98,19 @@ public final class Validation {
         return atMostMaximum(quantity, shown);
     }
 
+    /**
+     * A line's new quantity ({@code ChangeLineQuantity}): positive, and zero or less is told to be a
+     * cancel.
+     *
+     * @param shown the quantity as the planner wrote it (it may not fit an int), for the message
+     */
+    static int lineQuantity(long quantity, String shown) {
+        if (quantity <= 0) {
+            throw InvalidCommand.notALineQuantity(shown);
+        }
+        return atMostMaximum(quantity, shown);
+    }
+
     /** @param shown the quantity as the planner wrote it (it may not fit an int), for the message */
     static int nonNegativeQuantity(long quantity, String shown) {
         if (quantity < 0) {

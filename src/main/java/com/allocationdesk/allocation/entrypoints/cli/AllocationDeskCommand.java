@@ -53,6 +53,7 @@ import java.util.function.Function;
                 WriteSubcommands.AllocateSubcommand.class,
                 WriteSubcommands.CancelLineSubcommand.class,
                 WriteSubcommands.ChangeQuantitySubcommand.class,
+                WriteSubcommands.ChangeLineSubcommand.class,
                 ReadSubcommands.AllocationsSubcommand.class,
                 ReadSubcommands.BatchesSubcommand.class,
                 ReadSubcommands.WaitingSubcommand.class,

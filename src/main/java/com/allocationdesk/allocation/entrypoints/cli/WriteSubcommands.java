@@ -5,12 +5,15 @@ import com.allocationdesk.allocation.domain.Consequences;
 import com.allocationdesk.allocation.domain.DomainException;
 import com.allocationdesk.allocation.domain.commands.Allocate;
 import com.allocationdesk.allocation.domain.commands.CancelLine;
+import com.allocationdesk.allocation.domain.commands.ChangeLineQuantity;
 import com.allocationdesk.allocation.domain.commands.ChangeBatchQuantity;
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
 import com.allocationdesk.allocation.domain.commands.PlannerInput;
 import com.allocationdesk.allocation.domain.commands.RebuildReadModel;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
 import com.allocationdesk.allocation.queries.BatchesQuery;
+import com.allocationdesk.allocation.queries.OrderLineStatusRow;
+import com.allocationdesk.allocation.queries.OrderStatusQuery;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -19,6 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Optional;
 
 /** The subcommands that change stock or allocations; each sends one command over the bus. */
@@ -37,27 +41,41 @@ final class WriteSubcommands {
         out.flush();
     }
 
-    /** QTY of a line or a new batch, read as a CSV cell and a window field are ({@link PlannerInput}). */
-    static final class PositiveQuantity implements ITypeConverter<Integer> {
+    /** A QTY argument, read as a CSV cell and a window field are ({@link PlannerInput}); a refusal is picocli's. */
+    private abstract static class QuantityArgument implements ITypeConverter<Integer> {
+        abstract int parse(String text);
+
         @Override
         public Integer convert(String text) {
             try {
-                return PlannerInput.positiveQuantity(text);
+                return parse(text);
             } catch (DomainException e) {
                 throw new TypeConversionException(e.getMessage());
             }
         }
     }
 
-    /** QTY of {@code change-quantity}: zero allowed (the batch is lost), read as everywhere else. */
-    static final class NonNegativeQuantity implements ITypeConverter<Integer> {
+    /** QTY of a line or a new batch. */
+    static final class PositiveQuantity extends QuantityArgument {
         @Override
-        public Integer convert(String text) {
-            try {
-                return PlannerInput.nonNegativeQuantity(text);
-            } catch (DomainException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+        int parse(String text) {
+            return PlannerInput.positiveQuantity(text);
+        }
+    }
+
+    /** QTY of {@code change-quantity}: zero allowed (the batch is lost). */
+    static final class NonNegativeQuantity extends QuantityArgument {
+        @Override
+        int parse(String text) {
+            return PlannerInput.nonNegativeQuantity(text);
+        }
+    }
+
+    /** QTY of {@code change-line}: zero or less is a cancel, and the planner is told so. */
+    static final class LineQuantity extends QuantityArgument {
+        @Override
+        int parse(String text) {
+            return PlannerInput.lineQuantity(text);
         }
     }
 
@@ -125,6 +143,34 @@ final class WriteSubcommands {
             PrintWriter out = out();
             out.println("Cancelled order " + command.orderId() + "'s line of " + command.sku());
             tell(out, consequences, null);
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "change-line", mixinStandardHelpOptions = true,
+            description = {"Change the quantity of an order's line of a SKU (allocated or waiting); it keeps its place",
+                    "in the queue. A line that no longer fits its batch moves to another or waits; stock it frees",
+                    "goes to waiting lines. 0 is refused: cancel the line instead."})
+    static final class ChangeLineSubcommand extends Subcommand {
+        @Parameters(index = "0", paramLabel = "ORDERID")
+        private String orderId;
+        @Parameters(index = "1", paramLabel = "SKU")
+        private String sku;
+        @Parameters(index = "2", paramLabel = "QTY", converter = LineQuantity.class)
+        private int quantity;
+
+        @Override
+        protected int execute(Bootstrap app) {
+            ChangeLineQuantity command = new ChangeLineQuantity(orderId, sku, quantity);
+            Consequences consequences = app.get(MessageBus.class).handle(command);
+            PrintWriter out = out();
+            app.get(OrderStatusQuery.class).of(command.orderId()).stream()
+                    .filter(line -> line.sku().equals(command.sku())).findFirst()
+                    .ifPresent(line -> out.println("Order " + command.orderId() + "'s line of " + command.sku() + " is now "
+                            + line.quantity() + " units, " + (line.state() == OrderLineStatusRow.State.WAITING
+                            ? "waiting for stock: position " + line.position() + " in the " + line.sku() + " queue"
+                            : "in " + line.batchReference())));
+            tell(out, new Consequences(List.of(), consequences.served()), null);
             return ExitCode.OK;
         }
     }

@@ -5,6 +5,7 @@ import com.allocationdesk.allocation.domain.InvalidSku;
 import com.allocationdesk.allocation.domain.UnknownBatch;
 import com.allocationdesk.allocation.domain.commands.Allocate;
 import com.allocationdesk.allocation.domain.commands.CancelLine;
+import com.allocationdesk.allocation.domain.commands.ChangeLineQuantity;
 import com.allocationdesk.allocation.domain.commands.ChangeBatchQuantity;
 import com.allocationdesk.allocation.domain.commands.Command;
 import com.allocationdesk.allocation.entrypoints.imports.ImportProblem;
@@ -46,7 +47,9 @@ final class CommandLines {
     static final Map<String, Function<JsonNode, Command<?>>> TYPES = Map.of(
             "line.allocate", node -> new Allocate(text(node, "order"), text(node, "sku"), whole(node, "quantity")),
             "line.cancel", node -> new CancelLine(text(node, "order"), text(node, "sku")),
-            "batch.change_quantity", node -> new ChangeBatchQuantity(text(node, "batch"), whole(node, "quantity")));
+            "batch.change_quantity", node -> new ChangeBatchQuantity(text(node, "batch"), whole(node, "quantity")),
+            "line.change_quantity", node -> new ChangeLineQuantity(text(node, "order"), text(node, "sku"),
+                    whole(node, "quantity")));
     static final int VERSION = 1;
 
     /** One line of the file, read: its number and its command, or what is wrong with it. */
@@ -208,6 +211,9 @@ final class CommandLines {
             }
             if (command instanceof CancelLine cancel && !knownSku.test(cancel.sku())) {
                 throw new InvalidSku(cancel.sku());
+            }
+            if (command instanceof ChangeLineQuantity change && !knownSku.test(change.sku())) {
+                throw new InvalidSku(change.sku());
             }
             if (command instanceof ChangeBatchQuantity change && !knownBatch.test(change.reference())) {
                 throw new UnknownBatch(change.reference());

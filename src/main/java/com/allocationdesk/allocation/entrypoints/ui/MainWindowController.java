@@ -6,6 +6,7 @@ import com.allocationdesk.allocation.entrypoints.ui.allocations.AllocationsContr
 import com.allocationdesk.allocation.entrypoints.ui.batches.AddBatchDialogController;
 import com.allocationdesk.allocation.entrypoints.ui.batches.BatchesController;
 import com.allocationdesk.allocation.entrypoints.ui.connections.ConnectionsDialogController;
+import com.allocationdesk.allocation.entrypoints.ui.ledger.MoveMessages;
 import com.allocationdesk.allocation.entrypoints.ui.orders.OrdersController;
 import com.allocationdesk.allocation.entrypoints.ui.stock.StockController;
 import com.allocationdesk.allocation.entrypoints.ui.support.DialogService;
@@ -39,6 +40,7 @@ public class MainWindowController {
 
     private final MainWindowViewModel viewModel;
     private final DialogService dialogs;
+    private final MoveMessages moves;
     private final PauseTransition alertTimer = new PauseTransition(ALERT_VISIBLE);
 
     @FXML private BorderPane root;
@@ -54,6 +56,7 @@ public class MainWindowController {
     @FXML private VBox emptyState;
     @FXML private Button loadSampleButton;
     @FXML private MenuItem sampleDataItem;
+    @FXML private MenuItem undoItem;
     @FXML private MenuItem importBatchesItem;
     @FXML private MenuItem importOrdersItem;
     @FXML private HBox alertBanner;
@@ -68,13 +71,15 @@ public class MainWindowController {
     @FXML private Button cancelImportButton;
 
     @Inject
-    public MainWindowController(MainWindowViewModel viewModel, DialogService dialogs) {
+    public MainWindowController(MainWindowViewModel viewModel, DialogService dialogs, MoveMessages moves) {
         this.viewModel = viewModel;
         this.dialogs = dialogs;
+        this.moves = moves;
     }
 
     @FXML
     private void initialize() {
+        undoItem.disableProperty().bind(moves.canUndoProperty().not());
         emptyState.visibleProperty().bind(viewModel.emptyProperty());
         loadSampleButton.disableProperty().bind(viewModel.loadingSampleProperty());
         sampleDataItem.disableProperty().bind(viewModel.loadingSampleProperty().or(viewModel.emptyProperty().not()));
@@ -142,6 +147,12 @@ public class MainWindowController {
     @FXML
     void onLoadSampleData() {
         viewModel.loadSampleData();
+    }
+
+    /** Edit ▸ Undo (Ctrl+Z): takes back the last cancel or line-quantity change (MoveMessages). */
+    @FXML
+    void onUndo() {
+        moves.undo();
     }
 
     @FXML

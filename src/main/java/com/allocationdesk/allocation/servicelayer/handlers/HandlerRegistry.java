@@ -7,6 +7,7 @@ import com.allocationdesk.allocation.domain.commands.Command;
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
 import com.allocationdesk.allocation.domain.commands.CreateBatches;
 import com.allocationdesk.allocation.domain.commands.CancelLine;
+import com.allocationdesk.allocation.domain.commands.ChangeLineQuantity;
 import com.allocationdesk.allocation.domain.commands.MarkNotificationsRead;
 import com.allocationdesk.allocation.domain.commands.RebuildReadModel;
 import com.allocationdesk.allocation.domain.commands.ServeWaitingLines;
@@ -17,6 +18,7 @@ import com.allocationdesk.allocation.domain.events.BatchQuantityChanged;
 import com.allocationdesk.allocation.domain.events.Deallocated;
 import com.allocationdesk.allocation.domain.events.Event;
 import com.allocationdesk.allocation.domain.events.LineCancelled;
+import com.allocationdesk.allocation.domain.events.LineQuantityChanged;
 import com.allocationdesk.allocation.domain.events.OutOfStock;
 import com.allocationdesk.allocation.servicelayer.CommandHandler;
 import com.allocationdesk.allocation.servicelayer.EventHandler;
@@ -62,6 +64,7 @@ public final class HandlerRegistry {
                 command(AllocateLines.class, new AllocateLinesHandler(clock)),
                 command(ChangeBatchQuantity.class, new ChangeBatchQuantityHandler(clock)),
                 command(CancelLine.class, new CancelLineHandler()),
+                command(ChangeLineQuantity.class, new ChangeLineQuantityHandler(clock)),
                 command(RebuildReadModel.class, new RebuildReadModelHandler(clock)),
                 command(ServeWaitingLines.class, new ServeWaitingLinesHandler()),
                 command(MarkNotificationsRead.class, new MarkNotificationsReadHandler()),
@@ -74,6 +77,7 @@ public final class HandlerRegistry {
                 event(Allocated.class, readModel::allocated),
                 event(Deallocated.class, readModel::deallocated),
                 event(LineCancelled.class, readModel::lineCancelled),
+                event(LineQuantityChanged.class, readModel::lineQuantityChanged),
                 event(OutOfStock.class, readModel::outOfStock));
     }
 

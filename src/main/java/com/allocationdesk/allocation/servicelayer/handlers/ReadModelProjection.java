@@ -5,6 +5,7 @@ import com.allocationdesk.allocation.domain.events.BatchCreated;
 import com.allocationdesk.allocation.domain.events.BatchQuantityChanged;
 import com.allocationdesk.allocation.domain.events.Deallocated;
 import com.allocationdesk.allocation.domain.events.LineCancelled;
+import com.allocationdesk.allocation.domain.events.LineQuantityChanged;
 import com.allocationdesk.allocation.domain.events.OutOfStock;
 import com.allocationdesk.allocation.servicelayer.HandlerContext;
 import com.allocationdesk.allocation.servicelayer.ReadModelWriter;
@@ -62,6 +63,22 @@ public final class ReadModelProjection {
         } else {
             readModel.deleteAllocation(event.orderId(), event.sku());
             readModel.addAllocated(event.batchReference(), -event.quantity());
+        }
+    }
+
+    /**
+     * The line gets its new quantity where it was: in its batch (the batch's allocated total follows)
+     * or in the queue (with its open alert). When it then leaves its batch, the {@code Deallocated}
+     * and {@code Allocated} or {@code OutOfStock} recorded after this event move it, with the new
+     * quantity.
+     */
+    public void lineQuantityChanged(LineQuantityChanged event, HandlerContext context) {
+        ReadModelWriter readModel = context.uow().readModel();
+        if (event.fromBatch() == null) {
+            readModel.setWaitingQuantity(event.orderId(), event.sku(), event.quantity());
+        } else {
+            readModel.insertAllocation(event.orderId(), event.sku(), event.quantity(), event.fromBatch());
+            readModel.addAllocated(event.fromBatch(), event.quantity() - event.previousQuantity());
         }
     }
 

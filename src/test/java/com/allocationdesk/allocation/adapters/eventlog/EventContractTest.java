@@ -7,6 +7,7 @@ import com.allocationdesk.allocation.domain.events.Cause;
 import com.allocationdesk.allocation.domain.events.Deallocated;
 import com.allocationdesk.allocation.domain.events.Event;
 import com.allocationdesk.allocation.domain.events.LineCancelled;
+import com.allocationdesk.allocation.domain.events.LineQuantityChanged;
 import com.allocationdesk.allocation.domain.events.LineMove;
 import com.allocationdesk.allocation.domain.events.OutOfStock;
 import com.allocationdesk.allocation.domain.events.Placement;
@@ -56,7 +57,8 @@ class EventContractTest {
                     CAUSE, "WH-1", AT),
             new Deallocated("ORD-1", "CHAIR", 8, "WH-1", AT, CAUSE),
             new OutOfStock("ORD-2", "CHAIR", 4, AT, 1, 3, CAUSE),
-            new LineCancelled("ORD-3", "CHAIR", 2, "WH-1"));
+            new LineCancelled("ORD-3", "CHAIR", 2, "WH-1"),
+            new LineQuantityChanged("ORD-4", "CHAIR", 5, 12, "WH-1", null, 2));
 
     private static final Pattern TYPE_HEADING = Pattern.compile("^### `([a-z_.]+)` \\(version (\\d+)\\)");
     private static final Pattern FIELD = Pattern.compile("`([A-Za-z]+)`");

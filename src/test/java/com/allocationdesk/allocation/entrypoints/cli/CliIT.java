@@ -280,6 +280,44 @@ class CliIT {
         }
 
         @Test
+        void changeLineChangesAQuantityInPlaceAndTellsTheWaitingLinesTheFreedStockWentTo() {
+            ok("add-batch", "b1", "LAMP", "10");
+            ok("allocate", "o1", "LAMP", "8");
+            assertThat(cli("allocate", "ORD-7", "LAMP", "5").code()).isEqualTo(3);
+
+            assertThat(ok("change-line", "o1", "LAMP", "3").outLines()).containsExactly(
+                    "Order o1's line of LAMP is now 3 units, in b1", "1 waiting line placed: ORD-7 in b1");
+            assertThat(ok("allocations", "o1", "--json").out()).contains("\"qty\":3,\"batchref\":\"b1\"");
+        }
+
+        @Test
+        void changeLineTellsWhereALineThatNoLongerFitsWentOrThatItWaitsInItsOldPlace() {
+            ok("add-batch", "b1", "LAMP", "10");
+            ok("add-batch", "ship", "LAMP", "20", "--eta", "2027-01-15");
+            ok("allocate", "o1", "LAMP", "8");
+
+            assertThat(ok("change-line", "o1", "LAMP", "15").outLines())
+                    .containsExactly("Order o1's line of LAMP is now 15 units, in ship");
+            assertThat(cli("allocate", "o2", "LAMP", "30").code()).isEqualTo(3);
+            assertThat(ok("change-line", "o1", "LAMP", "40").outLines())
+                    .containsExactly("Order o1's line of LAMP is now 40 units, waiting for stock: position 1 in the LAMP queue");
+            assertThat(ok("waiting", "--json").out()).contains("\"orderid\":\"o1\",\"sku\":\"LAMP\",\"qty\":40");
+            assertThat(ok("history", "--order", "o1").out()).contains("o1 15 × LAMP changed to 40, leaving ship to wait");
+        }
+
+        @Test
+        void changeLineRefusesZeroAndAnUnknownLineAndChangesNothing() {
+            stock();
+            ok("allocate", "o1", "LAMP", "8");
+
+            rejectsWithoutChange(2, "to take a line away, cancel it", "change-line", "o1", "LAMP", "0");
+            rejectsWithoutChange(2, "Order o7 has no line for SKU LAMP", "change-line", "o7", "LAMP", "3");
+            rejectsWithoutChange(2, "Unknown SKU NOPE", "change-line", "o1", "NOPE", "3");
+            rejectsWithoutChange(2, "'many'", "change-line", "o1", "LAMP", "many");
+            assertThat(ok("--help").out()).contains("change-line");
+        }
+
+        @Test
         void rebuildViewsRepairsAReadTableThatDrifted() throws Exception {
             stock();
             ok("allocate", "o1", "LAMP", "8");
@@ -313,7 +351,7 @@ class CliIT {
                     "add-batch", "b9", "LAMP", "5", "--eta", "31/01/2027");
             rejectsWithoutChange(2, "'many'", "add-batch", "b9", "LAMP", "many");
             rejectsWithoutChange(2, "Unknown SKU NOPE", "allocate", "o2", "NOPE", "1");
-            rejectsWithoutChange(2, "deallocate it first", "allocate", "o1", "LAMP", "3");
+            rejectsWithoutChange(2, "change its quantity instead", "allocate", "o1", "LAMP", "3");
             rejectsWithoutChange(2, "Order o7 has no line for SKU LAMP", "cancel-line", "o7", "LAMP");
             rejectsWithoutChange(2, "Order o7 has no line for SKU LAMP", "deallocate", "o7", "LAMP");
             rejectsWithoutChange(2, "Unknown batch nope", "change-quantity", "nope", "3");
@@ -590,7 +628,7 @@ class CliIT {
             assertThat(run.err().lines().toList()).containsExactly(
                     orders + ": line 3: Unknown SKU NOPE: add a batch of it first",
                     orders + ": line 4: order o2 already has a line of LAMP on line 2",
-                    orders + ": line 5: Order o1 already has 8 of LAMP: deallocate it first to change the quantity",
+                    orders + ": line 5: Order o1 already has 8 of LAMP: change its quantity instead (change-line, or Change quantity in the window)",
                     orders + ": line 6: Quantity must be positive, was 0",
                     "4 bad rows in " + orders + "; nothing was imported");
             assertThat(snapshot()).isEqualTo(before);

@@ -37,7 +37,8 @@ class InboxCommandContractTest {
     /** What each documented type must become. */
     private static final Map<String, Class<?>> COMMAND_OF = Map.of(
             "line.allocate", Allocate.class, "line.cancel", CancelLine.class,
-            "batch.change_quantity", ChangeBatchQuantity.class);
+            "batch.change_quantity", ChangeBatchQuantity.class,
+            "line.change_quantity", com.allocationdesk.allocation.domain.commands.ChangeLineQuantity.class);
 
     @TempDir
     Path folder;

@@ -157,6 +157,19 @@ class InboxIT {
     }
 
     @Test
+    void aLinesQuantityIsChangedFromAFileAndTheLineKeepsItsBatch() throws Exception {
+        stock();
+        drop("changes.jsonl", allocate("o1", sku, 10) + "{\"type\":\"line.change_quantity\",\"version\":1,\"order\":\"o1\","
+                + "\"sku\":\"" + sku + "\",\"quantity\":25}\n");
+
+        assertThat(pass().files()).extracting(FileResult::outcome).containsExactly(Outcome.TAKEN);
+
+        assertThat(allocations()).containsExactly(List.of("o1", warehouse, 25));
+        assertThat(rows("SELECT type FROM event_log WHERE sku = ? AND order_id = 'o1' ORDER BY seq"))
+                .containsExactly(List.of("line.allocated"), List.of("line.quantity_changed"));
+    }
+
+    @Test
     void theSameBytesUnderAnotherNameAreAlreadyTakenAndChangeNothing() throws Exception {
         stock();
         String orders = "orderid,sku,qty\no1," + sku + ",3\no2," + sku + ",4\n";
@@ -208,7 +221,7 @@ class InboxIT {
                         + "{\"type\":\"line.delete\",\"version\":1,\"order\":\"o1\",\"sku\":\"" + sku + "\"}\n"
                         + "{\"version\":1,\"order\":\"o2\",\"sku\":\"" + sku + "\",\"quantity\":1}\n",
                 "types.jsonl was not taken: 2 bad lines in types.jsonl; nothing of it was applied",
-                "line 2: unknown command type 'line.delete'; the inbox takes batch.change_quantity, line.allocate, line.cancel",
+                "line 2: unknown command type 'line.delete'; the inbox takes batch.change_quantity, line.allocate, line.cancel, line.change_quantity",
                 "line 3: field 'type' is missing");
     }
 

@@ -116,7 +116,8 @@ class ViewModelsIT {
     class AllocatingAnOrderLine {
         OrdersViewModel orders() {
             OrdersViewModel vm = new OrdersViewModel(bus, runner, app.get(WaitingQuery.class),
-                    app.get(StockTotalsQuery.class), live, new MoveMessages());
+                    app.get(StockTotalsQuery.class), live, new MoveMessages(),
+                    app.get(com.allocationdesk.allocation.queries.OrderStatusQuery.class));
             vm.reload();
             return vm;
         }
@@ -147,7 +148,7 @@ class ViewModelsIT {
             vm.reload();
             assertThat(vm.waiting()).extracting(w -> w.orderId()).contains("O-BIG");
 
-            vm.cancelLine();
+            vm.askCancel(vm::confirmCancel);
             assertThat(vm.outcomeProperty().get()).isEqualTo(OrdersViewModel.Outcome.CANCELLED);
             vm.reload();
             assertThat(vm.waiting()).extracting(w -> w.orderId()).doesNotContain("O-BIG");
@@ -160,16 +161,37 @@ class ViewModelsIT {
             bus.handle(new com.allocationdesk.allocation.domain.commands.Allocate("O-D2", "DESK", 3));
             MoveMessages moves = new MoveMessages();
             OrdersViewModel vm = new OrdersViewModel(bus, runner, app.get(WaitingQuery.class),
-                    app.get(StockTotalsQuery.class), live, moves);
+                    app.get(StockTotalsQuery.class), live, moves,
+                    app.get(com.allocationdesk.allocation.queries.OrderStatusQuery.class));
             vm.reload();
             vm.orderId().textProperty().set("O-D1");
             vm.sku().textProperty().set("DESK");
-            vm.cancelLine();
+            vm.askCancel(vm::confirmCancel);
 
             assertThat(vm.outcomeProperty().get()).isEqualTo(OrdersViewModel.Outcome.CANCELLED);
-            assertThat(moves.textProperty().get()).isEqualTo("1 waiting line placed: O-D2 in B-D");
+            assertThat(moves.textProperty().get()).isEqualTo("Order O-D1's line of 4 × DESK cancelled; 1 waiting line placed: O-D2 in B-D");
             assertThat(moves.batchProperty().get()).isEqualTo("B-D");
             assertThat(moves.visibleProperty().get()).isTrue();
+            assertThat(moves.canUndoProperty().get()).isTrue();
+        }
+
+        @Test
+        void cancelAsksFirstNamingTheLineAndANoCancelsNothing() {
+            OrdersViewModel vm = orders();
+            bus.handle(new com.allocationdesk.allocation.domain.commands.Allocate("O-Q", "LAMP", 3));
+            vm.orderId().textProperty().set("O-Q");
+            vm.sku().textProperty().set("LAMP");
+            java.util.List<OrdersViewModel.CancelQuestion> asked = new java.util.ArrayList<>();
+
+            vm.askCancel(asked::add);
+
+            assertThat(asked).singleElement().satisfies(q -> assertThat(q.text())
+                    .isEqualTo("Cancel order O-Q's line of 3 × LAMP, allocated to B-1?"));
+            assertThat(vm.outcomeProperty().get()).isEqualTo(OrdersViewModel.Outcome.NONE);
+            vm.orderId().textProperty().set("O-NONE");
+            vm.askCancel(asked::add);
+            assertThat(asked).hasSize(1);
+            assertThat(vm.errorMessageProperty().get()).isEqualTo("Order O-NONE has no line for SKU LAMP");
         }
     }
 

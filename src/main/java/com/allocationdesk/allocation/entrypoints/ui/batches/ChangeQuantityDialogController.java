@@ -1,5 +1,6 @@
 package com.allocationdesk.allocation.entrypoints.ui.batches;
 
+import com.allocationdesk.allocation.entrypoints.ui.support.DialogService;
 import com.allocationdesk.allocation.entrypoints.ui.support.FieldView;
 import com.allocationdesk.allocation.entrypoints.ui.support.ViewBindings;
 import com.allocationdesk.allocation.queries.BatchRow;
@@ -8,11 +9,16 @@ import jakarta.inject.Inject;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 
-/** ChangeQuantityDialog.fxml: Enter saves the new quantity, Esc closes the dialog. */
+/**
+ * ChangeQuantityDialog.fxml: the new quantity, what it would move (the view model's preview, which
+ * writes nothing), Enter or Apply carries it out, Esc or Cancel closes the dialog and nothing changed.
+ */
 @Dependent
 public class ChangeQuantityDialogController {
     private final ChangeQuantityDialogViewModel viewModel;
@@ -21,6 +27,8 @@ public class ChangeQuantityDialogController {
     @FXML private TextField newQuantityField;
     @FXML private Label newQuantityError;
     @FXML private Label changeErrorLabel;
+    @FXML private Label previewLabel;
+    @FXML private ListView<String> previewList;
     @FXML private ProgressIndicator busyIndicator;
     @FXML private Button saveButton;
     @FXML private Button cancelButton;
@@ -35,6 +43,14 @@ public class ChangeQuantityDialogController {
         FieldView.bind(newQuantityField, newQuantityError, viewModel.quantity());
         descriptionLabel.textProperty().bind(viewModel.descriptionProperty());
         ViewBindings.commandForm(viewModel.form(), changeErrorLabel, busyIndicator, saveButton);
+        previewLabel.textProperty().bind(viewModel.previewProperty());
+        previewList.setItems(viewModel.previewLines());
+    }
+
+    /** Opens the dialog for {@code batch} over {@code owner}: the Batches view, a row's context menu. */
+    public static void open(DialogService dialogs, Window owner, BatchRow batch) {
+        dialogs.open(ChangeQuantityDialogController.class, "ChangeQuantityDialog.fxml",
+                "Change quantity of " + batch.reference(), owner, c -> c.prepare(batch));
     }
 
     void prepare(BatchRow batch) {

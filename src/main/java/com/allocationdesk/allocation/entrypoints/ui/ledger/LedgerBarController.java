@@ -6,6 +6,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import javafx.fxml.FXML;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -15,7 +16,8 @@ import javafx.stage.Window;
 /**
  * LedgerBar.fxml, under the main window's menu: the order search (Ctrl+F or Alt+O, then an order id
  * and Enter opens the order's lines and history) and the strip that tells, once, which lines a
- * change moved ({@link MoveMessages}), with "Details": the batch's history.
+ * change moved ({@link MoveMessages}), with "Details": the batch's history, and "Undo" while the
+ * change told can be taken back.
  */
 @Dependent
 public class LedgerBarController {
@@ -29,6 +31,7 @@ public class LedgerBarController {
     @FXML private javafx.scene.layout.HBox moveStrip;
     @FXML private Label moveLabel;
     @FXML private Hyperlink moveDetailsLink;
+    @FXML private Button undoButton;
 
     @Inject
     public LedgerBarController(DialogService dialogs, MoveMessages moves) {
@@ -41,6 +44,7 @@ public class LedgerBarController {
         moveLabel.textProperty().bind(moves.textProperty());
         ViewBindings.showWhile(moveStrip, moves.visibleProperty());
         ViewBindings.showWhile(moveDetailsLink, moves.batchProperty().isNotEmpty());
+        ViewBindings.showWhile(undoButton, moves.canUndoProperty());
         orderSearchField.sceneProperty().addListener((obs, old, scene) -> register(scene));
         register(orderSearchField.getScene());
     }
@@ -68,6 +72,11 @@ public class LedgerBarController {
         if (!batch.isEmpty()) {
             LedgerController.openBatch(dialogs, window(), batch);
         }
+    }
+
+    @FXML
+    void onUndo() {
+        moves.undo();
     }
 
     @FXML

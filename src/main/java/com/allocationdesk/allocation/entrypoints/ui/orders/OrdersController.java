@@ -26,7 +26,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 
-/** Orders.fxml: the allocate/cancel form, its result, and the lines waiting for stock. */
+/** Orders.fxml: the allocate / change quantity / cancel form, its result, and the lines waiting for stock. */
 @Dependent
 public class OrdersController {
     private static final DateTimeFormatter SINCE = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
@@ -44,6 +44,7 @@ public class OrdersController {
     @FXML private Label quantityError;
     @FXML private Button allocateButton;
     @FXML private Button cancelLineButton;
+    @FXML private Button changeLineButton;
     @FXML private ProgressIndicator busyIndicator;
     @FXML private Label resultLabel;
     @FXML private Label errorLabel;
@@ -68,6 +69,7 @@ public class OrdersController {
         FieldView.bind(quantityField, quantityError, viewModel.quantity());
         allocateButton.disableProperty().bind(viewModel.canAllocateProperty().not());
         cancelLineButton.disableProperty().bind(viewModel.canCancelProperty().not());
+        changeLineButton.disableProperty().bind(viewModel.canChangeLineProperty().not());
         busyIndicator.visibleProperty().bind(viewModel.busyProperty());
         resultLabel.textProperty().bind(viewModel.resultProperty());
         viewModel.outcomeProperty().addListener((obs, old, now) -> styleResult(now));
@@ -117,9 +119,39 @@ public class OrdersController {
         viewModel.allocate();
     }
 
+    /** Asks once (order, SKU, quantity, where), then cancels; Undo follows in the strip and Edit ▸ Undo. */
     @FXML
     void onCancelLine() {
-        viewModel.cancelLine();
+        viewModel.askCancel(this::confirmCancel);
+    }
+
+    @FXML
+    void onChangeLine() {
+        viewModel.changeLine();
+    }
+
+    /** Cancel line for this order's line (e.g. a row's context menu): fills the form and asks first. */
+    public void cancelLineOf(String orderId, String sku) {
+        viewModel.orderId().textProperty().set(orderId);
+        viewModel.sku().textProperty().set(sku);
+        onCancelLine();
+    }
+
+    /**
+     * Change quantity for this order's line (e.g. a row's context menu): fills the form with the line
+     * and puts the cursor in the quantity; Change quantity (or the button) sends it.
+     */
+    public void changeQuantityOf(String orderId, String sku, int quantity) {
+        viewModel.orderId().textProperty().set(orderId);
+        viewModel.sku().textProperty().set(sku);
+        viewModel.quantity().textProperty().set(Integer.toString(quantity));
+        quantityField.requestFocus();
+        quantityField.selectAll();
+    }
+
+    private void confirmCancel(OrdersViewModel.CancelQuestion question) {
+        dialogs.open(CancelLineDialogController.class, "CancelLineDialog.fxml", "Cancel line",
+                cancelLineButton.getScene().getWindow(), dialog -> dialog.ask(question, () -> viewModel.confirmCancel(question)));
     }
 
     public void focusForm() {

@@ -1,7 +1,10 @@
 package com.allocationdesk.allocation.entrypoints.ui.orders;
 
+import com.allocationdesk.allocation.domain.Consequences;
+import com.allocationdesk.allocation.domain.UnknownOrderLine;
 import com.allocationdesk.allocation.domain.commands.Allocate;
 import com.allocationdesk.allocation.domain.commands.CancelLine;
+import com.allocationdesk.allocation.domain.commands.ChangeLineQuantity;
 import com.allocationdesk.allocation.entrypoints.ui.ledger.MoveMessages;
 import com.allocationdesk.allocation.entrypoints.ui.support.BackgroundRunner;
 import com.allocationdesk.allocation.entrypoints.ui.support.Field;
@@ -10,6 +13,8 @@ import com.allocationdesk.allocation.entrypoints.ui.support.LiveUpdates;
 import com.allocationdesk.allocation.entrypoints.ui.support.Reloader;
 import com.allocationdesk.allocation.entrypoints.ui.support.WorkState;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
+import com.allocationdesk.allocation.queries.OrderLineStatusRow;
+import com.allocationdesk.allocation.queries.OrderStatusQuery;
 import com.allocationdesk.allocation.queries.SkuTotals;
 import com.allocationdesk.allocation.queries.StockTotalsQuery;
 import com.allocationdesk.allocation.queries.WaitingQuery;
@@ -28,12 +33,17 @@ import javafx.collections.ObservableList;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * The Orders view: allocate an order line or cancel one, see where it went, and the lines that
- * wait for stock (they leave the list by themselves when new stock takes them).
+ * The Orders view: allocate an order line, change its quantity or cancel it, see where it went, and
+ * the lines that wait for stock (they leave the list by themselves when new stock takes them).
+ * Cancel asks first ({@link #askCancel}); a cancel and a quantity change are told in the strip of
+ * {@link MoveMessages} with Undo (docs/decisions/0018: a cancelled line comes back as the newest line,
+ * a changed one gets its old quantity and keeps its place in the queue).
  */
 @Dependent
 public class OrdersViewModel {
@@ -56,15 +66,28 @@ public class OrdersViewModel {
     private final Reloader<List<SkuTotals>> skuReloader;
     private List<WaitingRow> lastWaiting = List.of();
     private final MoveMessages moves;
+    private final OrderStatusQuery orderStatus;
+    private final BooleanBinding canChangeLine;
+
+    /** The question Cancel line asks before it cancels: which line, how many, where it is. */
+    public record CancelQuestion(String orderId, String sku, int quantity, String where) {
+        /** E.g. "Cancel order ORD-1's line of 5 × LAMP, allocated to B-WH?". */
+        public String text() {
+            return "Cancel order " + orderId + "'s line of " + quantity + " × " + sku + ", " + where + "?";
+        }
+    }
 
     @Inject
     public OrdersViewModel(MessageBus bus, BackgroundRunner runner, WaitingQuery waitingQuery,
-                           StockTotalsQuery totalsQuery, LiveUpdates live, MoveMessages moves) {
+                           StockTotalsQuery totalsQuery, LiveUpdates live, MoveMessages moves,
+                           OrderStatusQuery orderStatus) {
         this.bus = bus;
         this.moves = moves;
+        this.orderStatus = orderStatus;
         this.work = new WorkState(runner);
         this.canAllocate = Bindings.and(Field.allValid(orderId, sku, quantity), work.busyProperty().not());
         this.canCancel = Bindings.and(Field.allValid(orderId, sku), work.busyProperty().not());
+        this.canChangeLine = canAllocate;
         this.waitingReloader = new Reloader<>(runner, () -> waitingQuery.list(null), this::showWaiting, work::fail);
         this.skuReloader = new Reloader<>(runner, totalsQuery::perSku, this::showSkus, work::fail);
         live.onChange(LiveUpdates.Topic.WAITING, waitingReloader::reload);
@@ -81,10 +104,7 @@ public class OrdersViewModel {
 
     /** Sends Allocate and shows the batch it went to, or that it waits for stock. */
     public void allocate() {
-        orderId.touch();
-        sku.touch();
-        quantity.touch();
-        if (!canAllocate.get()) {
+        if (!ready(canAllocate, orderId, sku, quantity)) {
             return;
         }
         work.attempt(() -> new Allocate(orderId.value().orElseThrow(), sku.value().orElseThrow(),
@@ -106,24 +126,111 @@ public class OrdersViewModel {
     }
 
     /**
-     * Sends CancelLine: the order's line of this SKU is cancelled, allocated or waiting; the waiting
-     * lines the freed stock took are told once ({@link MoveMessages}).
+     * Cancel line, first step: reads where the form's line is (off the FX thread) and hands the
+     * question to {@code ask} (the controller's confirmation); nothing is cancelled until
+     * {@link #confirmCancel}. A line the order does not have is told in the domain's words.
      */
-    public void cancelLine() {
-        orderId.touch();
-        sku.touch();
-        if (!canCancel.get()) {
+    public void askCancel(Consumer<CancelQuestion> ask) {
+        if (!ready(canCancel, orderId, sku)) {
             return;
         }
-        work.attempt(() -> new CancelLine(orderId.value().orElseThrow(), sku.value().orElseThrow()))
+        String order = orderId.value().orElseThrow();
+        String item = sku.value().orElseThrow();
+        work.task(progress -> lineNow(order, item).orElseThrow(() -> new UnknownOrderLine(order, item)))
+                .onSuccess(line -> ask.accept(new CancelQuestion(order, item, line.quantity(),
+                        line.state() == OrderLineStatusRow.State.WAITING
+                                ? "waiting for stock (position " + line.position() + ")"
+                                : "allocated to " + line.batchReference())))
+                .onFailure(this::clearResult)
+                .start();
+    }
+
+    /**
+     * Sends CancelLine for the line the planner confirmed: cancelled, allocated or waiting; told in
+     * the strip with the waiting lines the freed stock took, and Undo (the line comes back as the
+     * newest line).
+     */
+    public void confirmCancel(CancelQuestion question) {
+        work.attempt(() -> new CancelLine(question.orderId(), question.sku()))
                 .ifPresent(command -> work.task(progress -> bus.handle(command))
                         .onSuccess(consequences -> {
                             show(Outcome.CANCELLED, "Order " + command.orderId() + ": the line of "
                                     + command.sku() + " is cancelled");
-                            moves.tell(consequences, null);
+                            moves.tellUndoable("Order " + question.orderId() + "'s line of " + question.quantity() + " × "
+                                    + question.sku() + " cancelled", consequences, null, () -> undoCancel(question));
                         })
                         .onFailure(this::clearResult)
                         .start());
+    }
+
+    /** Undo of a cancel: the same line allocated again, as the newest line (it waits if it has to). */
+    private void undoCancel(CancelQuestion question) {
+        work.task(progress -> bus.handle(new Allocate(question.orderId(), question.sku(), question.quantity())))
+                .onSuccess(batch -> moves.tellUndone(question.orderId() + " is back as a new line: " + question.quantity()
+                        + " × " + question.sku() + batch.map(b -> " in " + b)
+                        .orElse(" waits for stock at the end of the queue"), Consequences.NONE))
+                .start();
+    }
+
+    /**
+     * Sends ChangeLineQuantity with the form's quantity: the line keeps its place in the queue,
+     * stays in its batch while it fits, else moves or waits; told with Undo (the old quantity back).
+     */
+    public void changeLine() {
+        if (!ready(canChangeLine, orderId, sku, quantity)) {
+            return;
+        }
+        work.attempt(() -> new ChangeLineQuantity(orderId.value().orElseThrow(), sku.value().orElseThrow(),
+                        quantity.value().orElseThrow()))
+                .ifPresent(command -> work.task(progress -> changeAndRead(command))
+                        .onSuccess(changed -> {
+                            String now = where(changed.after());
+                            show(changed.after().state() == OrderLineStatusRow.State.WAITING ? Outcome.WAITING : Outcome.ALLOCATED,
+                                    "Order " + command.orderId() + ": the line of " + command.sku() + " is now "
+                                            + command.quantity() + " units (was " + changed.previous() + "), " + now);
+                            if (changed.previous() != command.quantity()) {
+                                moves.tellUndoable("Order " + command.orderId() + "'s line of " + command.sku()
+                                                + " changed from " + changed.previous() + " to " + command.quantity(),
+                                        changed.consequences(), null,
+                                        () -> undoChange(command.orderId(), command.sku(), changed.previous()));
+                            }
+                            quantity.reset();
+                        })
+                        .onFailure(this::clearResult)
+                        .start());
+    }
+
+    /** Undo of a quantity change: the old quantity, which keeps the line's place in the queue. */
+    private void undoChange(String order, String item, int previous) {
+        work.task(progress -> changeAndRead(new ChangeLineQuantity(order, item, previous)))
+                .onSuccess(changed -> moves.tellUndone("Order " + order + "'s line of " + item + " is back to "
+                        + previous + " units, " + where(changed.after()), changed.consequences()))
+                .start();
+    }
+
+    /** What a line-quantity change did: the quantity before, what it moved, where the line is after. */
+    private record LineChanged(int previous, Consequences consequences, OrderLineStatusRow after) {
+    }
+
+    /** Off the FX thread: the line's quantity before, the change, the line after. */
+    private LineChanged changeAndRead(ChangeLineQuantity command) {
+        OrderLineStatusRow before = lineNow(command.orderId(), command.sku())
+                .orElseThrow(() -> new UnknownOrderLine(command.orderId(), command.sku()));
+        Consequences consequences = bus.handle(command);
+        OrderLineStatusRow after = lineNow(command.orderId(), command.sku()).orElse(before);
+        return new LineChanged(before.quantity(), consequences, after);
+    }
+
+    /** The order's line of this SKU as it stands, allocated or waiting (a cancelled one is not a line). */
+    private Optional<OrderLineStatusRow> lineNow(String order, String item) {
+        return orderStatus.of(order).stream().filter(line -> line.sku().equals(item))
+                .filter(line -> line.state() != OrderLineStatusRow.State.CANCELLED).findFirst();
+    }
+
+    private static String where(OrderLineStatusRow line) {
+        return line.state() == OrderLineStatusRow.State.WAITING
+                ? "waiting for stock (position " + line.position() + " in the " + line.sku() + " queue)"
+                : "in " + line.batchReference();
     }
 
     /** Fills the form from a waiting line, to cancel it or allocate more. */
@@ -138,6 +245,14 @@ public class OrdersViewModel {
     /** Recomputes "waited" for every waiting line (called every half minute). */
     public void tick() {
         showWaiting(lastWaiting);
+    }
+
+    /** Shows the messages of the fields an action needs; true when it can run now. */
+    private static boolean ready(BooleanBinding can, Field<?>... fields) {
+        for (Field<?> field : fields) {
+            field.touch();
+        }
+        return can.get();
     }
 
     /** A command failed: its sentence is on the error line, and no result shows. */
@@ -183,6 +298,10 @@ public class OrdersViewModel {
 
     public BooleanBinding canAllocateProperty() {
         return canAllocate;
+    }
+
+    public BooleanBinding canChangeLineProperty() {
+        return canChangeLine;
     }
 
     public BooleanBinding canCancelProperty() {

@@ -6,6 +6,7 @@ import com.allocationdesk.allocation.domain.events.BatchQuantityChanged;
 import com.allocationdesk.allocation.domain.events.Deallocated;
 import com.allocationdesk.allocation.domain.events.Event;
 import com.allocationdesk.allocation.domain.events.LineCancelled;
+import com.allocationdesk.allocation.domain.events.LineQuantityChanged;
 import com.allocationdesk.allocation.domain.events.OutOfStock;
 import com.allocationdesk.allocation.entrypoints.ui.support.LiveUpdates.Topic;
 
@@ -35,6 +36,8 @@ public final class EventTopics {
             new Entry(Allocated.class, "line.allocated", LINES),
             new Entry(Deallocated.class, "line.deallocated", LINES),
             new Entry(LineCancelled.class, "line.cancelled", LINES),
+            new Entry(LineQuantityChanged.class, "line.quantity_changed",
+                    topics(Topic.BATCHES, Topic.ALLOCATIONS, Topic.WAITING, Topic.TOTALS, Topic.NOTIFICATIONS)),
             new Entry(OutOfStock.class, "line.waiting", topics(Topic.WAITING, Topic.TOTALS, Topic.NOTIFICATIONS)));
 
     /** The published type of the event that ran out of stock: another desk's alert. */
