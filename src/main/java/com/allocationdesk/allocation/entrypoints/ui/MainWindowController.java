@@ -6,6 +6,8 @@ import com.allocationdesk.allocation.entrypoints.ui.allocations.AllocationsContr
 import com.allocationdesk.allocation.entrypoints.ui.batches.AddBatchDialogController;
 import com.allocationdesk.allocation.entrypoints.ui.batches.BatchesController;
 import com.allocationdesk.allocation.entrypoints.ui.connections.ConnectionsDialogController;
+import com.allocationdesk.allocation.entrypoints.ui.exports.ExportDialogController;
+import com.allocationdesk.allocation.entrypoints.ui.exports.TableExport;
 import com.allocationdesk.allocation.entrypoints.ui.orders.OrdersController;
 import com.allocationdesk.allocation.entrypoints.ui.support.DialogService;
 import com.allocationdesk.allocation.entrypoints.ui.support.ViewBindings;
@@ -97,6 +99,10 @@ public class MainWindowController {
             }
         });
         allocationsController.viewModel().shownProperty().bind(allocationsTab.selectedProperty());
+        allocationsController.onCancelLine(row -> {
+            onShowOrders();
+            ordersController.cancelLineOf(row.orderId(), row.sku());
+        });
         viewModel.reload();
     }
 
@@ -153,6 +159,16 @@ public class MainWindowController {
     @FXML
     void onImportOrders() {
         dialogs.chooseCsv(window(), "Import order lines (CSV: orderid,sku,qty)").ifPresent(viewModel.imports()::importOrders);
+    }
+
+    /** File ▸ Export this table to CSV…: the table of the view shown, as its filter shows it, through the export dialog. */
+    @FXML
+    void onExport() {
+        Tab shown = tabs.getSelectionModel().getSelectedItem();
+        TableExport<?> export = shown == ordersTab ? ordersController.viewModel().exportWaiting()
+                : shown == allocationsTab ? allocationsController.viewModel().export() : batchesController.viewModel().export();
+        dialogs.chooseCsvToSave(window(), "Export " + export.many() + " to CSV", export.fileName())
+                .ifPresent(file -> ExportDialogController.open(dialogs, window(), export, file));
     }
 
     /** Tools ▸ Connections…: the outbox and inbox folders. */
