@@ -124,7 +124,7 @@ final class FxStalls {
                 p99Ping, busy, renderBusy, idleGap, idlePing, duration, rate));
     }
 
-    private record Result(long[] gaps, long[] gapEnds, long[] gapCpu, long[] gapRenderCpu, GcPauses gc, long[] pings, long importStart, long importNanos) {
+    record Result(long[] gaps, long[] gapEnds, long[] gapCpu, long[] gapRenderCpu, GcPauses gc, long[] pings, long importStart, long importNanos) {
         double maxGapMs() {
             return Arrays.stream(gaps).max().orElse(0) / 1e6;
         }
@@ -191,7 +191,7 @@ final class FxStalls {
     }
 
     /** The FX thread watched from {@code start}: every pulse (AnimationTimer), runLater pings, GC pauses. */
-    private static final class Probe {
+    static final class Probe {
         private static final int CAPACITY = 1_000_000;
         private final long start;
         private final long[] frames = new long[CAPACITY];
@@ -355,7 +355,7 @@ final class FxStalls {
         }
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
         } catch (java.io.IOException | RuntimeException e) {
@@ -367,22 +367,22 @@ final class FxStalls {
         return "FX-SKU-%03d".formatted(s);
     }
 
-    private static Scene scene() {
+    static Scene scene() {
         Stage stage = FxToolkit.toolkitContext().getRegisteredStage();
         return stage.getScene();
     }
 
-    private static MenuItem menuItem(String id) {
+    static MenuItem menuItem(String id) {
         MenuBar bar = (MenuBar) scene().lookup(".menu-bar");
         return bar.getMenus().stream().flatMap(m -> m.getItems().stream())
                 .filter(item -> id.equals(item.getId())).findFirst().orElseThrow();
     }
 
-    private static <T> T onFx(Callable<T> call) throws Exception {
+    static <T> T onFx(Callable<T> call) throws Exception {
         return WaitForAsyncUtils.asyncFx(call).get(60, TimeUnit.SECONDS);
     }
 
-    private static void waitFor(String what, long seconds, Check check) throws Exception {
+    static void waitFor(String what, long seconds, Check check) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (!check.ok()) {
             if (System.nanoTime() > deadline) {
@@ -393,12 +393,12 @@ final class FxStalls {
     }
 
     @FunctionalInterface
-    private interface Check {
+    interface Check {
         boolean ok() throws Exception;
     }
 
     /** Monocle headless, as the window tests run (the bench JVM has no display and no FX yet). */
-    private static void headless() {
+    static void headless() {
         setIfAbsent("testfx.robot", "glass");
         setIfAbsent("testfx.headless", "true");
         setIfAbsent("glass.platform", "Monocle");
