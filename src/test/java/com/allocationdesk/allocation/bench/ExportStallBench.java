@@ -1,11 +1,7 @@
 package com.allocationdesk.allocation.bench;
 
-import com.allocationdesk.allocation.bootstrap.AppConfig;
-import com.allocationdesk.allocation.bootstrap.Bootstrap;
 import com.allocationdesk.allocation.entrypoints.ui.AllocationDeskApp;
 import com.allocationdesk.allocation.entrypoints.ui.support.AnsweringDialogs;
-import com.allocationdesk.allocation.entrypoints.ui.support.DialogService;
-import com.allocationdesk.allocation.entrypoints.ui.support.FxDialogService;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
@@ -23,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -112,14 +107,8 @@ final class ExportStallBench {
     }
 
     private FxStalls.Result once(Path db, Path file, long[] peakHeap) throws Exception {
-        AtomicReference<Bootstrap> started = new AtomicReference<>();
-        AnsweringDialogs dialogs = new AnsweringDialogs(() -> started.get().get(FxDialogService.class));
-        AllocationDeskApp app = (AllocationDeskApp) FxToolkit.setupApplication(
-                () -> new AllocationDeskApp(config -> {
-                    Bootstrap bootstrap = AllocationDeskApp.builder(config).override(DialogService.class, dialogs).start();
-                    started.set(bootstrap);
-                    return bootstrap;
-                }, new AppConfig(db)));
+        AnsweringDialogs dialogs = FxStalls.answeringDialogs();
+        AllocationDeskApp app = FxStalls.openWindow(db, dialogs);
         try {
             FxStalls.waitFor("the Batches table shows every SKU", 300, () -> FxStalls.onFx(() -> {
                 Node batches = FxStalls.scene().lookup("#batchesTable");

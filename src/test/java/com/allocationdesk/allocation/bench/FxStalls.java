@@ -53,6 +53,8 @@ final class FxStalls {
     static final long PING_MILLIS = 5;
     static final long IDLE_MILLIS = 3_000;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** The container of the window {@link #openWindow} started last (the bench runs one window at a time). */
+    private static final java.util.concurrent.atomic.AtomicReference<Bootstrap> STARTED = new java.util.concurrent.atomic.AtomicReference<>();
 
     private final Path work;
     private final int runs;
@@ -304,14 +306,8 @@ final class FxStalls {
         Path csv = Files.write(work.resolve("fx-orders-" + run + ".csv"), rows);
 
         // the real dialogs, but File > Import order lines is answered with the CSV instead of a native chooser
-        java.util.concurrent.atomic.AtomicReference<Bootstrap> started = new java.util.concurrent.atomic.AtomicReference<>();
-        AnsweringDialogs dialogs = new AnsweringDialogs(() -> started.get().get(FxDialogService.class));
-        AllocationDeskApp app = (AllocationDeskApp) FxToolkit.setupApplication(
-                () -> new AllocationDeskApp(config -> {
-                    Bootstrap bootstrap = AllocationDeskApp.builder(config).override(DialogService.class, dialogs).start();
-                    started.set(bootstrap);
-                    return bootstrap;
-                }, new AppConfig(db)));
+        AnsweringDialogs dialogs = answeringDialogs();
+        AllocationDeskApp app = openWindow(db, dialogs);
         try {
             waitFor("the Batches table shows every SKU", 120, () -> onFx(() -> {
                 Node table = scene().lookup("#batchesTable");
@@ -353,6 +349,21 @@ final class FxStalls {
             FxToolkit.cleanupApplication(app);
             FxToolkit.cleanupStages();
         }
+    }
+
+    /** The window's real dialogs, but the file choosers answer what the bench says (started with {@link #openWindow}). */
+    static AnsweringDialogs answeringDialogs() {
+        return new AnsweringDialogs(() -> STARTED.get().get(FxDialogService.class));
+    }
+
+    /** The real window over {@code db} in this JVM (real FXML and container, as WindowIT starts it), with {@code dialogs}. */
+    static AllocationDeskApp openWindow(Path db, AnsweringDialogs dialogs) throws Exception {
+        return (AllocationDeskApp) FxToolkit.setupApplication(
+                () -> new AllocationDeskApp(config -> {
+                    Bootstrap bootstrap = AllocationDeskApp.builder(config).override(DialogService.class, dialogs).start();
+                    STARTED.set(bootstrap);
+                    return bootstrap;
+                }, new AppConfig(db)));
     }
 
     static String loadAverage() {
