@@ -14,7 +14,7 @@ import javax.sql.DataSource;
 public final class AllocationsQuery {
     private static final String COLUMNS = "SELECT order_id, sku, quantity, batch_reference FROM read_allocations";
     private static final String FOR_ORDER = COLUMNS + " WHERE order_id = ? ORDER BY sku";
-    private static final String ALL = COLUMNS + " ORDER BY order_id, sku";
+    private static final String ORDER = " ORDER BY order_id, sku";
 
     private final DataSource dataSource;
 
@@ -36,7 +36,7 @@ public final class AllocationsQuery {
         List<Object> parameters = new ArrayList<>(filter.parameters());
         parameters.add(limit);
         parameters.add(offset);
-        return Sql.list(dataSource, COLUMNS + filter.where() + " ORDER BY order_id, sku LIMIT ? OFFSET ?",
+        return Sql.list(dataSource, COLUMNS + filter.where() + ORDER + " LIMIT ? OFFSET ?",
                 AllocationsQuery::row, parameters.toArray());
     }
 
@@ -48,8 +48,18 @@ public final class AllocationsQuery {
     }
 
     /** Every allocation, by order id then SKU, streamed row by row (for exports of any size). */
-    public void forEach(Consumer<AllocationRow> consumer) {
-        Sql.each(dataSource, ALL, 1_000, rs -> consumer.accept(row(rs)));
+    public void forEach(Consumer<? super AllocationRow> consumer) {
+        forEach(null, null, consumer);
+    }
+
+    /**
+     * The allocations that match the filters (as {@link #page} and {@link #count} take them), by
+     * order id then SKU, streamed row by row: the window's export of what its table shows.
+     */
+    public void forEach(String orderIdPrefix, String skuPrefix, Consumer<? super AllocationRow> consumer) {
+        Filter filter = Filter.of(orderIdPrefix, skuPrefix);
+        Sql.each(dataSource, COLUMNS + filter.where() + ORDER, 1_000, rs -> consumer.accept(row(rs)),
+                filter.parameters().toArray());
     }
 
     private static AllocationRow row(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -53,6 +53,8 @@ final class FxStalls {
     static final long PING_MILLIS = 5;
     static final long IDLE_MILLIS = 3_000;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** The container of the window {@link #openWindow} started last (the bench runs one window at a time). */
+    private static final java.util.concurrent.atomic.AtomicReference<Bootstrap> STARTED = new java.util.concurrent.atomic.AtomicReference<>();
 
     private final Path work;
     private final int runs;
@@ -124,7 +126,7 @@ final class FxStalls {
                 p99Ping, busy, renderBusy, idleGap, idlePing, duration, rate));
     }
 
-    private record Result(long[] gaps, long[] gapEnds, long[] gapCpu, long[] gapRenderCpu, GcPauses gc, long[] pings, long importStart, long importNanos) {
+    record Result(long[] gaps, long[] gapEnds, long[] gapCpu, long[] gapRenderCpu, GcPauses gc, long[] pings, long importStart, long importNanos) {
         double maxGapMs() {
             return Arrays.stream(gaps).max().orElse(0) / 1e6;
         }
@@ -191,7 +193,7 @@ final class FxStalls {
     }
 
     /** The FX thread watched from {@code start}: every pulse (AnimationTimer), runLater pings, GC pauses. */
-    private static final class Probe {
+    static final class Probe {
         private static final int CAPACITY = 1_000_000;
         private final long start;
         private final long[] frames = new long[CAPACITY];
@@ -304,14 +306,8 @@ final class FxStalls {
         Path csv = Files.write(work.resolve("fx-orders-" + run + ".csv"), rows);
 
         // the real dialogs, but File > Import order lines is answered with the CSV instead of a native chooser
-        java.util.concurrent.atomic.AtomicReference<Bootstrap> started = new java.util.concurrent.atomic.AtomicReference<>();
-        AnsweringDialogs dialogs = new AnsweringDialogs(() -> started.get().get(FxDialogService.class));
-        AllocationDeskApp app = (AllocationDeskApp) FxToolkit.setupApplication(
-                () -> new AllocationDeskApp(config -> {
-                    Bootstrap bootstrap = AllocationDeskApp.builder(config).override(DialogService.class, dialogs).start();
-                    started.set(bootstrap);
-                    return bootstrap;
-                }, new AppConfig(db)));
+        AnsweringDialogs dialogs = answeringDialogs();
+        AllocationDeskApp app = openWindow(db, dialogs);
         try {
             waitFor("the Batches table shows every SKU", 120, () -> onFx(() -> {
                 Node table = scene().lookup("#batchesTable");
@@ -355,7 +351,22 @@ final class FxStalls {
         }
     }
 
-    private static String loadAverage() {
+    /** The window's real dialogs, but the file choosers answer what the bench says (started with {@link #openWindow}). */
+    static AnsweringDialogs answeringDialogs() {
+        return new AnsweringDialogs(() -> STARTED.get().get(FxDialogService.class));
+    }
+
+    /** The real window over {@code db} in this JVM (real FXML and container, as WindowIT starts it), with {@code dialogs}. */
+    static AllocationDeskApp openWindow(Path db, AnsweringDialogs dialogs) throws Exception {
+        return (AllocationDeskApp) FxToolkit.setupApplication(
+                () -> new AllocationDeskApp(config -> {
+                    Bootstrap bootstrap = AllocationDeskApp.builder(config).override(DialogService.class, dialogs).start();
+                    STARTED.set(bootstrap);
+                    return bootstrap;
+                }, new AppConfig(db)));
+    }
+
+    static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
         } catch (java.io.IOException | RuntimeException e) {
@@ -367,22 +378,22 @@ final class FxStalls {
         return "FX-SKU-%03d".formatted(s);
     }
 
-    private static Scene scene() {
+    static Scene scene() {
         Stage stage = FxToolkit.toolkitContext().getRegisteredStage();
         return stage.getScene();
     }
 
-    private static MenuItem menuItem(String id) {
+    static MenuItem menuItem(String id) {
         MenuBar bar = (MenuBar) scene().lookup(".menu-bar");
         return bar.getMenus().stream().flatMap(m -> m.getItems().stream())
                 .filter(item -> id.equals(item.getId())).findFirst().orElseThrow();
     }
 
-    private static <T> T onFx(Callable<T> call) throws Exception {
+    static <T> T onFx(Callable<T> call) throws Exception {
         return WaitForAsyncUtils.asyncFx(call).get(60, TimeUnit.SECONDS);
     }
 
-    private static void waitFor(String what, long seconds, Check check) throws Exception {
+    static void waitFor(String what, long seconds, Check check) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (!check.ok()) {
             if (System.nanoTime() > deadline) {
@@ -393,12 +404,12 @@ final class FxStalls {
     }
 
     @FunctionalInterface
-    private interface Check {
+    interface Check {
         boolean ok() throws Exception;
     }
 
     /** Monocle headless, as the window tests run (the bench JVM has no display and no FX yet). */
-    private static void headless() {
+    static void headless() {
         setIfAbsent("testfx.robot", "glass");
         setIfAbsent("testfx.headless", "true");
         setIfAbsent("glass.platform", "Monocle");

@@ -7,6 +7,8 @@ import com.allocationdesk.allocation.entrypoints.ui.batches.AddBatchDialogContro
 import com.allocationdesk.allocation.entrypoints.ui.batches.BatchesController;
 import com.allocationdesk.allocation.entrypoints.ui.connections.ConnectionsDialogController;
 import com.allocationdesk.allocation.entrypoints.ui.ledger.MoveMessages;
+import com.allocationdesk.allocation.entrypoints.ui.exports.ExportDialogController;
+import com.allocationdesk.allocation.entrypoints.ui.exports.TableExport;
 import com.allocationdesk.allocation.entrypoints.ui.orders.OrdersController;
 import com.allocationdesk.allocation.entrypoints.ui.stock.StockController;
 import com.allocationdesk.allocation.entrypoints.ui.support.DialogService;
@@ -106,6 +108,13 @@ public class MainWindowController {
         });
         allocationsController.viewModel().shownProperty().bind(allocationsTab.selectedProperty());
         stockController.viewModel().shownProperty().bind(stockTab.selectedProperty());
+        allocationsController.onLineActions(row -> {
+            onShowOrders();
+            ordersController.cancelLineOf(row.orderId(), row.sku());
+        }, row -> {
+            onShowOrders();
+            ordersController.changeQuantityOf(row.orderId(), row.sku(), row.quantity());
+        });
         viewModel.reload();
     }
 
@@ -173,6 +182,16 @@ public class MainWindowController {
     @FXML
     void onImportOrders() {
         dialogs.chooseCsv(window(), "Import order lines (CSV: orderid,sku,qty)").ifPresent(viewModel.imports()::importOrders);
+    }
+
+    /** File ▸ Export this table to CSV…: the table of the view shown, as its filter shows it, through the export dialog. */
+    @FXML
+    void onExport() {
+        Tab shown = tabs.getSelectionModel().getSelectedItem();
+        TableExport<?> export = shown == ordersTab ? ordersController.viewModel().exportWaiting()
+                : shown == allocationsTab ? allocationsController.viewModel().export() : batchesController.viewModel().export();
+        dialogs.chooseCsvToSave(window(), "Export " + export.many() + " to CSV", export.fileName())
+                .ifPresent(file -> ExportDialogController.open(dialogs, window(), export, file));
     }
 
     /** Tools ▸ Connections…: the outbox and inbox folders. */

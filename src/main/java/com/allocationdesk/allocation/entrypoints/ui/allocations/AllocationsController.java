@@ -4,6 +4,8 @@ import com.allocationdesk.allocation.entrypoints.ui.ledger.LedgerController;
 import com.allocationdesk.allocation.entrypoints.ui.support.Columns;
 import com.allocationdesk.allocation.entrypoints.ui.support.DialogService;
 import com.allocationdesk.allocation.entrypoints.ui.support.RowHistory;
+import com.allocationdesk.allocation.entrypoints.ui.support.RowMenu;
+import com.allocationdesk.allocation.entrypoints.ui.support.TableClipboard;
 import com.allocationdesk.allocation.entrypoints.ui.support.ViewBindings;
 import com.allocationdesk.allocation.queries.AllocationRow;
 import jakarta.enterprise.context.Dependent;
@@ -17,6 +19,8 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Window;
+
+import java.util.function.Consumer;
 
 /** Allocations.fxml: every allocation, filtered by order id and SKU, one page at a time. */
 @Dependent
@@ -39,6 +43,9 @@ public class AllocationsController {
     @FXML private TableColumn<AllocationRow, String> skuColumn;
     @FXML private TableColumn<AllocationRow, Integer> quantityColumn;
     @FXML private TableColumn<AllocationRow, String> batchColumn;
+    /** What "Cancel line…" on a row does (the window hands the line to the Orders form). */
+    private Consumer<AllocationRow> cancelLine = row -> { };
+    private Consumer<AllocationRow> changeQuantity = row -> { };
 
     @Inject
     public AllocationsController(AllocationsViewModel viewModel, DialogService dialogs) {
@@ -65,7 +72,10 @@ public class AllocationsController {
         allocationsTable.setItems(sorted);
         placeholderLabel.textProperty().bind(viewModel.placeholderProperty());
         ViewBindings.showWhile(openOrderLink, viewModel.placeholderOrderProperty().isNotEmpty());
+        TableClipboard.install(allocationsTable);
         RowHistory.offer(allocationsTable, row -> LedgerController.openLine(dialogs, window(), row.orderId(), row.sku()));
+        RowMenu.action(allocationsTable, "Change quantity…", row -> changeQuantity.accept(row));
+        RowMenu.action(allocationsTable, "Cancel line…", row -> cancelLine.accept(row));
         viewModel.reload();
     }
 
@@ -104,6 +114,12 @@ public class AllocationsController {
     @FXML
     void onRefresh() {
         viewModel.reload();
+    }
+
+    /** "Cancel line…" and "Change quantity…" on a row hand the row to these (the Orders view's actions). */
+    public void onLineActions(Consumer<AllocationRow> cancel, Consumer<AllocationRow> change) {
+        this.cancelLine = cancel;
+        this.changeQuantity = change;
     }
 
     public AllocationsViewModel viewModel() {

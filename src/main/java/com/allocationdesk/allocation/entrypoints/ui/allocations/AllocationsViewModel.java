@@ -1,5 +1,7 @@
 package com.allocationdesk.allocation.entrypoints.ui.allocations;
 
+import com.allocationdesk.allocation.entrypoints.exports.ExportColumns;
+import com.allocationdesk.allocation.entrypoints.ui.exports.TableExport;
 import com.allocationdesk.allocation.entrypoints.ui.support.BackgroundRunner;
 import com.allocationdesk.allocation.entrypoints.ui.support.LiveUpdates;
 import com.allocationdesk.allocation.entrypoints.ui.support.Reloader;
@@ -58,11 +60,13 @@ public class AllocationsViewModel {
     private final ReadOnlyStringWrapper placeholderOrder = new ReadOnlyStringWrapper(this, "placeholderOrder", "");
     private final BooleanProperty shown = new SimpleBooleanProperty(this, "shown", true);
     private final Reloader<Page> reloader;
+    private final AllocationsQuery query;
     private volatile int offset;
 
     @Inject
     public AllocationsViewModel(AllocationsQuery query, OrderStatusQuery orderStatus, BackgroundRunner runner,
                                 LiveUpdates live) {
+        this.query = query;
         this.work = new WorkState(runner);
         this.reloader = new Reloader<>(runner, () -> {
             String order = orderFilter.get();
@@ -156,6 +160,18 @@ public class AllocationsViewModel {
     private static boolean startsWith(String sku, String prefix) {
         return prefix == null || prefix.isBlank()
                 || sku.toUpperCase(Locale.ROOT).startsWith(prefix.strip().toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * What File ▸ Export writes for this table: every allocation of the filters as they are now (all
+     * pages), streamed in the query's order (order id, then SKU). The table's column sort plugs in
+     * here once the query streams in a chosen order.
+     */
+    public TableExport<AllocationRow> export() {
+        String order = orderFilter.get();
+        String sku = skuFilter.get();
+        return new TableExport<>("allocation", "allocations", "allocations.csv", ExportColumns.ALLOCATIONS,
+                rows -> query.forEach(order, sku, rows), () -> query.count(order, sku));
     }
 
     /** What the empty table says: no allocation yet, none matches, or where the filtered order is. */

@@ -4,6 +4,8 @@ import com.allocationdesk.allocation.entrypoints.ui.ledger.LedgerController;
 import com.allocationdesk.allocation.entrypoints.ui.support.Columns;
 import com.allocationdesk.allocation.entrypoints.ui.support.DialogService;
 import com.allocationdesk.allocation.entrypoints.ui.support.RowHistory;
+import com.allocationdesk.allocation.entrypoints.ui.support.RowMenu;
+import com.allocationdesk.allocation.entrypoints.ui.support.TableClipboard;
 import com.allocationdesk.allocation.entrypoints.ui.support.ViewBindings;
 import com.allocationdesk.allocation.queries.BatchRow;
 import jakarta.enterprise.context.Dependent;
@@ -49,14 +51,7 @@ public class BatchesController {
         ViewBindings.message(errorLabel, viewModel.errorMessageProperty());
         Columns.of(referenceColumn, BatchRow::reference);
         Columns.of(skuColumn, BatchRow::sku);
-        Columns.of(etaColumn, BatchRow::eta);
-        etaColumn.setCellFactory(column -> new javafx.scene.control.TableCell<>() {
-            @Override
-            protected void updateItem(LocalDate eta, boolean empty) {
-                super.updateItem(eta, empty);
-                setText(empty ? null : eta == null ? "in warehouse" : eta.toString());
-            }
-        });
+        Columns.shown(etaColumn, BatchRow::eta, eta -> eta == null ? "in warehouse" : eta.toString());
         etaColumn.setComparator(java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
         Columns.number(purchasedColumn, BatchRow::purchased);
         Columns.number(allocatedColumn, BatchRow::allocated);
@@ -65,7 +60,9 @@ public class BatchesController {
         sorted.comparatorProperty().bind(batchesTable.comparatorProperty());
         batchesTable.setItems(sorted);
         changeQuantityButton.disableProperty().bind(batchesTable.getSelectionModel().selectedItemProperty().isNull());
+        TableClipboard.install(batchesTable);
         RowHistory.offer(batchesTable, batch -> LedgerController.openBatch(dialogs, window(), batch.reference()));
+        RowMenu.action(batchesTable, "Change quantity…", batch -> onChangeQuantity());
         batchesTable.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2) {
                 onChangeQuantity();

@@ -1,5 +1,7 @@
 package com.allocationdesk.allocation.entrypoints.ui.batches;
 
+import com.allocationdesk.allocation.entrypoints.exports.ExportColumns;
+import com.allocationdesk.allocation.entrypoints.ui.exports.TableExport;
 import com.allocationdesk.allocation.entrypoints.ui.support.BackgroundRunner;
 import com.allocationdesk.allocation.entrypoints.ui.support.LiveUpdates;
 import com.allocationdesk.allocation.entrypoints.ui.support.Reloader;
@@ -28,9 +30,11 @@ public class BatchesViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded", false);
     private final Reloader<List<BatchRow>> reloader;
+    private final BatchesQuery query;
 
     @Inject
     public BatchesViewModel(BatchesQuery query, BackgroundRunner runner, LiveUpdates live) {
+        this.query = query;
         this.work = new WorkState(runner);
         this.reloader = new Reloader<>(runner, () -> query.list(skuFilter.get()), this::show, work::fail);
         skuFilter.addListener((obs, old, now) -> reload());
@@ -47,6 +51,17 @@ public class BatchesViewModel {
         int available = rows.stream().mapToInt(BatchRow::available).sum();
         summary.set(rows.size() + (rows.size() == 1 ? " batch" : " batches") + ", " + available + " available");
         loaded.set(true);
+    }
+
+    /**
+     * What File ▸ Export writes for this table: the batches of the SKU filter as it is now, in the
+     * query's order (warehouse first, then by ETA). The table's column sort plugs in here once the
+     * query sorts in SQL.
+     */
+    public TableExport<BatchRow> export() {
+        String sku = skuFilter.get();
+        return new TableExport<>("batch", "batches", "batches.csv", ExportColumns.BATCHES,
+                rows -> query.list(sku).forEach(rows), () -> TableExport.UNKNOWN);
     }
 
     public StringProperty skuFilterProperty() {

@@ -2,6 +2,7 @@ package com.allocationdesk.allocation.entrypoints.ui.ledger;
 
 import com.allocationdesk.allocation.entrypoints.ui.support.Columns;
 import com.allocationdesk.allocation.entrypoints.ui.support.DialogService;
+import com.allocationdesk.allocation.entrypoints.ui.support.TableClipboard;
 import com.allocationdesk.allocation.entrypoints.ui.support.ViewBindings;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -18,6 +19,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -93,6 +95,7 @@ public class LedgerController {
             }
         });
         orderLinesTable.setItems(viewModel.lines());
+        TableClipboard.install(orderLinesTable);
         // the dialog follows the desk while it is open, and stops when it closes
         viewModel.startFollowing();
         ledgerRoot.sceneProperty().addListener((sceneChange, oldScene, scene) -> {
@@ -105,6 +108,7 @@ public class LedgerController {
             }
         });
         historyList.setItems(viewModel.history());
+        TableClipboard.install(historyList, List.of("History"), List::of);
         // a long sentence wraps at the list's width instead of running off to the right
         historyList.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
             {

@@ -1,5 +1,6 @@
 package com.allocationdesk.allocation.entrypoints.ui.notifications;
 
+import com.allocationdesk.allocation.entrypoints.ui.support.TableClipboard;
 import com.allocationdesk.allocation.entrypoints.ui.support.ViewBindings;
 import com.allocationdesk.allocation.queries.NotificationRow;
 import jakarta.enterprise.context.Dependent;
@@ -13,6 +14,7 @@ import javafx.scene.control.ListView;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 
 /**
  * Notifications.fxml: the out-of-stock alerts, newest first, each with its state (waiting, allocated
@@ -67,6 +69,8 @@ public class NotificationsController {
                 }
             }
         });
+        TableClipboard.install(notificationsList, List.of("Order", "SKU", "Quantity", "Alert"),
+                item -> List.of(item.orderId(), item.sku(), Integer.toString(item.quantity()), text(item)));
         viewModel.reload();
     }
 

@@ -5,6 +5,8 @@ import com.allocationdesk.allocation.entrypoints.ui.support.Columns;
 import com.allocationdesk.allocation.entrypoints.ui.support.DialogService;
 import com.allocationdesk.allocation.entrypoints.ui.support.FieldView;
 import com.allocationdesk.allocation.entrypoints.ui.support.RowHistory;
+import com.allocationdesk.allocation.entrypoints.ui.support.RowMenu;
+import com.allocationdesk.allocation.entrypoints.ui.support.TableClipboard;
 import com.allocationdesk.allocation.entrypoints.ui.support.ViewBindings;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -79,22 +81,18 @@ public class OrdersController {
         Columns.of(waitingSkuColumn, WaitingLineItem::sku);
         Columns.number(waitingQuantityColumn, WaitingLineItem::quantity);
         Columns.of(waitedColumn, WaitingLineItem::waited);
-        Columns.of(sinceColumn, WaitingLineItem::since);
-        sinceColumn.setCellFactory(column -> new javafx.scene.control.TableCell<>() {
-            @Override
-            protected void updateItem(Instant since, boolean empty) {
-                super.updateItem(since, empty);
-                setText(empty || since == null ? null : SINCE.format(since));
-            }
-        });
+        Columns.shown(sinceColumn, WaitingLineItem::since, since -> since == null ? "" : SINCE.format(since));
         waitedColumn.setComparator((a, b) -> 0);
         waitedColumn.setSortable(false);
         SortedList<WaitingLineItem> sorted = new SortedList<>(viewModel.waiting());
         sorted.comparatorProperty().bind(waitingTable.comparatorProperty());
         waitingTable.setItems(sorted);
         waitingTable.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> viewModel.pick(row));
+        TableClipboard.install(waitingTable);
         RowHistory.offer(waitingTable, line -> LedgerController.openLine(dialogs,
                 waitingTable.getScene().getWindow(), line.orderId(), line.sku()));
+        RowMenu.action(waitingTable, "Change quantity…", line -> changeQuantityOf(line.orderId(), line.sku(), line.quantity()));
+        RowMenu.action(waitingTable, "Cancel line…", line -> cancelLineOf(line.orderId(), line.sku()));
         clock.setCycleCount(Animation.INDEFINITE);
         clock.play();
         viewModel.reload();
@@ -152,6 +150,10 @@ public class OrdersController {
     private void confirmCancel(OrdersViewModel.CancelQuestion question) {
         dialogs.open(CancelLineDialogController.class, "CancelLineDialog.fxml", "Cancel line",
                 cancelLineButton.getScene().getWindow(), dialog -> dialog.ask(question, () -> viewModel.confirmCancel(question)));
+    }
+
+    public OrdersViewModel viewModel() {
+        return viewModel;
     }
 
     public void focusForm() {

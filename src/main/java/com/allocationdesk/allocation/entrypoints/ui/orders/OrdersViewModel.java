@@ -5,6 +5,8 @@ import com.allocationdesk.allocation.domain.UnknownOrderLine;
 import com.allocationdesk.allocation.domain.commands.Allocate;
 import com.allocationdesk.allocation.domain.commands.CancelLine;
 import com.allocationdesk.allocation.domain.commands.ChangeLineQuantity;
+import com.allocationdesk.allocation.entrypoints.exports.ExportColumns;
+import com.allocationdesk.allocation.entrypoints.ui.exports.TableExport;
 import com.allocationdesk.allocation.entrypoints.ui.ledger.MoveMessages;
 import com.allocationdesk.allocation.entrypoints.ui.support.BackgroundRunner;
 import com.allocationdesk.allocation.entrypoints.ui.support.Field;
@@ -76,6 +78,7 @@ public class OrdersViewModel {
             return "Cancel order " + orderId + "'s line of " + quantity + " × " + sku + ", " + where + "?";
         }
     }
+    private final WaitingQuery waitingQuery;
 
     @Inject
     public OrdersViewModel(MessageBus bus, BackgroundRunner runner, WaitingQuery waitingQuery,
@@ -84,6 +87,7 @@ public class OrdersViewModel {
         this.bus = bus;
         this.moves = moves;
         this.orderStatus = orderStatus;
+        this.waitingQuery = waitingQuery;
         this.work = new WorkState(runner);
         this.canAllocate = Bindings.and(Field.allValid(orderId, sku, quantity), work.busyProperty().not());
         this.canCancel = Bindings.and(Field.allValid(orderId, sku), work.busyProperty().not());
@@ -240,6 +244,15 @@ public class OrdersViewModel {
             sku.textProperty().set(row.sku());
             quantity.textProperty().set(Integer.toString(row.quantity()));
         }
+    }
+
+    /**
+     * What File ▸ Export writes for the Waiting for stock list: every waiting line, oldest first (the
+     * list has no filter). The list's column sort plugs in here once the query sorts in SQL.
+     */
+    public TableExport<WaitingRow> exportWaiting() {
+        return new TableExport<>("waiting line", "waiting lines", "waiting.csv", ExportColumns.WAITING,
+                rows -> waitingQuery.list(null).forEach(rows), () -> TableExport.UNKNOWN);
     }
 
     /** Recomputes "waited" for every waiting line (called every half minute). */

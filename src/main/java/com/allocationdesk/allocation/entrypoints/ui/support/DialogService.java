@@ -31,6 +31,12 @@ public interface DialogService {
     /** Asks for a CSV file to read; empty when the planner chose none. */
     Optional<Path> chooseCsv(Window owner, String title);
 
+    /**
+     * Asks where to save a CSV file, suggesting {@code suggestedName}; empty when the planner chose
+     * none. (Whether a file there may be replaced is the chooser's question.)
+     */
+    Optional<Path> chooseCsvToSave(Window owner, String title, String suggestedName);
+
     /** Asks for a folder, starting in {@code initial} when it is one (may be null); empty when the planner chose none. */
     Optional<Path> chooseFolder(Window owner, String title, Path initial);
 }

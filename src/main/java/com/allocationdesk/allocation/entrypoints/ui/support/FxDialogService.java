@@ -105,6 +105,17 @@ public class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<Path> chooseCsvToSave(Window owner, String title, String suggestedName) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(suggestedName);
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV files", "*.csv"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        File file = chooser.showSaveDialog(owner);
+        return Optional.ofNullable(file).map(File::toPath);
+    }
+
+    @Override
     public Optional<Path> chooseFolder(Window owner, String title, Path initial) {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle(title);

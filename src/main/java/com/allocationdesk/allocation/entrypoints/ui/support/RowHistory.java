@@ -1,6 +1,5 @@
 package com.allocationdesk.allocation.entrypoints.ui.support;
 
-import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCombination;
@@ -9,7 +8,7 @@ import javafx.scene.input.KeyEvent;
 import java.util.function.Consumer;
 
 /**
- * "History…" on a table's selected row: an item of the row's context menu, and Ctrl+H while the
+ * "History…" on a table's selected row: an item of the row's context menu ({@link RowMenu}), and Ctrl+H while the
  * table has the focus (a key of the table, not of the window: three tables offer it).
  */
 public final class RowHistory {
@@ -25,7 +24,7 @@ public final class RowHistory {
         item.getStyleClass().add("history-item");
         item.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         item.setOnAction(e -> openSelected(table, open));
-        table.setContextMenu(new ContextMenu(item));
+        RowMenu.of(table).getItems().add(item);
         table.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (KEY.match(e)) {
                 e.consume();

@@ -17,13 +17,14 @@ import java.util.function.Supplier;
  * The window's dialogs for tests that drive the real window: dialogs and messages are the real
  * ones ({@link FxDialogService}, so a test can read and click them), but the file and folder
  * choosers, which cannot be driven headless, answer what the test said they would
- * ({@link #answerNextFileChooser}, {@link #answerNextFolderChooser}), or that the planner chose none. Swapped in with {@code Bootstrap.builder(config).override(
+ * ({@link #answerNextFileChooser}, {@link #answerNextSaveChooser}, {@link #answerNextFolderChooser}), or that the planner chose none. Swapped in with {@code Bootstrap.builder(config).override(
  * DialogService.class, dialogs)}.
  */
 public final class AnsweringDialogs implements DialogService {
     private final Supplier<? extends DialogService> real;
     private final Queue<Path> answers = new ConcurrentLinkedQueue<>();
     private final Queue<Path> folders = new ConcurrentLinkedQueue<>();
+    private final Queue<Path> saves = new ConcurrentLinkedQueue<>();
 
     /** @param real the container's {@link FxDialogService}, looked up when a dialog first opens */
     public AnsweringDialogs(Supplier<? extends DialogService> real) {
@@ -40,6 +41,11 @@ public final class AnsweringDialogs implements DialogService {
         folders.add(Objects.requireNonNull(folder, "folder"));
     }
 
+    /** The next {@link #chooseCsvToSave} answers {@code file} (answers queue up in order). Any thread. */
+    public void answerNextSaveChooser(Path file) {
+        saves.add(Objects.requireNonNull(file, "file"));
+    }
+
     @Override
     public <C> Stage open(Class<C> controllerType, String fxml, String title, Window owner, Consumer<C> prepare) {
         return real.get().open(controllerType, fxml, title, owner, prepare);
@@ -53,6 +59,11 @@ public final class AnsweringDialogs implements DialogService {
     @Override
     public Optional<Path> chooseCsv(Window owner, String title) {
         return Optional.ofNullable(answers.poll());
+    }
+
+    @Override
+    public Optional<Path> chooseCsvToSave(Window owner, String title, String suggestedName) {
+        return Optional.ofNullable(saves.poll());
     }
 
     @Override
