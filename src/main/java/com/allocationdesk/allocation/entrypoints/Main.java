@@ -38,7 +38,9 @@ public final class Main {
     /**
      * The window (no arguments, or only the window's options), else the command line. The window's
      * arguments meet the command line's rules; on a machine without a display, or when JavaFX
-     * cannot start, the planner gets one line and exit code 1.
+     * cannot start (no GTK 3: what to install), the planner gets one line and exit code 1. Where
+     * GTK's dconf would print warnings, the window runs in a child JVM with GTK's settings in memory
+     * ({@link WindowProcess}).
      */
     static int run(String[] args) {
         if (args.length == 0 || onlyWindowOptions(args)) {
@@ -49,6 +51,18 @@ public final class Main {
             String noDisplay = LastResort.missingDisplay(System.getenv(), System.getProperty("os.name"));
             if (noDisplay != null) {
                 return LastResort.windowUnavailable(noDisplay, null, System.getenv());
+            }
+            java.util.Optional<String> dconf = WindowProcess.dconfUnusable(System.getenv(), System.getProperty("os.name"),
+                    System.getProperty("user.home"));
+            if (dconf.isPresent()) { // GTK would complain on the terminal from native code: its settings in memory
+                try {
+                    return WindowProcess.withSettingsInMemory(dconf.get(), args);
+                } catch (java.io.IOException e) {
+                    return LastResort.windowUnavailable(null, e, System.getenv());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return ExitCode.UNEXPECTED;
+                }
             }
             try {
                 // The command line never gets here, so it never loads a JavaFX class.

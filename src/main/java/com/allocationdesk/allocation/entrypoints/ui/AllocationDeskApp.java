@@ -10,6 +10,7 @@ import com.allocationdesk.allocation.entrypoints.ui.connections.WindowConnection
 import com.allocationdesk.allocation.entrypoints.ui.support.ErrorText;
 import com.allocationdesk.allocation.entrypoints.ui.support.HostDesktop;
 import com.allocationdesk.allocation.entrypoints.ui.support.OtherDesks;
+import com.allocationdesk.allocation.entrypoints.ui.support.ToolkitMessages;
 import com.allocationdesk.allocation.entrypoints.ui.support.WindowPlacement;
 import javafx.application.Application;
 import javafx.beans.value.ChangeListener;
@@ -86,7 +87,12 @@ public class AllocationDeskApp extends Application {
 
     /** Opens the window; accepts {@code --db PATH}, {@code --outbox DIR}, {@code --inbox DIR} (or {@code --db=PATH} ...). Returns when the window closes. */
     public static void launch(String... args) {
-        Application.launch(AllocationDeskApp.class, args);
+        ToolkitMessages.quiet();   // JavaFX's own start-up messages to the log file, until the window shows
+        try {
+            Application.launch(AllocationDeskApp.class, args);
+        } finally {
+            ToolkitMessages.restore();
+        }
     }
 
     @Override
@@ -117,6 +123,7 @@ public class AllocationDeskApp extends Application {
             log.warn("Cannot start on the database given", e);
             stage.setTitle(TITLE);
             stage.show();
+            ToolkitMessages.restore();
             couldNotStart(starting, spinner, message, e);
             return;
         }
@@ -125,6 +132,7 @@ public class AllocationDeskApp extends Application {
         stage.setTitle(TITLE + " — " + config.storeName());
         placement.restore(stage);
         stage.show();
+        ToolkitMessages.restore();
         log.info("Window shown {} ms after JVM start", uptime());
 
         Task<Bootstrap> startup = new Task<>() {
