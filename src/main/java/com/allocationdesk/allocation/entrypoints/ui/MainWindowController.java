@@ -7,7 +7,13 @@ import com.allocationdesk.allocation.entrypoints.ui.batches.AddBatchDialogContro
 import com.allocationdesk.allocation.entrypoints.ui.batches.BatchesController;
 import com.allocationdesk.allocation.entrypoints.ui.connections.ConnectionsDialogController;
 import com.allocationdesk.allocation.entrypoints.ui.orders.OrdersController;
+import com.allocationdesk.allocation.entrypoints.ui.ledger.LedgerBarController;
 import com.allocationdesk.allocation.entrypoints.ui.support.DialogService;
+import com.allocationdesk.allocation.entrypoints.ui.support.DisplayFormats;
+import com.allocationdesk.allocation.entrypoints.ui.support.FxThread;
+import com.allocationdesk.allocation.entrypoints.ui.support.ReturnFocus;
+import com.allocationdesk.allocation.entrypoints.ui.support.RowHistory;
+import com.allocationdesk.allocation.entrypoints.ui.support.Shortcuts;
 import com.allocationdesk.allocation.entrypoints.ui.support.ViewBindings;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -16,7 +22,11 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tab;
@@ -30,7 +40,11 @@ import javafx.util.Duration;
 
 import java.util.List;
 
-/** MainWindow.fxml: menu, the three views as tabs, notifications panel, alert banner, status bar (with the connections' items). */
+/**
+ * MainWindow.fxml: menu, the three views as tabs, notifications panel, alert banner (over the views'
+ * foot, so it moves nothing), status bar (with the connections' items); where the focus goes, the
+ * shortcuts sheet (F1) and About.
+ */
 @Dependent
 public class MainWindowController {
     /** How long the out-of-stock banner stays before it hides itself (the alert stays in the panel). */
@@ -38,6 +52,7 @@ public class MainWindowController {
 
     private final MainWindowViewModel viewModel;
     private final DialogService dialogs;
+    private final DisplayFormats formats;
     private final PauseTransition alertTimer = new PauseTransition(ALERT_VISIBLE);
 
     @FXML private BorderPane root;
@@ -50,6 +65,9 @@ public class MainWindowController {
     @FXML private AllocationsController allocationsController;
     @FXML private VBox emptyState;
     @FXML private Button loadSampleButton;
+    @FXML private Button addFirstBatchButton;
+    @FXML private MenuBar menuBar;
+    @FXML private Menu dateTimeMenu;
     @FXML private MenuItem sampleDataItem;
     @FXML private MenuItem importBatchesItem;
     @FXML private MenuItem importOrdersItem;
@@ -65,9 +83,10 @@ public class MainWindowController {
     @FXML private Button cancelImportButton;
 
     @Inject
-    public MainWindowController(MainWindowViewModel viewModel, DialogService dialogs) {
+    public MainWindowController(MainWindowViewModel viewModel, DialogService dialogs, DisplayFormats formats) {
         this.viewModel = viewModel;
         this.dialogs = dialogs;
+        this.formats = formats;
     }
 
     @FXML
@@ -81,11 +100,15 @@ public class MainWindowController {
         viewModel.alertProperty().addListener((obs, old, now) -> alertTimer.playFromStart());
         statusBusy.visibleProperty().bind(viewModel.busyProperty());
         statusLabel.textProperty().bind(viewModel.statusProperty());
+        ViewBindings.fullTextTooltip(statusLabel);
         totalsLabel.textProperty().bind(viewModel.totalsProperty());
+        ViewBindings.fullTextTooltip(totalsLabel);
+        ViewBindings.fullTextTooltip(alertLabel);
         databaseLabel.textProperty().bind(viewModel.databaseLocationProperty());
         ImportViewModel imports = viewModel.imports();
         ViewBindings.showWhile(importBox, imports.importingProperty());
         importLabel.textProperty().bind(imports.textProperty());
+        ViewBindings.fullTextTooltip(importLabel);
         importProgress.progressProperty().bind(imports.progressProperty());
         cancelImportButton.disableProperty().bind(imports.cancellingProperty());
         importBatchesItem.disableProperty().bind(imports.importingProperty());
@@ -97,7 +120,83 @@ public class MainWindowController {
             }
         });
         allocationsController.viewModel().shownProperty().bind(allocationsTab.selectedProperty());
+        dateTimeFormats();
+        // the focus is in the shown screen's main field: at start, after a tab switch, after a dialog
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> FxThread.later(this::focusMainField));
+        viewModel.emptyProperty().addListener((obs, old, now) -> FxThread.later(this::focusMainField));
+        root.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                ReturnFocus.set(scene, this::focusMainField);
+                FxThread.later(this::focusMainField);
+            }
+        });
         viewModel.reload();
+    }
+
+    /**
+     * The shown screen's main field gets the focus (Batches: its filter; Orders: the order id;
+     * Allocations: the order filter; another screen: its first text field); with no stock yet,
+     * "Add a batch…". Never a button that changes data.
+     */
+    void focusMainField() {
+        if (emptyState.isVisible()) {
+            addFirstBatchButton.requestFocus();
+            return;
+        }
+        Tab shown = tabs.getSelectionModel().getSelectedItem();
+        if (shown == batchesTab) {
+            batchesController.focusFilter();
+        } else if (shown == ordersTab) {
+            ordersController.focusForm();
+        } else if (shown == allocationsTab) {
+            allocationsController.focusFilter();
+        } else if (shown != null && shown.getContent() != null && shown.getContent().lookup(".text-field") != null) {
+            shown.getContent().lookup(".text-field").requestFocus();
+        }
+    }
+
+    /** View ▸ Date and time format: one choice for every timestamp the window shows, remembered. */
+    private void dateTimeFormats() {
+        ToggleGroup group = new ToggleGroup();
+        for (DisplayFormats.DateTime format : DisplayFormats.DateTime.values()) {
+            RadioMenuItem item = new RadioMenuItem(format.label());
+            item.setId("dateTime" + camel(format.name()) + "Item");
+            item.setToggleGroup(group);
+            item.setSelected(formats.dateTimeProperty().get() == format);
+            item.setOnAction(e -> formats.dateTimeProperty().set(format));
+            dateTimeMenu.getItems().add(item);
+        }
+    }
+
+    private static String camel(String constant) {
+        StringBuilder name = new StringBuilder();
+        for (String part : constant.split("_")) {
+            name.append(part.charAt(0)).append(part.substring(1).toLowerCase(java.util.Locale.ROOT));
+        }
+        return name.toString();
+    }
+
+    /** Help ▸ Keyboard shortcuts (F1): read from the menus, the buttons and the keys of the window's parts. */
+    @FXML
+    void onShortcuts() {
+        List<String> sheet = Shortcuts.sheet(menuBar, root, List.of(
+                Shortcuts.Key.of(LedgerBarController.FIND_ORDER, "Find order: the cursor in the order search"),
+                Shortcuts.Key.of(RowHistory.KEY, "History… of the selected row (Batches, Allocations, Waiting for stock)"),
+                new Shortcuts.Key("Enter", "on a batch row: Change quantity…; on an allocation: its history;"
+                        + " on a waiting line: its quantity in the form"),
+                new Shortcuts.Key("Enter", "in a form or dialog: submit it"),
+                new Shortcuts.Key("Esc", "close a dialog without saving"),
+                new Shortcuts.Key("Tab, Shift+Tab", "the next, the previous field"),
+                new Shortcuts.Key("Alt", "show the underlined letters of the menus and buttons")));
+        dialogs.message(Alert.AlertType.INFORMATION, window(), "Keyboard shortcuts",
+                "Every shortcut of this window (Alt and an underlined letter opens a menu or presses a button):", sheet);
+    }
+
+    /** Help ▸ About: the version, the database and the log file. */
+    @FXML
+    void onAbout() {
+        dialogs.message(Alert.AlertType.INFORMATION, window(), "About Allocation Desk",
+                "Allocation Desk allocates order lines to stock batches.", viewModel.about());
     }
 
     public MainWindowViewModel viewModel() {
@@ -112,17 +211,19 @@ public class MainWindowController {
     @FXML
     void onShowBatches() {
         tabs.getSelectionModel().select(batchesTab);
+        focusMainField();
     }
 
     @FXML
     void onShowOrders() {
         tabs.getSelectionModel().select(ordersTab);
-        ordersController.focusForm();
+        focusMainField();
     }
 
     @FXML
     void onShowAllocations() {
         tabs.getSelectionModel().select(allocationsTab);
+        focusMainField();
     }
 
     @FXML

@@ -3,6 +3,7 @@ package com.allocationdesk.allocation.entrypoints.ui.allocations;
 import com.allocationdesk.allocation.entrypoints.ui.ledger.LedgerController;
 import com.allocationdesk.allocation.entrypoints.ui.support.Columns;
 import com.allocationdesk.allocation.entrypoints.ui.support.DialogService;
+import com.allocationdesk.allocation.entrypoints.ui.support.RowAction;
 import com.allocationdesk.allocation.entrypoints.ui.support.RowHistory;
 import com.allocationdesk.allocation.entrypoints.ui.support.ViewBindings;
 import com.allocationdesk.allocation.queries.AllocationRow;
@@ -66,6 +67,7 @@ public class AllocationsController {
         placeholderLabel.textProperty().bind(viewModel.placeholderProperty());
         ViewBindings.showWhile(openOrderLink, viewModel.placeholderOrderProperty().isNotEmpty());
         RowHistory.offer(allocationsTable, row -> LedgerController.openLine(dialogs, window(), row.orderId(), row.sku()));
+        RowAction.onEnter(allocationsTable, row -> LedgerController.openLine(dialogs, window(), row.orderId(), row.sku()));
         viewModel.reload();
     }
 
@@ -104,6 +106,11 @@ public class AllocationsController {
     @FXML
     void onRefresh() {
         viewModel.reload();
+    }
+
+    /** The screen's main field, where the focus goes when the view shows. */
+    public void focusFilter() {
+        orderFilterField.requestFocus();
     }
 
     public AllocationsViewModel viewModel() {

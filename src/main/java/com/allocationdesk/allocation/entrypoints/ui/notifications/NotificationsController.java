@@ -1,5 +1,7 @@
 package com.allocationdesk.allocation.entrypoints.ui.notifications;
 
+import com.allocationdesk.allocation.entrypoints.ui.support.DialogService;
+import com.allocationdesk.allocation.entrypoints.ui.support.DisplayFormats;
 import com.allocationdesk.allocation.entrypoints.ui.support.ViewBindings;
 import com.allocationdesk.allocation.queries.NotificationRow;
 import jakarta.enterprise.context.Dependent;
@@ -10,9 +12,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 
 /**
  * Notifications.fxml: the out-of-stock alerts, newest first, each with its state (waiting, allocated
@@ -20,10 +19,9 @@ import java.time.format.FormatStyle;
  */
 @Dependent
 public class NotificationsController {
-    private static final DateTimeFormatter AT = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
-            .withZone(ZoneId.systemDefault());
-
     private final NotificationsViewModel viewModel;
+    private final DialogService dialogs;
+    private final DisplayFormats formats;
 
     @FXML private Label titleLabel;
     @FXML private Label openBadge;
@@ -32,8 +30,10 @@ public class NotificationsController {
     @FXML private ListView<NotificationRow> notificationsList;
 
     @Inject
-    public NotificationsController(NotificationsViewModel viewModel) {
+    public NotificationsController(NotificationsViewModel viewModel, DialogService dialogs, DisplayFormats formats) {
         this.viewModel = viewModel;
+        this.dialogs = dialogs;
+        this.formats = formats;
     }
 
     @FXML
@@ -58,7 +58,7 @@ public class NotificationsController {
                     setText(null);
                     return;
                 }
-                setText(item.orderId() + ": " + item.quantity() + " × " + item.sku() + "\n" + text(item));
+                setText(item.orderId() + ": " + DisplayFormats.number(item.quantity()) + " × " + item.sku() + "\n" + text(item));
                 if (!item.read()) {
                     getStyleClass().add("unread");
                 }
@@ -67,16 +67,17 @@ public class NotificationsController {
                 }
             }
         });
+        formats.dateTimeProperty().addListener((obs, old, now) -> notificationsList.refresh());
         viewModel.reload();
     }
 
-    /** "waiting since 01/12/2026, 09:00", "allocated to B2 · 01/12/2026, 10:00", "cancelled · ...". */
-    static String text(NotificationRow item) {
+    /** "waiting since 01/12/2026, 09:00", "allocated to B2 · 01/12/2026, 10:00", "cancelled · ...", in the planner's format. */
+    private String text(NotificationRow item) {
         if (item.open()) {
-            return "waiting since " + AT.format(item.at());
+            return "waiting since " + formats.timestamp(item.at());
         }
-        return item.describe() + (item.resolvedAt() == null ? "" : " · " + AT.format(item.resolvedAt()))
-                + " (out of stock " + AT.format(item.at()) + ")";
+        return item.describe() + (item.resolvedAt() == null ? "" : " · " + formats.timestamp(item.resolvedAt()))
+                + " (out of stock " + formats.timestamp(item.at()) + ")";
     }
 
     public NotificationsViewModel viewModel() {
@@ -85,6 +86,9 @@ public class NotificationsController {
 
     @FXML
     void onMarkAllRead() {
-        viewModel.markAllRead();
+        if (viewModel.unreadCountProperty().get() > 0) {
+            dialogs.confirm(markReadButton.getScene().getWindow(), "Mark all read", viewModel.markAllReadQuestion(),
+                    viewModel.markAllReadAnswer(), viewModel::markAllRead);
+        }
     }
 }

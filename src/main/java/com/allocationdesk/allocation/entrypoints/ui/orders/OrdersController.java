@@ -3,7 +3,9 @@ package com.allocationdesk.allocation.entrypoints.ui.orders;
 import com.allocationdesk.allocation.entrypoints.ui.ledger.LedgerController;
 import com.allocationdesk.allocation.entrypoints.ui.support.Columns;
 import com.allocationdesk.allocation.entrypoints.ui.support.DialogService;
+import com.allocationdesk.allocation.entrypoints.ui.support.DisplayFormats;
 import com.allocationdesk.allocation.entrypoints.ui.support.FieldView;
+import com.allocationdesk.allocation.entrypoints.ui.support.RowAction;
 import com.allocationdesk.allocation.entrypoints.ui.support.RowHistory;
 import com.allocationdesk.allocation.entrypoints.ui.support.ViewBindings;
 import jakarta.enterprise.context.Dependent;
@@ -22,18 +24,13 @@ import javafx.scene.control.TextField;
 import javafx.util.Duration;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 
 /** Orders.fxml: the allocate/cancel form, its result, and the lines waiting for stock. */
 @Dependent
 public class OrdersController {
-    private static final DateTimeFormatter SINCE = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
-            .withZone(ZoneId.systemDefault());
-
     private final OrdersViewModel viewModel;
     private final DialogService dialogs;
+    private final DisplayFormats formats;
     private final Timeline clock = new Timeline(new KeyFrame(Duration.seconds(30), e -> tick()));
 
     @FXML private TextField orderIdField;
@@ -56,9 +53,10 @@ public class OrdersController {
     @FXML private TableColumn<WaitingLineItem, Instant> sinceColumn;
 
     @Inject
-    public OrdersController(OrdersViewModel viewModel, DialogService dialogs) {
+    public OrdersController(OrdersViewModel viewModel, DialogService dialogs, DisplayFormats formats) {
         this.viewModel = viewModel;
         this.dialogs = dialogs;
+        this.formats = formats;
     }
 
     @FXML
@@ -77,14 +75,7 @@ public class OrdersController {
         Columns.of(waitingSkuColumn, WaitingLineItem::sku);
         Columns.number(waitingQuantityColumn, WaitingLineItem::quantity);
         Columns.of(waitedColumn, WaitingLineItem::waited);
-        Columns.of(sinceColumn, WaitingLineItem::since);
-        sinceColumn.setCellFactory(column -> new javafx.scene.control.TableCell<>() {
-            @Override
-            protected void updateItem(Instant since, boolean empty) {
-                super.updateItem(since, empty);
-                setText(empty || since == null ? null : SINCE.format(since));
-            }
-        });
+        Columns.timestamp(sinceColumn, WaitingLineItem::since, formats);
         waitedColumn.setComparator((a, b) -> 0);
         waitedColumn.setSortable(false);
         SortedList<WaitingLineItem> sorted = new SortedList<>(viewModel.waiting());
@@ -93,6 +84,7 @@ public class OrdersController {
         waitingTable.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> viewModel.pick(row));
         RowHistory.offer(waitingTable, line -> LedgerController.openLine(dialogs,
                 waitingTable.getScene().getWindow(), line.orderId(), line.sku()));
+        RowAction.onEnter(waitingTable, line -> quantityField.requestFocus());   // the form holds the line: change it there
         clock.setCycleCount(Animation.INDEFINITE);
         clock.play();
         viewModel.reload();
