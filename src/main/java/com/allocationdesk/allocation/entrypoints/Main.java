@@ -3,6 +3,7 @@ package com.allocationdesk.allocation.entrypoints;
 import com.allocationdesk.allocation.entrypoints.cli.AllocationDeskCommand;
 import com.allocationdesk.allocation.entrypoints.cli.ExitCode;
 import com.allocationdesk.allocation.entrypoints.cli.LastResort;
+import com.allocationdesk.allocation.entrypoints.cli.ToolkitMessages;
 
 import com.allocationdesk.allocation.entrypoints.ui.AllocationDeskApp;
 
@@ -66,11 +67,15 @@ public final class Main {
             }
             try {
                 // The command line never gets here, so it never loads a JavaFX class.
-                AllocationDeskApp.launch(args);
+                ToolkitMessages.quiet(); // JavaFX's own start-up messages to the log file, until the window shows
+                AllocationDeskApp.launch(ToolkitMessages::restore, args);
             } catch (OutOfMemoryError e) {
                 throw e;
             } catch (Throwable e) { // JavaFX cannot start (no GTK, no toolkit): one line, exit 1
+                ToolkitMessages.restore();
                 return LastResort.windowUnavailable(null, e, System.getenv());
+            } finally {
+                ToolkitMessages.restore();
             }
             return WINDOW_CLOSED;
         }

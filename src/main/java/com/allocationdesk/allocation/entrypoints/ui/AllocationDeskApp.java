@@ -10,7 +10,6 @@ import com.allocationdesk.allocation.entrypoints.ui.connections.WindowConnection
 import com.allocationdesk.allocation.entrypoints.ui.support.ErrorText;
 import com.allocationdesk.allocation.entrypoints.ui.support.HostDesktop;
 import com.allocationdesk.allocation.entrypoints.ui.support.OtherDesks;
-import com.allocationdesk.allocation.entrypoints.ui.support.ToolkitMessages;
 import com.allocationdesk.allocation.entrypoints.ui.support.WindowPlacement;
 import javafx.application.Application;
 import javafx.beans.value.ChangeListener;
@@ -47,6 +46,9 @@ public class AllocationDeskApp extends Application {
     public static final String TITLE = "Allocation Desk";
     /** The AtlantaFX Primer Light theme as a user-agent stylesheet. */
     public static final String THEME = "/atlantafx/base/theme/primer-light.css";
+
+    /** What runs once the window shows ({@link #launch(Runnable, String...)}). */
+    private static volatile Runnable whenShown = () -> { };
 
     private final Function<AppConfig, Bootstrap> starter;
     private final AppConfig fixedConfig;
@@ -87,12 +89,13 @@ public class AllocationDeskApp extends Application {
 
     /** Opens the window; accepts {@code --db PATH}, {@code --outbox DIR}, {@code --inbox DIR} (or {@code --db=PATH} ...). Returns when the window closes. */
     public static void launch(String... args) {
-        ToolkitMessages.quiet();   // JavaFX's own start-up messages to the log file, until the window shows
-        try {
-            Application.launch(AllocationDeskApp.class, args);
-        } finally {
-            ToolkitMessages.restore();
-        }
+        launch(() -> { }, args);
+    }
+
+    /** The same; {@code shown} runs once the window shows (Main gives the terminal back to stderr then). */
+    public static void launch(Runnable shown, String... args) {
+        whenShown = shown;
+        Application.launch(AllocationDeskApp.class, args);
     }
 
     @Override
@@ -123,7 +126,7 @@ public class AllocationDeskApp extends Application {
             log.warn("Cannot start on the database given", e);
             stage.setTitle(TITLE);
             stage.show();
-            ToolkitMessages.restore();
+            whenShown.run();
             couldNotStart(starting, spinner, message, e);
             return;
         }
@@ -132,7 +135,7 @@ public class AllocationDeskApp extends Application {
         stage.setTitle(TITLE + " — " + config.storeName());
         placement.restore(stage);
         stage.show();
-        ToolkitMessages.restore();
+        whenShown.run();
         log.info("Window shown {} ms after JVM start", uptime());
 
         Task<Bootstrap> startup = new Task<>() {

@@ -41,8 +41,8 @@ import javafx.util.Duration;
 import java.util.List;
 
 /**
- * MainWindow.fxml: menu, the three views as tabs, notifications panel, alert banner (over the views'
- * foot, so it moves nothing), status bar (with the connections' items); where the focus goes, the
+ * MainWindow.fxml: menu, the three views as tabs, notifications panel, alert banner (in a slot of its
+ * own, so it moves nothing), status bar (with the connections' items); where the focus goes, the
  * shortcuts sheet (F1) and About.
  */
 @Dependent
@@ -73,6 +73,7 @@ public class MainWindowController {
     @FXML private MenuItem importOrdersItem;
     @FXML private HBox alertBanner;
     @FXML private Label alertLabel;
+    @FXML private Label alertQuietLabel;
     @FXML private ProgressIndicator statusBusy;
     @FXML private Label statusLabel;
     @FXML private Label totalsLabel;
@@ -95,7 +96,9 @@ public class MainWindowController {
         loadSampleButton.disableProperty().bind(viewModel.loadingSampleProperty());
         sampleDataItem.disableProperty().bind(viewModel.loadingSampleProperty().or(viewModel.emptyProperty().not()));
         alertLabel.textProperty().bind(viewModel.alertProperty());
-        ViewBindings.showWhile(alertBanner, viewModel.alertVisibleProperty());
+        alertBanner.visibleProperty().bind(viewModel.alertVisibleProperty());   // in its own slot: nothing moves
+        alertQuietLabel.visibleProperty().bind(viewModel.alertVisibleProperty().not());
+        alertQuietLabel.textProperty().bind(viewModel.quietAlertProperty());
         alertTimer.setOnFinished(e -> viewModel.dismissAlert());
         viewModel.alertProperty().addListener((obs, old, now) -> alertTimer.playFromStart());
         statusBusy.visibleProperty().bind(viewModel.busyProperty());
@@ -127,7 +130,7 @@ public class MainWindowController {
         root.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
                 ReturnFocus.set(scene, this::focusMainField);
-                FxThread.later(this::focusMainField);
+                focusAfterFirstLayout(scene);
             }
         });
         viewModel.reload();
@@ -153,6 +156,29 @@ public class MainWindowController {
         } else if (shown != null && shown.getContent() != null && shown.getContent().lookup(".text-field") != null) {
             shown.getContent().lookup(".text-field").requestFocus();
         }
+    }
+
+    /**
+     * At start: once the first data is laid out (the tabs' contents exist only after a layout, and
+     * the empty state is known), else the window's first field, the order search, would keep it.
+     */
+    private void focusAfterFirstLayout(javafx.scene.Scene scene) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            FxThread.later(this::focusMainField);
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        javafx.beans.value.ObservableBooleanValue loaded = batchesController.viewModel().loadedProperty();
+        loaded.addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean now) {
+                if (now) {
+                    obs.removeListener(this);
+                    scene.addPostLayoutPulseListener(once[0]);
+                }
+            }
+        });
     }
 
     /** View ▸ Date and time format: one choice for every timestamp the window shows, remembered. */

@@ -48,6 +48,7 @@ public class MainWindowViewModel {
     private final WorkState sample;
     private final ReadOnlyStringWrapper alert = new ReadOnlyStringWrapper(this, "alert", "");
     private final ReadOnlyBooleanWrapper alertVisible = new ReadOnlyBooleanWrapper(this, "alertVisible", false);
+    private final ReadOnlyStringWrapper quietAlert = new ReadOnlyStringWrapper(this, "quietAlert", "");
     private final Reloader<List<SkuTotals>> totalsReloader;
     private final Reloader<Integer> openReloader;
     /** What the banner tells (without the count of open alerts); empty: nothing. */
@@ -159,6 +160,9 @@ public class MainWindowViewModel {
         }
         renderAlert();
         renderTotals();
+        quietAlert.set(open == 0 ? "No line waits for stock."
+                : DisplayFormats.number(open) + (open == 1 ? " line waits" : " lines wait")
+                + " for stock: each one is in Out-of-stock alerts, on the right.");
     }
 
     private void renderAlert() {
@@ -254,6 +258,11 @@ public class MainWindowViewModel {
 
     public ReadOnlyStringProperty alertProperty() {
         return alert.getReadOnlyProperty();
+    }
+
+    /** What the banner's slot says while no banner shows: how many lines wait. */
+    public ReadOnlyStringProperty quietAlertProperty() {
+        return quietAlert.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty alertVisibleProperty() {

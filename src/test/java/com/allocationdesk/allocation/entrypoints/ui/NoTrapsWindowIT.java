@@ -74,7 +74,9 @@ class NoTrapsWindowIT extends WindowFixture {
 
     @Test
     void aTabSwitchPutsTheFocusInTheScreensMainFieldAndSpaceMarksNothingRead() {
+        waitUntil("on an empty database, Add a batch… has the focus at start", () -> "addFirstBatchButton".equals(focusedId()));
         oneUnreadAlert();
+        waitUntil("with stock, the SKU filter has it", () -> "skuFilterField".equals(focusedId()));
 
         key(KeyCode.CONTROL, KeyCode.DIGIT2);
         waitUntil("the order id field has the focus", () -> "orderIdField".equals(focusedId()));
@@ -269,6 +271,8 @@ class NoTrapsWindowIT extends WindowFixture {
 
         waitUntil("the quantity is grouped", () -> cellTexts("#batchesTable").contains(expected));
         assertThat(cellTexts("#batchesTable")).doesNotContain("66096");
+        assertThat(text("#summaryLabel")).isEqualTo("1 batch, " + expected + " available");
+        waitUntil("the status bar groups too", () -> text("#totalsLabel").contains(expected + " available"));
     }
 
     @Test

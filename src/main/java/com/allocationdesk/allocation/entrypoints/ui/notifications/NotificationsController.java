@@ -39,6 +39,7 @@ public class NotificationsController {
     @FXML
     private void initialize() {
         titleLabel.textProperty().bind(viewModel.titleProperty());
+        ViewBindings.wholeText(titleLabel);   // "(1,574 unread)" wraps rather than vanishing behind "…"
         openBadge.textProperty().bind(viewModel.openCountProperty().asString());
         openBadge.visibleProperty().bind(viewModel.openCountProperty().greaterThan(0));
         markReadButton.disableProperty().bind(viewModel.unreadCountProperty().isEqualTo(0).or(viewModel.busyProperty()));

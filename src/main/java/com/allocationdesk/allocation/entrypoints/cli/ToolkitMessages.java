@@ -1,4 +1,4 @@
-package com.allocationdesk.allocation.entrypoints.ui.support;
+package com.allocationdesk.allocation.entrypoints.cli;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,9 +11,10 @@ import java.nio.charset.StandardCharsets;
 /**
  * While JavaFX starts, what it prints on {@code System.err} itself ("Can not create cache at ...",
  * its own stack traces when a pipeline fails) goes to the log file, a line at a time, not to the
- * planner's terminal, whose stderr carries our one-line messages. {@link #quiet} before the toolkit
- * starts; {@link #restore} once the window shows, or when starting failed (before that is told).
- * What GTK writes from native code (dconf) is {@code entrypoints.WindowProcess}'s to prevent.
+ * planner's terminal, whose stderr carries our one-line messages (this package is the one that
+ * touches the terminal). {@code Main} calls {@link #quiet} before the toolkit starts and
+ * {@link #restore} once the window shows, or when starting failed (before that is told). What GTK
+ * writes from native code (dconf) is {@code entrypoints.WindowProcess}'s to prevent.
  */
 public final class ToolkitMessages {
     private static final Logger log = LoggerFactory.getLogger("javafx.stderr");
