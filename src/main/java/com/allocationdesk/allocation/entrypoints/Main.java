@@ -3,6 +3,7 @@ package com.allocationdesk.allocation.entrypoints;
 import com.allocationdesk.allocation.entrypoints.cli.AllocationDeskCommand;
 import com.allocationdesk.allocation.entrypoints.cli.ExitCode;
 import com.allocationdesk.allocation.entrypoints.cli.LastResort;
+import com.allocationdesk.allocation.entrypoints.cli.ToolkitMessages;
 
 import com.allocationdesk.allocation.entrypoints.ui.AllocationDeskApp;
 
@@ -38,7 +39,9 @@ public final class Main {
     /**
      * The window (no arguments, or only the window's options), else the command line. The window's
      * arguments meet the command line's rules; on a machine without a display, or when JavaFX
-     * cannot start, the planner gets one line and exit code 1.
+     * cannot start (no GTK 3: what to install), the planner gets one line and exit code 1. Where
+     * GTK's dconf would print warnings, the window runs in a child JVM with GTK's settings in memory
+     * ({@link WindowProcess}).
      */
     static int run(String[] args) {
         if (args.length == 0 || onlyWindowOptions(args)) {
@@ -50,13 +53,29 @@ public final class Main {
             if (noDisplay != null) {
                 return LastResort.windowUnavailable(noDisplay, null, System.getenv());
             }
+            java.util.Optional<String> dconf = WindowProcess.dconfUnusable(System.getenv(), System.getProperty("os.name"),
+                    System.getProperty("user.home"));
+            if (dconf.isPresent()) { // GTK would complain on the terminal from native code: its settings in memory
+                try {
+                    return WindowProcess.withSettingsInMemory(dconf.get(), args);
+                } catch (java.io.IOException e) {
+                    return LastResort.windowUnavailable(null, e, System.getenv());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return ExitCode.UNEXPECTED;
+                }
+            }
             try {
                 // The command line never gets here, so it never loads a JavaFX class.
-                AllocationDeskApp.launch(args);
+                ToolkitMessages.quiet(); // JavaFX's own start-up messages to the log file, until the window shows
+                AllocationDeskApp.launch(ToolkitMessages::restore, args);
             } catch (OutOfMemoryError e) {
                 throw e;
             } catch (Throwable e) { // JavaFX cannot start (no GTK, no toolkit): one line, exit 1
+                ToolkitMessages.restore();
                 return LastResort.windowUnavailable(null, e, System.getenv());
+            } finally {
+                ToolkitMessages.restore();
             }
             return WINDOW_CLOSED;
         }

@@ -218,15 +218,29 @@ public final class LastResort {
         String why = reason;
         if (why == null) {
             LoggerFactory.getLogger(LastResort.class).error("The window could not be opened", failure);
-            String text = failure == null || failure.getMessage() == null ? "" : failure.getMessage();
-            why = text.contains("DISPLAY")
-                    ? "the display " + env.getOrDefault("DISPLAY", "") + " cannot be opened"
-                    : "it failed to start; details are in " + AppConfig.logFile(env);
+            why = whyNoWindow(failure, env);
         } else {
             LoggerFactory.getLogger(LastResort.class).warn("Cannot open the window: {}", reason);
         }
         Terminal.tell(stderr(), "Cannot open the window: " + why + ". Use a subcommand for the command line, see --help.");
         return ExitCode.UNEXPECTED;
+    }
+
+    /**
+     * Why JavaFX could not start, in the planner's words, from what it threw: GTK 3 missing (what
+     * to install), a display that cannot be opened, else that the details are in the log file.
+     */
+    public static String whyNoWindow(Throwable failure, Map<String, String> env) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String text = t.getMessage() == null ? "" : t.getMessage();
+            if (text.contains("GTK")) {
+                return "the GTK 3 library is missing (install libgtk-3-0 on Debian or Ubuntu, gtk3 on Fedora)";
+            }
+            if (text.contains("DISPLAY")) {
+                return "the display " + env.getOrDefault("DISPLAY", "") + " cannot be opened";
+            }
+        }
+        return "it failed to start; details are in " + AppConfig.logFile(env);
     }
 
     private static PrintWriter stderr() {

@@ -47,6 +47,9 @@ public class AllocationDeskApp extends Application {
     /** The AtlantaFX Primer Light theme as a user-agent stylesheet. */
     public static final String THEME = "/atlantafx/base/theme/primer-light.css";
 
+    /** What runs once the window shows ({@link #launch(Runnable, String...)}). */
+    private static volatile Runnable whenShown = () -> { };
+
     private final Function<AppConfig, Bootstrap> starter;
     private final AppConfig fixedConfig;
     private volatile Bootstrap bootstrap;
@@ -86,6 +89,12 @@ public class AllocationDeskApp extends Application {
 
     /** Opens the window; accepts {@code --db PATH}, {@code --outbox DIR}, {@code --inbox DIR} (or {@code --db=PATH} ...). Returns when the window closes. */
     public static void launch(String... args) {
+        launch(() -> { }, args);
+    }
+
+    /** The same; {@code shown} runs once the window shows (Main gives the terminal back to stderr then). */
+    public static void launch(Runnable shown, String... args) {
+        whenShown = shown;
         Application.launch(AllocationDeskApp.class, args);
     }
 
@@ -117,6 +126,7 @@ public class AllocationDeskApp extends Application {
             log.warn("Cannot start on the database given", e);
             stage.setTitle(TITLE);
             stage.show();
+            whenShown.run();
             couldNotStart(starting, spinner, message, e);
             return;
         }
@@ -125,6 +135,7 @@ public class AllocationDeskApp extends Application {
         stage.setTitle(TITLE + " — " + config.storeName());
         placement.restore(stage);
         stage.show();
+        whenShown.run();
         log.info("Window shown {} ms after JVM start", uptime());
 
         Task<Bootstrap> startup = new Task<>() {

@@ -11,7 +11,13 @@ import com.allocationdesk.allocation.entrypoints.ui.exports.ExportDialogControll
 import com.allocationdesk.allocation.entrypoints.ui.exports.TableExport;
 import com.allocationdesk.allocation.entrypoints.ui.orders.OrdersController;
 import com.allocationdesk.allocation.entrypoints.ui.stock.StockController;
+import com.allocationdesk.allocation.entrypoints.ui.ledger.LedgerBarController;
 import com.allocationdesk.allocation.entrypoints.ui.support.DialogService;
+import com.allocationdesk.allocation.entrypoints.ui.support.DisplayFormats;
+import com.allocationdesk.allocation.entrypoints.ui.support.FxThread;
+import com.allocationdesk.allocation.entrypoints.ui.support.ReturnFocus;
+import com.allocationdesk.allocation.entrypoints.ui.support.RowHistory;
+import com.allocationdesk.allocation.entrypoints.ui.support.Shortcuts;
 import com.allocationdesk.allocation.entrypoints.ui.support.ViewBindings;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -20,7 +26,11 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tab;
@@ -34,7 +44,11 @@ import javafx.util.Duration;
 
 import java.util.List;
 
-/** MainWindow.fxml: menu, the four views as tabs, notifications panel, alert banner, status bar (with the connections' items). */
+/**
+ * MainWindow.fxml: menu, the four views as tabs, notifications panel, alert banner (in a slot of its
+ * own, so it moves nothing), status bar (with the connections' items); where the focus goes, the
+ * shortcuts sheet (F1) and About.
+ */
 @Dependent
 public class MainWindowController {
     /** How long the out-of-stock banner stays before it hides itself (the alert stays in the panel). */
@@ -43,6 +57,7 @@ public class MainWindowController {
     private final MainWindowViewModel viewModel;
     private final DialogService dialogs;
     private final MoveMessages moves;
+    private final DisplayFormats formats;
     private final PauseTransition alertTimer = new PauseTransition(ALERT_VISIBLE);
 
     @FXML private BorderPane root;
@@ -57,12 +72,16 @@ public class MainWindowController {
     @FXML private StockController stockController;
     @FXML private VBox emptyState;
     @FXML private Button loadSampleButton;
+    @FXML private Button addFirstBatchButton;
+    @FXML private MenuBar menuBar;
+    @FXML private Menu dateTimeMenu;
     @FXML private MenuItem sampleDataItem;
     @FXML private MenuItem undoItem;
     @FXML private MenuItem importBatchesItem;
     @FXML private MenuItem importOrdersItem;
     @FXML private HBox alertBanner;
     @FXML private Label alertLabel;
+    @FXML private Label alertQuietLabel;
     @FXML private ProgressIndicator statusBusy;
     @FXML private Label statusLabel;
     @FXML private Label totalsLabel;
@@ -73,10 +92,12 @@ public class MainWindowController {
     @FXML private Button cancelImportButton;
 
     @Inject
-    public MainWindowController(MainWindowViewModel viewModel, DialogService dialogs, MoveMessages moves) {
+    public MainWindowController(MainWindowViewModel viewModel, DialogService dialogs, MoveMessages moves,
+                                DisplayFormats formats) {
         this.viewModel = viewModel;
         this.dialogs = dialogs;
         this.moves = moves;
+        this.formats = formats;
     }
 
     @FXML
@@ -86,16 +107,22 @@ public class MainWindowController {
         loadSampleButton.disableProperty().bind(viewModel.loadingSampleProperty());
         sampleDataItem.disableProperty().bind(viewModel.loadingSampleProperty().or(viewModel.emptyProperty().not()));
         alertLabel.textProperty().bind(viewModel.alertProperty());
-        ViewBindings.showWhile(alertBanner, viewModel.alertVisibleProperty());
+        alertBanner.visibleProperty().bind(viewModel.alertVisibleProperty());   // in its own slot: nothing moves
+        alertQuietLabel.visibleProperty().bind(viewModel.alertVisibleProperty().not());
+        alertQuietLabel.textProperty().bind(viewModel.quietAlertProperty());
         alertTimer.setOnFinished(e -> viewModel.dismissAlert());
         viewModel.alertProperty().addListener((obs, old, now) -> alertTimer.playFromStart());
         statusBusy.visibleProperty().bind(viewModel.busyProperty());
         statusLabel.textProperty().bind(viewModel.statusProperty());
+        ViewBindings.fullTextTooltip(statusLabel);
         totalsLabel.textProperty().bind(viewModel.totalsProperty());
+        ViewBindings.fullTextTooltip(totalsLabel);
+        ViewBindings.fullTextTooltip(alertLabel);
         databaseLabel.textProperty().bind(viewModel.databaseLocationProperty());
         ImportViewModel imports = viewModel.imports();
         ViewBindings.showWhile(importBox, imports.importingProperty());
         importLabel.textProperty().bind(imports.textProperty());
+        ViewBindings.fullTextTooltip(importLabel);
         importProgress.progressProperty().bind(imports.progressProperty());
         cancelImportButton.disableProperty().bind(imports.cancellingProperty());
         importBatchesItem.disableProperty().bind(imports.importingProperty());
@@ -115,7 +142,106 @@ public class MainWindowController {
             onShowOrders();
             ordersController.changeQuantityOf(row.orderId(), row.sku(), row.quantity());
         });
+        dateTimeFormats();
+        // the focus is in the shown screen's main field: at start, after a tab switch, after a dialog
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> FxThread.later(this::focusMainField));
+        viewModel.emptyProperty().addListener((obs, old, now) -> FxThread.later(this::focusMainField));
+        root.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                ReturnFocus.set(scene, this::focusMainField);
+                focusAfterFirstLayout(scene);
+            }
+        });
         viewModel.reload();
+    }
+
+    /**
+     * The shown screen's main field gets the focus (Batches: its filter; Orders: the order id;
+     * Allocations: the order filter; another screen: its first text field); with no stock yet,
+     * "Add a batch…". Never a button that changes data.
+     */
+    void focusMainField() {
+        if (emptyState.isVisible()) {
+            addFirstBatchButton.requestFocus();
+            return;
+        }
+        Tab shown = tabs.getSelectionModel().getSelectedItem();
+        if (shown == batchesTab) {
+            batchesController.focusFilter();
+        } else if (shown == ordersTab) {
+            ordersController.focusForm();
+        } else if (shown == allocationsTab) {
+            allocationsController.focusFilter();
+        } else if (shown != null && shown.getContent() != null && shown.getContent().lookup(".text-field") != null) {
+            shown.getContent().lookup(".text-field").requestFocus();
+        }
+    }
+
+    /**
+     * At start: once the first data is laid out (the tabs' contents exist only after a layout, and
+     * the empty state is known), else the window's first field, the order search, would keep it.
+     */
+    private void focusAfterFirstLayout(javafx.scene.Scene scene) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            FxThread.later(this::focusMainField);
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        javafx.beans.value.ObservableBooleanValue loaded = batchesController.viewModel().loadedProperty();
+        loaded.addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean now) {
+                if (now) {
+                    obs.removeListener(this);
+                    scene.addPostLayoutPulseListener(once[0]);
+                }
+            }
+        });
+    }
+
+    /** View ▸ Date and time format: one choice for every timestamp the window shows, remembered. */
+    private void dateTimeFormats() {
+        ToggleGroup group = new ToggleGroup();
+        for (DisplayFormats.DateTime format : DisplayFormats.DateTime.values()) {
+            RadioMenuItem item = new RadioMenuItem(format.label());
+            item.setId("dateTime" + camel(format.name()) + "Item");
+            item.setToggleGroup(group);
+            item.setSelected(formats.dateTimeProperty().get() == format);
+            item.setOnAction(e -> formats.dateTimeProperty().set(format));
+            dateTimeMenu.getItems().add(item);
+        }
+    }
+
+    private static String camel(String constant) {
+        StringBuilder name = new StringBuilder();
+        for (String part : constant.split("_")) {
+            name.append(part.charAt(0)).append(part.substring(1).toLowerCase(java.util.Locale.ROOT));
+        }
+        return name.toString();
+    }
+
+    /** Help ▸ Keyboard shortcuts (F1): read from the menus, the buttons and the keys of the window's parts. */
+    @FXML
+    void onShortcuts() {
+        List<String> sheet = Shortcuts.sheet(menuBar, root, List.of(
+                Shortcuts.Key.of(LedgerBarController.FIND_ORDER, "Find order: the cursor in the order search"),
+                Shortcuts.Key.of(RowHistory.KEY, "History… of the selected row (Batches, Allocations, Waiting for stock)"),
+                new Shortcuts.Key("Enter", "on a batch row: Change quantity…; on an allocation: its history;"
+                        + " on a waiting line: its quantity in the form"),
+                new Shortcuts.Key("Enter", "in a form or dialog: submit it"),
+                new Shortcuts.Key("Esc", "close a dialog without saving"),
+                new Shortcuts.Key("Tab, Shift+Tab", "the next, the previous field"),
+                new Shortcuts.Key("Alt", "show the underlined letters of the menus and buttons")));
+        dialogs.message(Alert.AlertType.INFORMATION, window(), "Keyboard shortcuts",
+                "Every shortcut of this window (Alt and an underlined letter opens a menu or presses a button):", sheet);
+    }
+
+    /** Help ▸ About: the version, the database and the log file. */
+    @FXML
+    void onAbout() {
+        dialogs.message(Alert.AlertType.INFORMATION, window(), "About Allocation Desk",
+                "Allocation Desk allocates order lines to stock batches.", viewModel.about());
     }
 
     public MainWindowViewModel viewModel() {
@@ -130,17 +256,19 @@ public class MainWindowController {
     @FXML
     void onShowBatches() {
         tabs.getSelectionModel().select(batchesTab);
+        focusMainField();
     }
 
     @FXML
     void onShowOrders() {
         tabs.getSelectionModel().select(ordersTab);
-        ordersController.focusForm();
+        focusMainField();
     }
 
     @FXML
     void onShowAllocations() {
         tabs.getSelectionModel().select(allocationsTab);
+        focusMainField();
     }
 
     @FXML

@@ -3,6 +3,8 @@ package com.allocationdesk.allocation.entrypoints.ui;
 import com.allocationdesk.allocation.domain.commands.Command;
 import com.allocationdesk.allocation.entrypoints.imports.ImportReport;
 import com.allocationdesk.allocation.entrypoints.ui.support.BackgroundRunner;
+import com.allocationdesk.allocation.bootstrap.AppConfig;
+import com.allocationdesk.allocation.entrypoints.ui.support.DisplayFormats;
 import com.allocationdesk.allocation.entrypoints.ui.support.ErrorText;
 import com.allocationdesk.allocation.entrypoints.ui.support.FxThread;
 import com.allocationdesk.allocation.entrypoints.ui.support.LiveUpdates;
@@ -46,6 +48,7 @@ public class MainWindowViewModel {
     private final WorkState sample;
     private final ReadOnlyStringWrapper alert = new ReadOnlyStringWrapper(this, "alert", "");
     private final ReadOnlyBooleanWrapper alertVisible = new ReadOnlyBooleanWrapper(this, "alertVisible", false);
+    private final ReadOnlyStringWrapper quietAlert = new ReadOnlyStringWrapper(this, "quietAlert", "");
     private final Reloader<List<SkuTotals>> totalsReloader;
     private final Reloader<Integer> openReloader;
     /** What the banner tells (without the count of open alerts); empty: nothing. */
@@ -53,6 +56,8 @@ public class MainWindowViewModel {
     /** How many waiting lines {@link #alertHead} already tells of. */
     private long alertHeadCounts;
     private int openAlerts;
+    /** The totals as last read (null: not yet). */
+    private List<SkuTotals> lastTotals;
     private final ImportViewModel imports;
     private boolean firstLoad = true;
 
@@ -154,6 +159,10 @@ public class MainWindowViewModel {
             alertVisible.set(false);   // nothing waits any more: the banner would not be true
         }
         renderAlert();
+        renderTotals();
+        quietAlert.set(open == 0 ? "No line waits for stock."
+                : DisplayFormats.number(open) + (open == 1 ? " line waits" : " lines wait")
+                + " for stock: each one is in Out-of-stock alerts, on the right.");
     }
 
     private void renderAlert() {
@@ -174,15 +183,57 @@ public class MainWindowViewModel {
 
     private void showTotals(List<SkuTotals> rows) {
         empty.set(rows.isEmpty());
-        int available = rows.stream().mapToInt(SkuTotals::available).sum();
-        int allocated = rows.stream().mapToInt(SkuTotals::allocated).sum();
-        int waiting = rows.stream().mapToInt(SkuTotals::waiting).sum();
-        totals.set(rows.size() + (rows.size() == 1 ? " SKU" : " SKUs") + " · " + allocated + " allocated · "
-                + available + " available · " + waiting + " waiting for stock");
+        lastTotals = rows;
+        renderTotals();
         if (firstLoad) {
             firstLoad = false;
             status.set(rows.isEmpty() ? "The database is empty" : "Ready");
         }
+    }
+
+    /**
+     * "4 SKUs · 120 allocated units · 30 available · 2 lines wait for stock (8 units)": stock in
+     * units, the waiting lines counted as lines (the open alerts, one per waiting line), their units after.
+     */
+    private void renderTotals() {
+        if (lastTotals == null) {
+            return;
+        }
+        long available = lastTotals.stream().mapToLong(SkuTotals::available).sum();
+        long allocated = lastTotals.stream().mapToLong(SkuTotals::allocated).sum();
+        long waitingUnits = lastTotals.stream().mapToLong(SkuTotals::waiting).sum();
+        String waiting = openAlerts == 0 && waitingUnits == 0 ? "no line waits for stock"
+                : DisplayFormats.number(openAlerts) + (openAlerts == 1 ? " line waits" : " lines wait") + " for stock ("
+                + DisplayFormats.number(waitingUnits) + (waitingUnits == 1 ? " unit)" : " units)");
+        totals.set(DisplayFormats.number(lastTotals.size()) + (lastTotals.size() == 1 ? " SKU" : " SKUs") + " · "
+                + DisplayFormats.number(allocated) + " allocated · " + DisplayFormats.number(available) + " available · "
+                + waiting);
+    }
+
+    /** Help ▸ About's lines: the version, the database, the log file. */
+    public List<String> about() {
+        return List.of("Version: " + version(), "Database: " + databaseLocation.get(),
+                "Log file: " + AppConfig.logFile(System.getenv()),
+                "Java " + System.getProperty("java.version") + ", JavaFX " + System.getProperty("javafx.runtime.version", "?"));
+    }
+
+    /** The version of the jar (Maven's pom.properties in it, else its manifest), or that this is not a built jar. */
+    static String version() {
+        try (java.io.InputStream in = MainWindowViewModel.class.getResourceAsStream(
+                "/META-INF/maven/com.allocationdesk/allocation-desk/pom.properties")) {
+            if (in != null) {
+                java.util.Properties pom = new java.util.Properties();
+                pom.load(in);
+                String version = pom.getProperty("version");
+                if (version != null && !version.isBlank()) {
+                    return version;
+                }
+            }
+        } catch (java.io.IOException e) {
+            // the jar's own file unreadable: the manifest, else "development build"
+        }
+        String manifest = MainWindowViewModel.class.getPackage().getImplementationVersion();
+        return manifest != null ? manifest : "development build (run from the classes, not the jar)";
     }
 
     public ReadOnlyStringProperty statusProperty() {
@@ -207,6 +258,11 @@ public class MainWindowViewModel {
 
     public ReadOnlyStringProperty alertProperty() {
         return alert.getReadOnlyProperty();
+    }
+
+    /** What the banner's slot says while no banner shows: how many lines wait. */
+    public ReadOnlyStringProperty quietAlertProperty() {
+        return quietAlert.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty alertVisibleProperty() {

@@ -28,4 +28,19 @@ class LastResortTest {
         assertThat(LastResort.withoutLibraryText(e, LOG)).isEqualTo("Cannot lock the database /data/desk (details are in "
                 + LOG + ")");
     }
+
+    @Test
+    void aWindowWithoutGtkSaysWhatToInstall() {
+        Throwable javaFx = new RuntimeException(new UnsupportedOperationException("Unable to load glass GTK library."));
+
+        assertThat(LastResort.whyNoWindow(javaFx, java.util.Map.<String, String>of())).isEqualTo("the GTK 3 library is missing (install"
+                + " libgtk-3-0 on Debian or Ubuntu, gtk3 on Fedora)");
+    }
+
+    @Test
+    void aDisplayThatCannotBeOpenedIsNamed() {
+        Throwable javaFx = new UnsupportedOperationException("Unable to open DISPLAY");
+
+        assertThat(LastResort.whyNoWindow(javaFx, java.util.Map.of("DISPLAY", ":97"))).isEqualTo("the display :97 cannot be opened");
+    }
 }

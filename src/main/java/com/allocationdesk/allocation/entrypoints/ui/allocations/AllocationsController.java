@@ -3,6 +3,7 @@ package com.allocationdesk.allocation.entrypoints.ui.allocations;
 import com.allocationdesk.allocation.entrypoints.ui.ledger.LedgerController;
 import com.allocationdesk.allocation.entrypoints.ui.support.Columns;
 import com.allocationdesk.allocation.entrypoints.ui.support.DialogService;
+import com.allocationdesk.allocation.entrypoints.ui.support.RowAction;
 import com.allocationdesk.allocation.entrypoints.ui.support.RowHistory;
 import com.allocationdesk.allocation.entrypoints.ui.support.RowMenu;
 import com.allocationdesk.allocation.entrypoints.ui.support.TableClipboard;
@@ -76,6 +77,7 @@ public class AllocationsController {
         RowHistory.offer(allocationsTable, row -> LedgerController.openLine(dialogs, window(), row.orderId(), row.sku()));
         RowMenu.action(allocationsTable, "Change quantity…", row -> changeQuantity.accept(row));
         RowMenu.action(allocationsTable, "Cancel line…", row -> cancelLine.accept(row));
+        RowAction.onEnter(allocationsTable, row -> LedgerController.openLine(dialogs, window(), row.orderId(), row.sku()));
         viewModel.reload();
     }
 
@@ -120,6 +122,11 @@ public class AllocationsController {
     public void onLineActions(Consumer<AllocationRow> cancel, Consumer<AllocationRow> change) {
         this.cancelLine = cancel;
         this.changeQuantity = change;
+    }
+
+    /** The screen's main field, where the focus goes when the view shows. */
+    public void focusFilter() {
+        orderFilterField.requestFocus();
     }
 
     public AllocationsViewModel viewModel() {

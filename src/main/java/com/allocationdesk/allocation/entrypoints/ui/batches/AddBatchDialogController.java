@@ -24,6 +24,7 @@ public class AddBatchDialogController {
     @FXML private Label batchQuantityError;
     @FXML private TextField etaField;
     @FXML private Label etaError;
+    @FXML private Label etaWarning;
     @FXML private Label dialogErrorLabel;
     @FXML private ProgressIndicator busyIndicator;
     @FXML private Button addButton;
@@ -40,6 +41,7 @@ public class AddBatchDialogController {
         FieldView.bind(batchSkuField, batchSkuError, viewModel.sku());
         FieldView.bind(batchQuantityField, batchQuantityError, viewModel.quantity());
         FieldView.bind(etaField, etaError, viewModel.eta());
+        ViewBindings.message(etaWarning, viewModel.etaWarningProperty());
         ViewBindings.commandForm(viewModel.form(), dialogErrorLabel, busyIndicator, addButton);
     }
 

@@ -3,6 +3,7 @@ package com.allocationdesk.allocation.entrypoints.ui.batches;
 import com.allocationdesk.allocation.entrypoints.ui.ledger.LedgerController;
 import com.allocationdesk.allocation.entrypoints.ui.support.Columns;
 import com.allocationdesk.allocation.entrypoints.ui.support.DialogService;
+import com.allocationdesk.allocation.entrypoints.ui.support.RowAction;
 import com.allocationdesk.allocation.entrypoints.ui.support.RowHistory;
 import com.allocationdesk.allocation.entrypoints.ui.support.RowMenu;
 import com.allocationdesk.allocation.entrypoints.ui.support.TableClipboard;
@@ -51,8 +52,7 @@ public class BatchesController {
         ViewBindings.message(errorLabel, viewModel.errorMessageProperty());
         Columns.of(referenceColumn, BatchRow::reference);
         Columns.of(skuColumn, BatchRow::sku);
-        Columns.shown(etaColumn, BatchRow::eta, eta -> eta == null ? "in warehouse" : eta.toString());
-        etaColumn.setComparator(java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
+        Columns.eta(etaColumn, BatchRow::eta);
         Columns.number(purchasedColumn, BatchRow::purchased);
         Columns.number(allocatedColumn, BatchRow::allocated);
         Columns.number(availableColumn, BatchRow::available);
@@ -68,6 +68,7 @@ public class BatchesController {
                 onChangeQuantity();
             }
         });
+        RowAction.onEnter(batchesTable, batch -> onChangeQuantity());
         viewModel.reload();
     }
 

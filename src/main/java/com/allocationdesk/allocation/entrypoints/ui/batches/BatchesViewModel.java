@@ -3,6 +3,7 @@ package com.allocationdesk.allocation.entrypoints.ui.batches;
 import com.allocationdesk.allocation.entrypoints.exports.ExportColumns;
 import com.allocationdesk.allocation.entrypoints.ui.exports.TableExport;
 import com.allocationdesk.allocation.entrypoints.ui.support.BackgroundRunner;
+import com.allocationdesk.allocation.entrypoints.ui.support.DisplayFormats;
 import com.allocationdesk.allocation.entrypoints.ui.support.LiveUpdates;
 import com.allocationdesk.allocation.entrypoints.ui.support.Reloader;
 import com.allocationdesk.allocation.entrypoints.ui.support.WorkState;
@@ -49,7 +50,8 @@ public class BatchesViewModel {
         work.clearError();
         batches.setAll(rows);
         int available = rows.stream().mapToInt(BatchRow::available).sum();
-        summary.set(rows.size() + (rows.size() == 1 ? " batch" : " batches") + ", " + available + " available");
+        summary.set(DisplayFormats.number(rows.size()) + (rows.size() == 1 ? " batch" : " batches") + ", "
+                + DisplayFormats.number(available) + " available");
         loaded.set(true);
     }
 

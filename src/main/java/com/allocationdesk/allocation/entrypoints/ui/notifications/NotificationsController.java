@@ -1,6 +1,8 @@
 package com.allocationdesk.allocation.entrypoints.ui.notifications;
 
 import com.allocationdesk.allocation.entrypoints.ui.support.TableClipboard;
+import com.allocationdesk.allocation.entrypoints.ui.support.DialogService;
+import com.allocationdesk.allocation.entrypoints.ui.support.DisplayFormats;
 import com.allocationdesk.allocation.entrypoints.ui.support.ViewBindings;
 import com.allocationdesk.allocation.queries.NotificationRow;
 import jakarta.enterprise.context.Dependent;
@@ -11,9 +13,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 
 /**
@@ -22,10 +21,9 @@ import java.util.List;
  */
 @Dependent
 public class NotificationsController {
-    private static final DateTimeFormatter AT = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
-            .withZone(ZoneId.systemDefault());
-
     private final NotificationsViewModel viewModel;
+    private final DialogService dialogs;
+    private final DisplayFormats formats;
 
     @FXML private Label titleLabel;
     @FXML private Label openBadge;
@@ -34,13 +32,16 @@ public class NotificationsController {
     @FXML private ListView<NotificationRow> notificationsList;
 
     @Inject
-    public NotificationsController(NotificationsViewModel viewModel) {
+    public NotificationsController(NotificationsViewModel viewModel, DialogService dialogs, DisplayFormats formats) {
         this.viewModel = viewModel;
+        this.dialogs = dialogs;
+        this.formats = formats;
     }
 
     @FXML
     private void initialize() {
         titleLabel.textProperty().bind(viewModel.titleProperty());
+        ViewBindings.wholeText(titleLabel);   // "(1,574 unread)" wraps rather than vanishing behind "…"
         openBadge.textProperty().bind(viewModel.openCountProperty().asString());
         openBadge.visibleProperty().bind(viewModel.openCountProperty().greaterThan(0));
         markReadButton.disableProperty().bind(viewModel.unreadCountProperty().isEqualTo(0).or(viewModel.busyProperty()));
@@ -60,7 +61,7 @@ public class NotificationsController {
                     setText(null);
                     return;
                 }
-                setText(item.orderId() + ": " + item.quantity() + " × " + item.sku() + "\n" + text(item));
+                setText(item.orderId() + ": " + DisplayFormats.number(item.quantity()) + " × " + item.sku() + "\n" + text(item));
                 if (!item.read()) {
                     getStyleClass().add("unread");
                 }
@@ -70,17 +71,18 @@ public class NotificationsController {
             }
         });
         TableClipboard.install(notificationsList, List.of("Order", "SKU", "Quantity", "Alert"),
-                item -> List.of(item.orderId(), item.sku(), Integer.toString(item.quantity()), text(item)));
+                item -> List.of(item.orderId(), item.sku(), DisplayFormats.number(item.quantity()), text(item)));
+        formats.dateTimeProperty().addListener((obs, old, now) -> notificationsList.refresh());
         viewModel.reload();
     }
 
-    /** "waiting since 01/12/2026, 09:00", "allocated to B2 · 01/12/2026, 10:00", "cancelled · ...". */
-    static String text(NotificationRow item) {
+    /** "waiting since 01/12/2026, 09:00", "allocated to B2 · 01/12/2026, 10:00", "cancelled · ...", in the planner's format. */
+    private String text(NotificationRow item) {
         if (item.open()) {
-            return "waiting since " + AT.format(item.at());
+            return "waiting since " + formats.timestamp(item.at());
         }
-        return item.describe() + (item.resolvedAt() == null ? "" : " · " + AT.format(item.resolvedAt()))
-                + " (out of stock " + AT.format(item.at()) + ")";
+        return item.describe() + (item.resolvedAt() == null ? "" : " · " + formats.timestamp(item.resolvedAt()))
+                + " (out of stock " + formats.timestamp(item.at()) + ")";
     }
 
     public NotificationsViewModel viewModel() {
@@ -89,6 +91,9 @@ public class NotificationsController {
 
     @FXML
     void onMarkAllRead() {
-        viewModel.markAllRead();
+        if (viewModel.unreadCountProperty().get() > 0) {
+            dialogs.confirm(markReadButton.getScene().getWindow(), "Mark all read", viewModel.markAllReadQuestion(),
+                    viewModel.markAllReadAnswer(), viewModel::markAllRead);
+        }
     }
 }

@@ -2,6 +2,7 @@ package com.allocationdesk.allocation.entrypoints.ui.notifications;
 
 import com.allocationdesk.allocation.domain.commands.MarkNotificationsRead;
 import com.allocationdesk.allocation.entrypoints.ui.support.BackgroundRunner;
+import com.allocationdesk.allocation.entrypoints.ui.support.DisplayFormats;
 import com.allocationdesk.allocation.entrypoints.ui.support.LiveUpdates;
 import com.allocationdesk.allocation.entrypoints.ui.support.Reloader;
 import com.allocationdesk.allocation.entrypoints.ui.support.WorkState;
@@ -55,6 +56,18 @@ public class NotificationsViewModel {
         reloader.reload();
     }
 
+    /** What Mark all read asks first, naming how many alerts it would mark. */
+    public String markAllReadQuestion() {
+        int unread = unreadCount.get();
+        return "Mark " + (unread == 1 ? "the 1 unread out-of-stock alert" : "all " + DisplayFormats.number(unread)
+                + " unread out-of-stock alerts") + " read? They stay in the panel, no longer in bold; this cannot be undone.";
+    }
+
+    /** The button that confirms it. */
+    public String markAllReadAnswer() {
+        return "Mark " + DisplayFormats.number(unreadCount.get()) + " read";
+    }
+
     /** Sends MarkNotificationsRead: the unread count drops to zero. */
     public void markAllRead() {
         work.task(progress -> bus.handle(new MarkNotificationsRead()))
@@ -67,7 +80,8 @@ public class NotificationsViewModel {
         items.setAll(snapshot.recent());
         unreadCount.set(snapshot.unread());
         openCount.set(snapshot.open());
-        title.set(snapshot.unread() == 0 ? "Out-of-stock alerts" : "Out-of-stock alerts (" + snapshot.unread() + " unread)");
+        title.set(snapshot.unread() == 0 ? "Out-of-stock alerts"
+                : "Out-of-stock alerts (" + DisplayFormats.number(snapshot.unread()) + " unread)");
     }
 
     public ObservableList<NotificationRow> items() {

@@ -3,7 +3,9 @@ package com.allocationdesk.allocation.entrypoints.ui.orders;
 import com.allocationdesk.allocation.entrypoints.ui.ledger.LedgerController;
 import com.allocationdesk.allocation.entrypoints.ui.support.Columns;
 import com.allocationdesk.allocation.entrypoints.ui.support.DialogService;
+import com.allocationdesk.allocation.entrypoints.ui.support.DisplayFormats;
 import com.allocationdesk.allocation.entrypoints.ui.support.FieldView;
+import com.allocationdesk.allocation.entrypoints.ui.support.RowAction;
 import com.allocationdesk.allocation.entrypoints.ui.support.RowHistory;
 import com.allocationdesk.allocation.entrypoints.ui.support.RowMenu;
 import com.allocationdesk.allocation.entrypoints.ui.support.TableClipboard;
@@ -24,18 +26,13 @@ import javafx.scene.control.TextField;
 import javafx.util.Duration;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 
 /** Orders.fxml: the allocate / change quantity / cancel form, its result, and the lines waiting for stock. */
 @Dependent
 public class OrdersController {
-    private static final DateTimeFormatter SINCE = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
-            .withZone(ZoneId.systemDefault());
-
     private final OrdersViewModel viewModel;
     private final DialogService dialogs;
+    private final DisplayFormats formats;
     private final Timeline clock = new Timeline(new KeyFrame(Duration.seconds(30), e -> tick()));
 
     @FXML private TextField orderIdField;
@@ -59,9 +56,10 @@ public class OrdersController {
     @FXML private TableColumn<WaitingLineItem, Instant> sinceColumn;
 
     @Inject
-    public OrdersController(OrdersViewModel viewModel, DialogService dialogs) {
+    public OrdersController(OrdersViewModel viewModel, DialogService dialogs, DisplayFormats formats) {
         this.viewModel = viewModel;
         this.dialogs = dialogs;
+        this.formats = formats;
     }
 
     @FXML
@@ -81,7 +79,7 @@ public class OrdersController {
         Columns.of(waitingSkuColumn, WaitingLineItem::sku);
         Columns.number(waitingQuantityColumn, WaitingLineItem::quantity);
         Columns.of(waitedColumn, WaitingLineItem::waited);
-        Columns.shown(sinceColumn, WaitingLineItem::since, since -> since == null ? "" : SINCE.format(since));
+        Columns.timestamp(sinceColumn, WaitingLineItem::since, formats);
         waitedColumn.setComparator((a, b) -> 0);
         waitedColumn.setSortable(false);
         SortedList<WaitingLineItem> sorted = new SortedList<>(viewModel.waiting());
@@ -93,6 +91,7 @@ public class OrdersController {
                 waitingTable.getScene().getWindow(), line.orderId(), line.sku()));
         RowMenu.action(waitingTable, "Change quantity…", line -> changeQuantityOf(line.orderId(), line.sku(), line.quantity()));
         RowMenu.action(waitingTable, "Cancel line…", line -> cancelLineOf(line.orderId(), line.sku()));
+        RowAction.onEnter(waitingTable, line -> changeQuantityOf(line.orderId(), line.sku(), line.quantity()));
         clock.setCycleCount(Animation.INDEFINITE);
         clock.play();
         viewModel.reload();

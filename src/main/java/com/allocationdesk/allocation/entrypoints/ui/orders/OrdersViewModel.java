@@ -9,6 +9,7 @@ import com.allocationdesk.allocation.entrypoints.exports.ExportColumns;
 import com.allocationdesk.allocation.entrypoints.ui.exports.TableExport;
 import com.allocationdesk.allocation.entrypoints.ui.ledger.MoveMessages;
 import com.allocationdesk.allocation.entrypoints.ui.support.BackgroundRunner;
+import com.allocationdesk.allocation.entrypoints.ui.support.DisplayFormats;
 import com.allocationdesk.allocation.entrypoints.ui.support.Field;
 import com.allocationdesk.allocation.entrypoints.ui.support.Inputs;
 import com.allocationdesk.allocation.entrypoints.ui.support.LiveUpdates;
@@ -284,8 +285,9 @@ public class OrdersViewModel {
         waiting.setAll(rows.stream().map(row -> WaitingLineItem.of(row, now)).toList());
         int units = rows.stream().mapToInt(WaitingRow::quantity).sum();
         waitingSummary.set(rows.isEmpty() ? "No line is waiting for stock."
-                : rows.size() + (rows.size() == 1 ? " line waits" : " lines wait") + " for stock (" + units
-                + " units). They are allocated automatically when a batch arrives or grows.");
+                : DisplayFormats.number(rows.size()) + (rows.size() == 1 ? " line waits" : " lines wait") + " for stock ("
+                + DisplayFormats.number(units) + (units == 1 ? " unit" : " units")
+                + "). They are allocated automatically when a batch arrives or grows.");
     }
 
     private void showSkus(List<SkuTotals> totals) {

@@ -28,6 +28,13 @@ public interface DialogService {
      */
     Alert message(Alert.AlertType type, Window owner, String title, String text, List<String> lines);
 
+    /**
+     * Asks before an act that cannot be undone, without blocking: {@code act} runs only when the
+     * planner confirms ({@code confirm} names the act on the button; Enter presses it); Esc or
+     * Cancel keeps everything as it is.
+     */
+    Alert confirm(Window owner, String title, String text, String confirm, Runnable act);
+
     /** Asks for a CSV file to read; empty when the planner chose none. */
     Optional<Path> chooseCsv(Window owner, String title);
 

@@ -15,4 +15,9 @@ public final class FxThread {
             Platform.runLater(action);
         }
     }
+
+    /** Runs {@code action} on the FX thread after what is being handled now (e.g. after a tab's content shows). */
+    public static void later(Runnable action) {
+        Platform.runLater(action);
+    }
 }

@@ -57,6 +57,11 @@ public final class AnsweringDialogs implements DialogService {
     }
 
     @Override
+    public Alert confirm(Window owner, String title, String text, String confirm, Runnable act) {
+        return real.get().confirm(owner, title, text, confirm, act);
+    }
+
+    @Override
     public Optional<Path> chooseCsv(Window owner, String title) {
         return Optional.ofNullable(answers.poll());
     }

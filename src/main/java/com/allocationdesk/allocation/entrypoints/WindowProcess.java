@@ -1,0 +1,95 @@
+package com.allocationdesk.allocation.entrypoints;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * GTK's settings backend, dconf, prints "dconf-CRITICAL **: unable to create directory ..." on the
+ * terminal from native code when its folder cannot be made ({@code XDG_RUNTIME_DIR} not a writable
+ * folder, e.g. after {@code su}; or, without it, a home folder that cannot be written). Java cannot
+ * change its own process's environment, so the window then runs in a child JVM, the same command
+ * with {@code GSETTINGS_BACKEND=memory}: GTK keeps its settings in memory and says nothing. On a
+ * sound machine (the usual case) nothing of this happens and the window starts in this JVM.
+ */
+final class WindowProcess {
+    private static final Logger log = LoggerFactory.getLogger(WindowProcess.class);
+    static final String BACKEND = "GSETTINGS_BACKEND";
+
+    private WindowProcess() {
+    }
+
+    /**
+     * Why dconf could not keep its files here, or empty when it can (or is not used: not an X11
+     * system, or the settings backend chosen already). Creates dconf's folder when it is missing,
+     * as dconf itself would.
+     */
+    static Optional<String> dconfUnusable(Map<String, String> env, String osName, String userHome) {
+        String os = osName == null ? "" : osName.toLowerCase(Locale.ROOT);
+        if (os.startsWith("windows") || os.startsWith("mac") || env.containsKey(BACKEND)) {
+            return Optional.empty();
+        }
+        Path folder = dconfFolder(env, userHome);
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException | RuntimeException e) {
+            return Optional.of("dconf cannot create " + folder + " (" + e.getClass().getSimpleName() + ")");
+        }
+        return Files.isDirectory(folder) && Files.isWritable(folder) ? Optional.empty()
+                : Optional.of("dconf cannot write to " + folder);
+    }
+
+    /** Where dconf keeps its files: {@code $XDG_RUNTIME_DIR/dconf}, else GLib's fallback, the user's cache folder. */
+    static Path dconfFolder(Map<String, String> env, String userHome) {
+        String runtime = env.get("XDG_RUNTIME_DIR");
+        if (runtime != null && !runtime.isEmpty()) {
+            return Path.of(runtime, "dconf");
+        }
+        String cache = env.get("XDG_CACHE_HOME");
+        if (cache != null && !cache.isEmpty()) {
+            return Path.of(cache, "dconf");
+        }
+        String home = env.getOrDefault("HOME", userHome);
+        return Path.of(home == null ? "." : home, ".cache", "dconf");
+    }
+
+    /**
+     * Runs the window in a child JVM started as this one was (same Java, options and class path),
+     * with GTK's settings in memory; its terminal is this one's. Returns its exit code; stopping
+     * this JVM stops it.
+     */
+    static int withSettingsInMemory(String reason, String[] args) throws IOException, InterruptedException {
+        log.info("The window runs with GTK's settings in memory: {}", reason);
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(Main.class.getName());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        builder.environment().put(BACKEND, "memory");
+        Process window = builder.start();
+        Thread stopper = new Thread(window::destroy, "desk-window-stop");
+        Runtime.getRuntime().addShutdownHook(stopper);
+        try {
+            return window.waitFor();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopper);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs anyway
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package com.allocationdesk.allocation.entrypoints;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** When GTK's dconf would complain on the terminal, and so the window gets its settings in memory. */
+class WindowProcessTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aRuntimeFolderThatIsAFileKeepsDconfFromWorking() throws Exception {
+        Path file = Files.writeString(dir.resolve("runtime"), "");
+
+        assertThat(WindowProcess.dconfUnusable(Map.of("XDG_RUNTIME_DIR", file.toString()), "Linux", "/home/x"))
+                .hasValueSatisfying(reason -> assertThat(reason).contains(file.resolve("dconf").toString()));
+    }
+
+    @Test
+    void aWritableRuntimeFolderIsFineAndGetsDconfsFolder() {
+        assertThat(WindowProcess.dconfUnusable(Map.of("XDG_RUNTIME_DIR", dir.toString()), "Linux", "/home/x")).isEmpty();
+        assertThat(dir.resolve("dconf")).isDirectory();
+    }
+
+    @Test
+    void withoutARuntimeFolderDconfUsesTheHomesCache() throws Exception {
+        Path home = Files.writeString(dir.resolve("home-is-a-file"), "");
+
+        assertThat(WindowProcess.dconfFolder(Map.of("HOME", "/home/x"), "/ignored")).isEqualTo(Path.of("/home/x/.cache/dconf"));
+        assertThat(WindowProcess.dconfUnusable(Map.of("HOME", home.toString()), "Linux", "/ignored")).isPresent();
+    }
+
+    @Test
+    void aChosenSettingsBackendOrAnotherSystemIsLeftAlone() throws Exception {
+        Path file = Files.writeString(dir.resolve("runtime"), "");
+
+        assertThat(WindowProcess.dconfUnusable(Map.of("XDG_RUNTIME_DIR", file.toString(), "GSETTINGS_BACKEND", "memory"),
+                "Linux", "/home/x")).isEmpty();
+        assertThat(WindowProcess.dconfUnusable(Map.of("XDG_RUNTIME_DIR", file.toString()), "Windows 11", "C:\\Users\\x")).isEmpty();
+    }
+}
