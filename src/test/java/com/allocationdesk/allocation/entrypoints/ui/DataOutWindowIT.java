@@ -132,8 +132,11 @@ class DataOutWindowIT extends WindowFixture {
         Node waiting = row("#waitingTable", 0);
         clickOn(waiting);
         openContextMenu("#waitingTable", waiting);
-        assertThat(menuTexts("#waitingTable")).startsWith("Copy  (Ctrl+C)", "History…  (Ctrl+H)", "Cancel line…");
-        press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        assertThat(menuTexts("#waitingTable")).containsExactly("Copy  (Ctrl+C)", "History…  (Ctrl+H)", "Change quantity…",
+                "Cancel line…");
+        clickOn("Change quantity…");
+        waitUntil("the Orders form holds the waiting line, the cursor in its quantity", () -> text("#orderIdField").equals("ORD-9")
+                && text("#skuField").equals("DESK") && text("#quantityField").equals("100") && node("#quantityField").isFocused());
 
         showAllocations();
         waitUntil("ORD-1's allocation shows", () -> allocationRows().size() == 1);
@@ -141,7 +144,8 @@ class DataOutWindowIT extends WindowFixture {
         Node allocated = row("#allocationsTable", 0);
         clickOn(allocated);
         openContextMenu("#allocationsTable", allocated);
-        assertThat(menuTexts("#allocationsTable")).startsWith("Copy  (Ctrl+C)", "History…  (Ctrl+H)", "Cancel line…");
+        assertThat(menuTexts("#allocationsTable")).containsExactly("Copy  (Ctrl+C)", "History…  (Ctrl+H)", "Change quantity…",
+                "Cancel line…");
         clickOn("Cancel line…");
         waitUntil("the Orders form holds the line", () -> node("#orderIdField").isVisible()
                 && text("#orderIdField").equals("ORD-1") && text("#skuField").equals("LAMP"));
