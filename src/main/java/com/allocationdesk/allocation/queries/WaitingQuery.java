@@ -3,11 +3,40 @@ package com.allocationdesk.allocation.queries;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
-/** Reads {@code read_waiting}: order lines waiting for stock, oldest first. */
+/**
+ * Reads {@code read_waiting}: order lines waiting for stock, oldest first ({@link #list}); the
+ * Orders view's list sorts by any {@link Column} over every matching line and pages by key
+ * ({@link Keyset}).
+ */
 public final class WaitingQuery {
+    /** The columns the list sorts by; each is served by an index on it and the primary key (V9). */
+    public enum Column { ORDER, SKU, QUANTITY, SINCE }
+
+    /** Oldest first: the queue's order. */
+    public static final Sort<Column> DEFAULT_SORT = Sort.ascending(Column.SINCE);
+
+    /** The filters, each null or blank for none: the start of the order id and of the SKU in any case, or with {@code *}. */
+    public record Filter(String order, String sku) {
+        public static final Filter NONE = new Filter(null, null);
+
+        public boolean isEmpty() {
+            return Sql.isBlank(order) && Sql.isBlank(sku);
+        }
+
+        Sql.Condition where() {
+            return Sql.where(Sql.matching("order_key", order), Sql.matching("sku_key", sku));
+        }
+    }
+
+    /** What the list holds: how many lines match, and how many units they ask for. */
+    public record Totals(int lines, long units) {
+    }
+
     private static final String COLUMNS = "SELECT order_id, sku, quantity, since FROM read_waiting";
     private static final String ORDER = " ORDER BY since, order_id, sku";
     private static final String ALL = COLUMNS + ORDER;
@@ -33,9 +62,40 @@ public final class WaitingQuery {
             + " ORDER BY 1";
 
     private final DataSource dataSource;
+    private final Keyset<WaitingRow, Column> listing;
 
     public WaitingQuery(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.listing = new Keyset<>(dataSource, "read_waiting", List.of("order_id", "sku", "quantity", "since"),
+                WaitingQuery::row, Map.of(
+                        Column.ORDER, List.of("order_key", "order_id", "sku"),
+                        Column.SKU, List.of("sku_key", "order_id", "sku"),
+                        Column.QUANTITY, List.of("quantity", "order_id", "sku"),
+                        Column.SINCE, List.of("since", "order_id", "sku")));
+    }
+
+    /** At most {@code limit} matching lines in the sort, where {@code seek} says. */
+    public Page<WaitingRow> page(Filter filter, Sort<Column> sort, Seek seek, int limit) {
+        return listing.page(filter.where(), sort, seek, limit);
+    }
+
+    /** How many lines match, and their units (for the summary and the pager). */
+    public Totals totals(Filter filter) {
+        Sql.Condition where = filter.where();
+        Totals[] totals = {new Totals(0, 0)};
+        Sql.each(dataSource, "SELECT COUNT(*), COALESCE(SUM(CAST(quantity AS BIGINT)), 0) FROM read_waiting" + where.sql(), 0,
+                rs -> totals[0] = new Totals(rs.getInt(1), rs.getLong(2)), where.parameters().toArray());
+        return totals[0];
+    }
+
+    /** How many matching lines come before the line with {@code key} in the sort. */
+    public int countBefore(Filter filter, Sort<Column> sort, Page.Key key) {
+        return listing.countBefore(filter.where(), sort, key);
+    }
+
+    /** Every matching line in the sort, streamed row by row: what the list shows, all pages. */
+    public void forEach(Filter filter, Sort<Column> sort, Consumer<WaitingRow> consumer) {
+        listing.forEach(filter.where(), sort, consumer);
     }
 
     /** Waiting lines whose SKU starts with {@code skuPrefix} (any case); all when it is null or blank. */

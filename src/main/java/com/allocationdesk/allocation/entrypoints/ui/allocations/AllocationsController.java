@@ -4,11 +4,12 @@ import com.allocationdesk.allocation.entrypoints.ui.ledger.LedgerController;
 import com.allocationdesk.allocation.entrypoints.ui.support.Columns;
 import com.allocationdesk.allocation.entrypoints.ui.support.DialogService;
 import com.allocationdesk.allocation.entrypoints.ui.support.RowHistory;
+import com.allocationdesk.allocation.entrypoints.ui.support.SortedColumns;
 import com.allocationdesk.allocation.entrypoints.ui.support.ViewBindings;
 import com.allocationdesk.allocation.queries.AllocationRow;
+import com.allocationdesk.allocation.queries.AllocationsQuery;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
@@ -18,7 +19,9 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Window;
 
-/** Allocations.fxml: every allocation, filtered by order id and SKU, one page at a time. */
+import java.util.Map;
+
+/** Allocations.fxml: every allocation, filtered by order id and SKU, sorted by a header click, one page at a time. */
 @Dependent
 public class AllocationsController {
     private final AllocationsViewModel viewModel;
@@ -60,9 +63,10 @@ public class AllocationsController {
         Columns.of(skuColumn, AllocationRow::sku);
         Columns.number(quantityColumn, AllocationRow::quantity);
         Columns.of(batchColumn, AllocationRow::batchReference);
-        SortedList<AllocationRow> sorted = new SortedList<>(viewModel.rows());
-        sorted.comparatorProperty().bind(allocationsTable.comparatorProperty());
-        allocationsTable.setItems(sorted);
+        allocationsTable.setItems(viewModel.rows());
+        SortedColumns.handOver(allocationsTable, Map.of(orderColumn, AllocationsQuery.Column.ORDER,
+                skuColumn, AllocationsQuery.Column.SKU, quantityColumn, AllocationsQuery.Column.QUANTITY,
+                batchColumn, AllocationsQuery.Column.BATCH), viewModel.sortProperty(), AllocationsQuery.DEFAULT_SORT);
         placeholderLabel.textProperty().bind(viewModel.placeholderProperty());
         ViewBindings.showWhile(openOrderLink, viewModel.placeholderOrderProperty().isNotEmpty());
         RowHistory.offer(allocationsTable, row -> LedgerController.openLine(dialogs, window(), row.orderId(), row.sku()));

@@ -4,8 +4,10 @@ import com.allocationdesk.allocation.entrypoints.ui.ledger.LedgerController;
 import com.allocationdesk.allocation.entrypoints.ui.support.Columns;
 import com.allocationdesk.allocation.entrypoints.ui.support.DialogService;
 import com.allocationdesk.allocation.entrypoints.ui.support.RowHistory;
+import com.allocationdesk.allocation.entrypoints.ui.support.SortedColumns;
 import com.allocationdesk.allocation.entrypoints.ui.support.ViewBindings;
 import com.allocationdesk.allocation.queries.BatchRow;
+import com.allocationdesk.allocation.queries.BatchesQuery;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import javafx.fxml.FXML;
@@ -28,6 +30,12 @@ public class BatchesController {
     @FXML private Button changeQuantityButton;
     @FXML private Label summaryLabel;
     @FXML private Label errorLabel;
+    @FXML private Label batchesPlaceholder;
+    @FXML private Label batchesPageLabel;
+    @FXML private Button batchesFirstPageButton;
+    @FXML private Button batchesPreviousPageButton;
+    @FXML private Button batchesNextPageButton;
+    @FXML private Button batchesLastPageButton;
     @FXML private TableView<BatchRow> batchesTable;
     @FXML private TableColumn<BatchRow, String> referenceColumn;
     @FXML private TableColumn<BatchRow, String> skuColumn;
@@ -57,13 +65,20 @@ public class BatchesController {
                 setText(empty ? null : eta == null ? "in warehouse" : eta.toString());
             }
         });
-        etaColumn.setComparator(java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
         Columns.number(purchasedColumn, BatchRow::purchased);
         Columns.number(allocatedColumn, BatchRow::allocated);
         Columns.number(availableColumn, BatchRow::available);
-        var sorted = new javafx.collections.transformation.SortedList<>(viewModel.batches());
-        sorted.comparatorProperty().bind(batchesTable.comparatorProperty());
-        batchesTable.setItems(sorted);
+        batchesTable.setItems(viewModel.batches());
+        SortedColumns.handOver(batchesTable, java.util.Map.of(referenceColumn, BatchesQuery.Column.REFERENCE,
+                skuColumn, BatchesQuery.Column.SKU, etaColumn, BatchesQuery.Column.ETA,
+                purchasedColumn, BatchesQuery.Column.PURCHASED, allocatedColumn, BatchesQuery.Column.ALLOCATED,
+                availableColumn, BatchesQuery.Column.AVAILABLE), viewModel.sortProperty(), BatchesQuery.DEFAULT_SORT);
+        batchesPlaceholder.textProperty().bind(viewModel.placeholderProperty());
+        batchesPageLabel.textProperty().bind(viewModel.pageTextProperty());
+        batchesFirstPageButton.disableProperty().bind(viewModel.canPreviousProperty().not());
+        batchesPreviousPageButton.disableProperty().bind(viewModel.canPreviousProperty().not());
+        batchesNextPageButton.disableProperty().bind(viewModel.canNextProperty().not());
+        batchesLastPageButton.disableProperty().bind(viewModel.canNextProperty().not());
         changeQuantityButton.disableProperty().bind(batchesTable.getSelectionModel().selectedItemProperty().isNull());
         RowHistory.offer(batchesTable, batch -> LedgerController.openBatch(dialogs, window(), batch.reference()));
         batchesTable.setOnMouseClicked(e -> {
@@ -86,6 +101,26 @@ public class BatchesController {
             dialogs.open(ChangeQuantityDialogController.class, "ChangeQuantityDialog.fxml",
                     "Change quantity of " + batch.reference(), window(), c -> c.prepare(batch));
         }
+    }
+
+    @FXML
+    void onFirstPage() {
+        viewModel.firstPage();
+    }
+
+    @FXML
+    void onPreviousPage() {
+        viewModel.previousPage();
+    }
+
+    @FXML
+    void onNextPage() {
+        viewModel.nextPage();
+    }
+
+    @FXML
+    void onLastPage() {
+        viewModel.lastPage();
     }
 
     @FXML

@@ -5,13 +5,14 @@ import com.allocationdesk.allocation.entrypoints.ui.support.Columns;
 import com.allocationdesk.allocation.entrypoints.ui.support.DialogService;
 import com.allocationdesk.allocation.entrypoints.ui.support.FieldView;
 import com.allocationdesk.allocation.entrypoints.ui.support.RowHistory;
+import com.allocationdesk.allocation.entrypoints.ui.support.SortedColumns;
 import com.allocationdesk.allocation.entrypoints.ui.support.ViewBindings;
+import com.allocationdesk.allocation.queries.WaitingQuery;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -25,6 +26,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Map;
 
 /** Orders.fxml: the allocate/cancel form, its result, and the lines waiting for stock. */
 @Dependent
@@ -48,6 +50,14 @@ public class OrdersController {
     @FXML private Label resultLabel;
     @FXML private Label errorLabel;
     @FXML private Label waitingSummaryLabel;
+    @FXML private TextField waitingOrderFilterField;
+    @FXML private TextField waitingSkuFilterField;
+    @FXML private Label waitingPlaceholder;
+    @FXML private Label waitingPageLabel;
+    @FXML private Button waitingFirstPageButton;
+    @FXML private Button waitingPreviousPageButton;
+    @FXML private Button waitingNextPageButton;
+    @FXML private Button waitingLastPageButton;
     @FXML private TableView<WaitingLineItem> waitingTable;
     @FXML private TableColumn<WaitingLineItem, String> waitingOrderColumn;
     @FXML private TableColumn<WaitingLineItem, String> waitingSkuColumn;
@@ -85,11 +95,23 @@ public class OrdersController {
                 setText(empty || since == null ? null : SINCE.format(since));
             }
         });
-        waitedColumn.setComparator((a, b) -> 0);
-        waitedColumn.setSortable(false);
-        SortedList<WaitingLineItem> sorted = new SortedList<>(viewModel.waiting());
-        sorted.comparatorProperty().bind(waitingTable.comparatorProperty());
-        waitingTable.setItems(sorted);
+        waitingTable.setItems(viewModel.waiting());
+        SortedColumns.handOver(waitingTable, Map.of(waitingOrderColumn, WaitingQuery.Column.ORDER,
+                waitingSkuColumn, WaitingQuery.Column.SKU, waitingQuantityColumn, WaitingQuery.Column.QUANTITY,
+                sinceColumn, WaitingQuery.Column.SINCE), viewModel.waitingSortProperty(), WaitingQuery.DEFAULT_SORT);
+        waitingOrderFilterField.textProperty().bindBidirectional(viewModel.waitingOrderFilterProperty());
+        waitingSkuFilterField.textProperty().bindBidirectional(viewModel.waitingSkuFilterProperty());
+        waitingPlaceholder.textProperty().bind(viewModel.waitingPlaceholderProperty());
+        var pages = viewModel.waitingPages();
+        waitingPageLabel.textProperty().bind(pages.pageTextProperty());
+        waitingFirstPageButton.disableProperty().bind(pages.canPreviousProperty().not());
+        waitingPreviousPageButton.disableProperty().bind(pages.canPreviousProperty().not());
+        waitingNextPageButton.disableProperty().bind(pages.canNextProperty().not());
+        waitingLastPageButton.disableProperty().bind(pages.canNextProperty().not());
+        waitingFirstPageButton.setOnAction(e -> pages.first());
+        waitingPreviousPageButton.setOnAction(e -> pages.previous());
+        waitingNextPageButton.setOnAction(e -> pages.next());
+        waitingLastPageButton.setOnAction(e -> pages.last());
         waitingTable.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> viewModel.pick(row));
         RowHistory.offer(waitingTable, line -> LedgerController.openLine(dialogs,
                 waitingTable.getScene().getWindow(), line.orderId(), line.sku()));
