@@ -11,7 +11,7 @@ import javax.sql.DataSource;
  * column; the listing sorts by any {@link Column} over every matching row and pages by key
  * ({@link Keyset}), so the last page costs what the first costs. Filters follow {@link Filter}.
  */
-public final class AllocationsQuery {
+public final class AllocationsQuery implements SortedListing<AllocationRow, AllocationsQuery.Column, LineFilter> {
     private static final String COLUMNS = "SELECT order_id, sku, quantity, batch_reference FROM read_allocations";
     private static final String FOR_ORDER = COLUMNS + " WHERE order_id = ? ORDER BY sku";
     private static final String ALL = COLUMNS + " ORDER BY order_id, sku";
@@ -21,22 +21,6 @@ public final class AllocationsQuery {
 
     /** Order id then SKU, as the table shows them first. */
     public static final Sort<Column> DEFAULT_SORT = Sort.ascending(Column.ORDER);
-
-    /**
-     * The planner's filters, each null or blank for none: the start of the order id and of the SKU in
-     * any case, or with {@code *} for any characters ({@code *shade} contains SHADE).
-     */
-    public record Filter(String order, String sku) {
-        public static final Filter NONE = new Filter(null, null);
-
-        public boolean isEmpty() {
-            return Sql.isBlank(order) && Sql.isBlank(sku);
-        }
-
-        Sql.Condition where() {
-            return Sql.where(Sql.matching("order_key", order), Sql.matching("sku_key", sku));
-        }
-    }
 
     private final DataSource dataSource;
     private final Keyset<AllocationRow, Column> listing;
@@ -57,27 +41,30 @@ public final class AllocationsQuery {
     }
 
     /** At most {@code limit} matching rows in the sort, where {@code seek} says. */
-    public Page<AllocationRow> page(Filter filter, Sort<Column> sort, Seek seek, int limit) {
+    @Override
+    public Page<AllocationRow> page(LineFilter filter, Sort<Column> sort, Seek seek, int limit) {
         return listing.page(filter.where(), sort, seek, limit);
     }
 
     /** How many allocations match (for the pager). */
-    public int count(Filter filter) {
+    public int count(LineFilter filter) {
         return listing.count(filter.where());
     }
 
     /** How many allocations match with the order id and SKU prefixes (or patterns). */
     public int count(String order, String sku) {
-        return count(new Filter(order, sku));
+        return count(new LineFilter(order, sku));
     }
 
     /** How many matching rows come before the row with {@code key} in the sort. */
-    public int countBefore(Filter filter, Sort<Column> sort, Page.Key key) {
+    @Override
+    public int countBefore(LineFilter filter, Sort<Column> sort, Page.Key key) {
         return listing.countBefore(filter.where(), sort, key);
     }
 
     /** Every matching allocation in the sort, streamed row by row: what the table shows, all pages. */
-    public void forEach(Filter filter, Sort<Column> sort, Consumer<AllocationRow> consumer) {
+    @Override
+    public void forEach(LineFilter filter, Sort<Column> sort, Consumer<AllocationRow> consumer) {
         listing.forEach(filter.where(), sort, consumer);
     }
 

@@ -15,7 +15,7 @@ import javax.sql.DataSource;
  * reference (the allocation preference); the table's listing sorts by any {@link Column} over every
  * matching batch and pages by key ({@link Keyset}).
  */
-public final class BatchesQuery {
+public final class BatchesQuery implements SortedListing<BatchRow, BatchesQuery.Column, BatchesQuery.Filter> {
     /** The columns the table sorts by; each is served by an index on it and the reference (V9). */
     public enum Column { REFERENCE, SKU, ETA, PURCHASED, ALLOCATED, AVAILABLE }
 
@@ -61,25 +61,25 @@ public final class BatchesQuery {
     }
 
     /** At most {@code limit} matching batches in the sort, where {@code seek} says. */
+    @Override
     public Page<BatchRow> page(Filter filter, Sort<Column> sort, Seek seek, int limit) {
         return listing.page(filter.where(), sort, seek, limit);
     }
 
     /** How many batches match, and their available units (for the summary and the pager). */
     public Totals totals(Filter filter) {
-        Sql.Condition where = filter.where();
-        Totals[] totals = {new Totals(0, 0)};
-        Sql.each(dataSource, "SELECT COUNT(*), COALESCE(SUM(CAST(available AS BIGINT)), 0) FROM read_batches" + where.sql(), 0,
-                rs -> totals[0] = new Totals(rs.getInt(1), rs.getLong(2)), where.parameters().toArray());
-        return totals[0];
+        long[] totals = listing.countAndSum(filter.where(), "available");
+        return new Totals((int) totals[0], totals[1]);
     }
 
     /** How many matching batches come before the batch with {@code key} in the sort. */
+    @Override
     public int countBefore(Filter filter, Sort<Column> sort, Page.Key key) {
         return listing.countBefore(filter.where(), sort, key);
     }
 
     /** Every matching batch in the sort, streamed row by row: what the table shows, all pages. */
+    @Override
     public void forEach(Filter filter, Sort<Column> sort, Consumer<BatchRow> consumer) {
         listing.forEach(filter.where(), sort, consumer);
     }

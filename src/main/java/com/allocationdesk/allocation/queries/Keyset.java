@@ -76,6 +76,17 @@ final class Keyset<R, C extends Enum<C>> {
         return Sql.integer(dataSource, "SELECT COUNT(*) FROM " + table + filter.sql(), filter.parameters().toArray());
     }
 
+    /** How many rows match, and the sum of their {@code column} (a plain column name of the table). */
+    long[] countAndSum(Sql.Condition filter, String column) {
+        long[] totals = new long[2];
+        Sql.each(dataSource, "SELECT COUNT(*), COALESCE(SUM(CAST(" + column + " AS BIGINT)), 0) FROM " + table + filter.sql(),
+                0, rs -> {
+                    totals[0] = rs.getLong(1);
+                    totals[1] = rs.getLong(2);
+                }, filter.parameters().toArray());
+        return totals;
+    }
+
     /** How many rows come before the row with {@code key} in the sort (its position, from 0). */
     int countBefore(Sql.Condition filter, Sort<C> sort, Page.Key key) {
         List<String> columnsOfKey = keyOf(sort);

@@ -13,25 +13,12 @@ import javax.sql.DataSource;
  * Orders view's list sorts by any {@link Column} over every matching line and pages by key
  * ({@link Keyset}).
  */
-public final class WaitingQuery {
+public final class WaitingQuery implements SortedListing<WaitingRow, WaitingQuery.Column, LineFilter> {
     /** The columns the list sorts by; each is served by an index on it and the primary key (V9). */
     public enum Column { ORDER, SKU, QUANTITY, SINCE }
 
     /** Oldest first: the queue's order. */
     public static final Sort<Column> DEFAULT_SORT = Sort.ascending(Column.SINCE);
-
-    /** The filters, each null or blank for none: the start of the order id and of the SKU in any case, or with {@code *}. */
-    public record Filter(String order, String sku) {
-        public static final Filter NONE = new Filter(null, null);
-
-        public boolean isEmpty() {
-            return Sql.isBlank(order) && Sql.isBlank(sku);
-        }
-
-        Sql.Condition where() {
-            return Sql.where(Sql.matching("order_key", order), Sql.matching("sku_key", sku));
-        }
-    }
 
     /** What the list holds: how many lines match, and how many units they ask for. */
     public record Totals(int lines, long units) {
@@ -75,26 +62,26 @@ public final class WaitingQuery {
     }
 
     /** At most {@code limit} matching lines in the sort, where {@code seek} says. */
-    public Page<WaitingRow> page(Filter filter, Sort<Column> sort, Seek seek, int limit) {
+    @Override
+    public Page<WaitingRow> page(LineFilter filter, Sort<Column> sort, Seek seek, int limit) {
         return listing.page(filter.where(), sort, seek, limit);
     }
 
     /** How many lines match, and their units (for the summary and the pager). */
-    public Totals totals(Filter filter) {
-        Sql.Condition where = filter.where();
-        Totals[] totals = {new Totals(0, 0)};
-        Sql.each(dataSource, "SELECT COUNT(*), COALESCE(SUM(CAST(quantity AS BIGINT)), 0) FROM read_waiting" + where.sql(), 0,
-                rs -> totals[0] = new Totals(rs.getInt(1), rs.getLong(2)), where.parameters().toArray());
-        return totals[0];
+    public Totals totals(LineFilter filter) {
+        long[] totals = listing.countAndSum(filter.where(), "quantity");
+        return new Totals((int) totals[0], totals[1]);
     }
 
     /** How many matching lines come before the line with {@code key} in the sort. */
-    public int countBefore(Filter filter, Sort<Column> sort, Page.Key key) {
+    @Override
+    public int countBefore(LineFilter filter, Sort<Column> sort, Page.Key key) {
         return listing.countBefore(filter.where(), sort, key);
     }
 
     /** Every matching line in the sort, streamed row by row: what the list shows, all pages. */
-    public void forEach(Filter filter, Sort<Column> sort, Consumer<WaitingRow> consumer) {
+    @Override
+    public void forEach(LineFilter filter, Sort<Column> sort, Consumer<WaitingRow> consumer) {
         listing.forEach(filter.where(), sort, consumer);
     }
 

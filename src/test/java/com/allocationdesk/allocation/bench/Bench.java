@@ -42,7 +42,8 @@ import javax.sql.DataSource;
  * Arguments: project directory. System properties (for a quicker run): {@code bench.runs} (3),
  * {@code bench.bigLines} (1,000,000), {@code bench.importRows} (100,000), {@code bench.importSkus}
  * (10,000; items 4 and 8), {@code bench.e2ePauseMillis} (100: item 8's loops), {@code bench.only}
- * (comma-separated item numbers, 1 to 8; item 8 is issue 13's end to end, {@link EndToEndBench}).
+ * (comma-separated item numbers, 1 to 10; item 8 is issue 13's end to end, {@link EndToEndBench}; item 10
+ * issue 15's keyset paging, {@link KeysetBench}, {@code bench.keysetRows} rows).
  */
 public final class Bench {
     static final PrintStream OUT = System.out;
@@ -55,7 +56,9 @@ public final class Bench {
      * figures used 1,000 (100 batches per SKU); {@code -Dbench.importSkus=1000} measures that.
      */
     static final int IMPORT_SKUS = Integer.getInteger("bench.importSkus", 10_000);
-    static final String ONLY = System.getProperty("bench.only", "1,2,3,4,5,6,7,8,9");
+    static final String ONLY = System.getProperty("bench.only", "1,2,3,4,5,6,7,8,9,10");
+    /** The items {@link #ONLY} selects, as numbers: "10" selects item 10, not item 1. */
+    static final java.util.Set<String> ITEMS = java.util.Set.of(ONLY.replace(" ", "").split(","));
 
     private final Path project;
     private final Path work;
@@ -78,29 +81,32 @@ public final class Bench {
         long started = System.nanoTime();
         try {
             bench.header();
-            if (ONLY.contains("1")) {
+            if (ITEMS.contains("1")) {
                 bench.limitVersusApp();
             }
-            if (ONLY.contains("2") || ONLY.contains("3")) {
+            if (ITEMS.contains("2") || ITEMS.contains("3")) {
                 bench.scalingAndReadSide();
             }
-            if (ONLY.contains("4")) {
+            if (ITEMS.contains("4")) {
                 bench.imports();
             }
-            if (ONLY.contains("5")) {
+            if (ITEMS.contains("5")) {
                 bench.startUp();
             }
-            if (ONLY.contains("6")) {
+            if (ITEMS.contains("6")) {
                 bench.fxStalls();
             }
-            if (ONLY.contains("7")) {
+            if (ITEMS.contains("7")) {
                 new LedgerBench(bench.work, bench::line, bench::table).run();
             }
-            if (ONLY.contains("8")) {
+            if (ITEMS.contains("8")) {
                 new EndToEndBench(bench.work, bench.git("rev-parse", "--short", "HEAD"), bench::line, bench::table).run();
             }
-            if (ONLY.contains("9")) {
+            if (ITEMS.contains("9")) {
                 new SeveralDesksBench(bench::line, bench::table).run();
+            }
+            if (ITEMS.contains("10")) {
+                new KeysetBench(bench.work, bench::line, bench::table).run();
             }
         } finally {
             bench.line("");
@@ -271,7 +277,7 @@ public final class Bench {
                 smallBus.handle(new Allocate("warm" + i, Seeder.sku(5 + i % 5), 1));
                 bigBus.handle(new Allocate("warm" + i, Seeder.sku(5 + i % 5), 1));
             }
-            if (ONLY.contains("2")) {
+            if (ITEMS.contains("2")) {
                 Stats.Figure p50Small = new Stats.Figure("allocate p50, 1,000 lines stored", "ms");
                 Stats.Figure p99Small = new Stats.Figure("allocate p99, 1,000 lines stored", "ms");
                 Stats.Figure p50Big = new Stats.Figure("allocate p50, " + String.format("%,d", BIG_LINES) + " lines stored", "ms");
@@ -315,7 +321,7 @@ public final class Bench {
                 table(List.of(p50Small, p50Big, growth50, p99Small, p99Big, growth99,
                         p50Few, p50Many, growthSku50, p99Few, p99Many, growthSku99));
             }
-            if (ONLY.contains("3")) {
+            if (ITEMS.contains("3")) {
                 readSide(big);
             }
         }

@@ -86,9 +86,9 @@ class KeysetListingsIT {
                 case QUANTITY -> Comparator.comparingInt(AllocationRow::quantity).thenComparing(tie);
                 case BATCH -> Comparator.comparing(AllocationRow::batchReference).thenComparing(tie);
             };
-            for (AllocationsQuery.Filter filter : List.of(AllocationsQuery.Filter.NONE, new AllocationsQuery.Filter(null, "lam"),
-                    new AllocationsQuery.Filter("o-1", null), new AllocationsQuery.Filter(null, "*shade"),
-                    new AllocationsQuery.Filter("*-2", "*LAMP"), new AllocationsQuery.Filter(null, "b*p"))) {
+            for (LineFilter filter : List.of(LineFilter.NONE, new LineFilter(null, "lam"),
+                    new LineFilter("o-1", null), new LineFilter(null, "*shade"),
+                    new LineFilter("*-2", "*LAMP"), new LineFilter(null, "b*p"))) {
                 Predicate<AllocationRow> matches = r -> matches(filter.order(), r.orderId()) && matches(filter.sku(), r.sku());
                 for (Sort<AllocationsQuery.Column> sort : List.of(Sort.ascending(column), Sort.descending(column))) {
                     List<AllocationRow> expected = all.stream().filter(matches)
@@ -140,8 +140,8 @@ class KeysetListingsIT {
                 case QUANTITY -> Comparator.comparingInt(WaitingRow::quantity).thenComparing(tie);
                 case SINCE -> Comparator.comparing(WaitingRow::since).thenComparing(tie);
             };
-            for (WaitingQuery.Filter filter : List.of(WaitingQuery.Filter.NONE, new WaitingQuery.Filter("w-1", null),
-                    new WaitingQuery.Filter(null, "*SHADE"), new WaitingQuery.Filter("*-3", "wa"))) {
+            for (LineFilter filter : List.of(LineFilter.NONE, new LineFilter("w-1", null),
+                    new LineFilter(null, "*SHADE"), new LineFilter("*-3", "wa"))) {
                 Predicate<WaitingRow> matches = r -> matches(filter.order(), r.orderId()) && matches(filter.sku(), r.sku());
                 for (Sort<WaitingQuery.Column> sort : List.of(Sort.ascending(column), Sort.descending(column))) {
                     List<WaitingRow> expected = all.stream().filter(matches)
@@ -157,9 +157,9 @@ class KeysetListingsIT {
     @Test
     void aPercentOrUnderscoreIsAPlainCharacterAndAStarAloneMatchesAll() {
         AllocationsQuery query = app.get(AllocationsQuery.class);
-        assertThat(query.count(new AllocationsQuery.Filter("%", null))).isZero();
-        assertThat(query.count(new AllocationsQuery.Filter("*_", null))).isZero();
-        assertThat(query.count(new AllocationsQuery.Filter("*", "*"))).isEqualTo(query.count(AllocationsQuery.Filter.NONE));
+        assertThat(query.count(new LineFilter("%", null))).isZero();
+        assertThat(query.count(new LineFilter("*_", null))).isZero();
+        assertThat(query.count(new LineFilter("*", "*"))).isEqualTo(query.count(LineFilter.NONE));
     }
 
     interface Pages<R, C extends Enum<C>, F> {

@@ -9,6 +9,7 @@ import javafx.scene.Node;
 import javafx.scene.control.TableColumn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
 
 import java.util.Comparator;
 import java.util.List;
@@ -75,6 +76,25 @@ class SortedTablesWindowIT extends WindowFixture {
         clickOn("#lastPageButton");
         waitUntil("the last page shows", () -> text("#pageLabel").equals("Rows 301–500 of 500"));
         assertThat(quantities()).containsExactlyElementsOf(chairs.subList(300, 500));
+    }
+
+    @Test
+    void theSortTheFilterAndTheTabAreShownSoAgainAfterARestart() throws Exception {
+        fill("#skuFilterField", "*air");
+        sortQuantityDescending();
+        waitUntil("the filter applies", () -> text("#pageLabel").equals("Rows 1–200 of 500"));
+
+        FxToolkit.cleanupApplication(app); // the window closes: stop() saves the settings
+        FxToolkit.cleanupStages();
+        openWindow();
+
+        waitUntil("the Allocations tab is shown again", () -> find("#allocationsTable").map(Node::isVisible).orElse(false));
+        assertThat(text("#skuFilterField")).isEqualTo("*air");
+        waitUntil("its first page shows", () -> text("#pageLabel").equals("Rows 1–200 of 500"));
+        assertThat(quantityColumn().getSortType()).isEqualTo(TableColumn.SortType.DESCENDING);
+        assertThat(table("#allocationsTable").getSortOrder().stream().map(c -> c.getId()).toList()).containsExactly("quantityColumn");
+        assertThat(quantities().get(0)).isEqualTo(97);
+        assertThat(allocationRows()).extracting(AllocationRow::sku).containsOnly("CHAIR");
     }
 
     private void sortQuantityDescending() {

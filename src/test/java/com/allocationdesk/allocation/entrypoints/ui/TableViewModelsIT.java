@@ -147,7 +147,7 @@ class TableViewModelsIT {
     void theBatchesSortAndPageOverEveryBatch() {
         BatchesViewModel vm = new BatchesViewModel(app.get(BatchesQuery.class), runner, live, ViewSettings.none());
         vm.skuFilterProperty().set("part");
-        assertThat(vm.pageTextProperty().get()).isEqualTo("Rows 1–200 of 250");
+        assertThat(vm.pages().pageTextProperty().get()).isEqualTo("Rows 1–200 of 250");
         assertThat(vm.batches().get(0).eta()).as("the warehouse first, as the allocation prefers").isNull();
 
         vm.sortProperty().set(Sort.descending(BatchesQuery.Column.PURCHASED));
@@ -155,7 +155,7 @@ class TableViewModelsIT {
         List<Integer> purchased = IntStream.range(0, 250).map(i -> 10 + (i * 13) % 50).boxed()
                 .sorted(Comparator.reverseOrder()).toList();
         assertThat(vm.batches()).extracting(BatchRow::purchased).containsExactlyElementsOf(purchased.subList(0, 200));
-        vm.lastPage();
+        vm.pages().last();
         assertThat(vm.batches()).extracting(BatchRow::purchased).containsExactlyElementsOf(purchased.subList(50, 250));
     }
 

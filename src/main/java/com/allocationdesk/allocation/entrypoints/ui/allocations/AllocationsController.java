@@ -3,6 +3,7 @@ package com.allocationdesk.allocation.entrypoints.ui.allocations;
 import com.allocationdesk.allocation.entrypoints.ui.ledger.LedgerController;
 import com.allocationdesk.allocation.entrypoints.ui.support.Columns;
 import com.allocationdesk.allocation.entrypoints.ui.support.DialogService;
+import com.allocationdesk.allocation.entrypoints.ui.support.PagerButtons;
 import com.allocationdesk.allocation.entrypoints.ui.support.RowHistory;
 import com.allocationdesk.allocation.entrypoints.ui.support.SortedColumns;
 import com.allocationdesk.allocation.entrypoints.ui.support.ViewBindings;
@@ -53,12 +54,9 @@ public class AllocationsController {
     private void initialize() {
         orderFilterField.textProperty().bindBidirectional(viewModel.orderFilterProperty());
         skuFilterField.textProperty().bindBidirectional(viewModel.skuFilterProperty());
-        pageLabel.textProperty().bind(viewModel.pageTextProperty());
+        PagerButtons.bind(viewModel.pages(), viewModel.pageTextProperty(), pageLabel,
+                firstPageButton, previousPageButton, nextPageButton, lastPageButton);
         ViewBindings.message(errorLabel, viewModel.errorMessageProperty());
-        firstPageButton.disableProperty().bind(viewModel.canPreviousProperty().not());
-        previousPageButton.disableProperty().bind(viewModel.canPreviousProperty().not());
-        nextPageButton.disableProperty().bind(viewModel.canNextProperty().not());
-        lastPageButton.disableProperty().bind(viewModel.canNextProperty().not());
         Columns.of(orderColumn, AllocationRow::orderId);
         Columns.of(skuColumn, AllocationRow::sku);
         Columns.number(quantityColumn, AllocationRow::quantity);
@@ -83,26 +81,6 @@ public class AllocationsController {
 
     private Window window() {
         return allocationsTable.getScene() == null ? null : allocationsTable.getScene().getWindow();
-    }
-
-    @FXML
-    void onFirstPage() {
-        viewModel.firstPage();
-    }
-
-    @FXML
-    void onPreviousPage() {
-        viewModel.previousPage();
-    }
-
-    @FXML
-    void onNextPage() {
-        viewModel.nextPage();
-    }
-
-    @FXML
-    void onLastPage() {
-        viewModel.lastPage();
     }
 
     @FXML

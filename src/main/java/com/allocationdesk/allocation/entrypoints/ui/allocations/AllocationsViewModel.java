@@ -9,8 +9,7 @@ import com.allocationdesk.allocation.queries.AllocationRow;
 import com.allocationdesk.allocation.queries.AllocationsQuery;
 import com.allocationdesk.allocation.queries.OrderLineStatusRow;
 import com.allocationdesk.allocation.queries.OrderStatusQuery;
-import com.allocationdesk.allocation.queries.Page;
-import com.allocationdesk.allocation.queries.Seek;
+import com.allocationdesk.allocation.queries.LineFilter;
 import com.allocationdesk.allocation.queries.Sort;
 import com.allocationdesk.allocation.queries.TextFilter;
 import jakarta.enterprise.context.Dependent;
@@ -56,7 +55,7 @@ public class AllocationsViewModel {
     private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper(this, "placeholder", NONE_YET);
     private final ReadOnlyStringWrapper placeholderOrder = new ReadOnlyStringWrapper(this, "placeholderOrder", "");
     private final BooleanProperty shown = new SimpleBooleanProperty(this, "shown", true);
-    private final TablePager<AllocationRow, AllocationsQuery.Column, AllocationsQuery.Filter, Totals> pager;
+    private final TablePager<AllocationRow, AllocationsQuery.Column, LineFilter, Totals> pager;
 
     /** Without remembered settings (tests of this view model alone). */
     public AllocationsViewModel(AllocationsQuery query, OrderStatusQuery orderStatus, BackgroundRunner runner,
@@ -68,32 +67,8 @@ public class AllocationsViewModel {
     public AllocationsViewModel(AllocationsQuery query, OrderStatusQuery orderStatus, BackgroundRunner runner,
                                 LiveUpdates live, ViewSettings settings) {
         this.work = new WorkState(runner);
-        this.pager = new TablePager<>(runner, PAGE_SIZE, AllocationsQuery.DEFAULT_SORT, new TablePager.Source<>() {
-            @Override
-            public Page<AllocationRow> page(AllocationsQuery.Filter filter, Sort<AllocationsQuery.Column> sort, Seek seek, int limit) {
-                return query.page(filter, sort, seek, limit);
-            }
-
-            @Override
-            public Totals totals(AllocationsQuery.Filter filter) {
-                int count = query.count(filter);
-                String order = filter.order() == null ? "" : filter.order().strip();
-                List<OrderLineStatusRow> orderLines = count == 0 && !order.isEmpty()
-                        ? orderStatus.of(order).stream().filter(line -> TextFilter.matches(filter.sku(), line.sku())).toList()
-                        : List.of();
-                return new Totals(count, order, orderLines);
-            }
-
-            @Override
-            public int rowsOf(Totals totals) {
-                return totals.count();
-            }
-
-            @Override
-            public int countBefore(AllocationsQuery.Filter filter, Sort<AllocationsQuery.Column> sort, Page.Key key) {
-                return query.countBefore(filter, sort, key);
-            }
-        }, this::filter, this::show, work::fail);
+        this.pager = new TablePager<>(runner, PAGE_SIZE, AllocationsQuery.DEFAULT_SORT, query, filter -> totals(query, orderStatus, filter), Totals::count,
+                this::filter, this::show, work::fail);
         settings.remember("allocations.filter.order", orderFilter);
         settings.remember("allocations.filter.sku", skuFilter);
         settings.rememberSort("allocations.sort", AllocationsQuery.Column.class, pager.sortProperty());
@@ -101,6 +76,16 @@ public class AllocationsViewModel {
         skuFilter.addListener((obs, old, now) -> firstPage());
         pager.onlyWhileShown(shown);
         live.onChange(LiveUpdates.Topic.ALLOCATIONS, this::reload);
+    }
+
+    /** The count, and the filtered order's lines when nothing matches (off the FX thread). */
+    private static Totals totals(AllocationsQuery query, OrderStatusQuery orderStatus, LineFilter filter) {
+        int count = query.count(filter);
+        String order = filter.order() == null ? "" : filter.order().strip();
+        List<OrderLineStatusRow> orderLines = count == 0 && !order.isEmpty()
+                ? orderStatus.of(order).stream().filter(line -> TextFilter.matches(filter.sku(), line.sku())).toList()
+                : List.of();
+        return new Totals(count, order, orderLines);
     }
 
     /** Whether the view is on screen; while it is not, changes are caught up when it is shown. */
@@ -130,8 +115,13 @@ public class AllocationsViewModel {
     }
 
     /** The filters as they stand: with {@link #sortProperty}, what the table shows ({@code AllocationsQuery.forEach} streams it all). */
-    public AllocationsQuery.Filter filter() {
-        return new AllocationsQuery.Filter(orderFilter.get(), skuFilter.get());
+    public LineFilter filter() {
+        return new LineFilter(orderFilter.get(), skuFilter.get());
+    }
+
+    /** The table's pager (its buttons; the pager's text is {@link #pageTextProperty}). */
+    public TablePager<AllocationRow, AllocationsQuery.Column, LineFilter, ?> pages() {
+        return pager;
     }
 
     /** The table's order: a header click sets it; the first page in that order is read. */
@@ -139,7 +129,7 @@ public class AllocationsViewModel {
         return pager.sortProperty();
     }
 
-    private void show(TablePager.Loaded<AllocationRow, AllocationsQuery.Column, AllocationsQuery.Filter, Totals> loaded) {
+    private void show(TablePager.Loaded<AllocationRow, AllocationsQuery.Column, LineFilter, Totals> loaded) {
         work.clearError();
         Totals totals = loaded.totals();
         boolean anOrder = loaded.total() == 0 && !totals.orderLines().isEmpty()

@@ -3,6 +3,7 @@ package com.allocationdesk.allocation.entrypoints.ui.batches;
 import com.allocationdesk.allocation.entrypoints.ui.ledger.LedgerController;
 import com.allocationdesk.allocation.entrypoints.ui.support.Columns;
 import com.allocationdesk.allocation.entrypoints.ui.support.DialogService;
+import com.allocationdesk.allocation.entrypoints.ui.support.PagerButtons;
 import com.allocationdesk.allocation.entrypoints.ui.support.RowHistory;
 import com.allocationdesk.allocation.entrypoints.ui.support.SortedColumns;
 import com.allocationdesk.allocation.entrypoints.ui.support.ViewBindings;
@@ -74,11 +75,8 @@ public class BatchesController {
                 purchasedColumn, BatchesQuery.Column.PURCHASED, allocatedColumn, BatchesQuery.Column.ALLOCATED,
                 availableColumn, BatchesQuery.Column.AVAILABLE), viewModel.sortProperty(), BatchesQuery.DEFAULT_SORT);
         batchesPlaceholder.textProperty().bind(viewModel.placeholderProperty());
-        batchesPageLabel.textProperty().bind(viewModel.pageTextProperty());
-        batchesFirstPageButton.disableProperty().bind(viewModel.canPreviousProperty().not());
-        batchesPreviousPageButton.disableProperty().bind(viewModel.canPreviousProperty().not());
-        batchesNextPageButton.disableProperty().bind(viewModel.canNextProperty().not());
-        batchesLastPageButton.disableProperty().bind(viewModel.canNextProperty().not());
+        PagerButtons.bind(viewModel.pages(), viewModel.pages().pageTextProperty(), batchesPageLabel,
+                batchesFirstPageButton, batchesPreviousPageButton, batchesNextPageButton, batchesLastPageButton);
         changeQuantityButton.disableProperty().bind(batchesTable.getSelectionModel().selectedItemProperty().isNull());
         RowHistory.offer(batchesTable, batch -> LedgerController.openBatch(dialogs, window(), batch.reference()));
         batchesTable.setOnMouseClicked(e -> {
@@ -101,26 +99,6 @@ public class BatchesController {
             dialogs.open(ChangeQuantityDialogController.class, "ChangeQuantityDialog.fxml",
                     "Change quantity of " + batch.reference(), window(), c -> c.prepare(batch));
         }
-    }
-
-    @FXML
-    void onFirstPage() {
-        viewModel.firstPage();
-    }
-
-    @FXML
-    void onPreviousPage() {
-        viewModel.previousPage();
-    }
-
-    @FXML
-    void onNextPage() {
-        viewModel.nextPage();
-    }
-
-    @FXML
-    void onLastPage() {
-        viewModel.lastPage();
     }
 
     @FXML

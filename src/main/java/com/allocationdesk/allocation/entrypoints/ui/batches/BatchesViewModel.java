@@ -7,8 +7,6 @@ import com.allocationdesk.allocation.entrypoints.ui.support.ViewSettings;
 import com.allocationdesk.allocation.entrypoints.ui.support.WorkState;
 import com.allocationdesk.allocation.queries.BatchRow;
 import com.allocationdesk.allocation.queries.BatchesQuery;
-import com.allocationdesk.allocation.queries.Page;
-import com.allocationdesk.allocation.queries.Seek;
 import com.allocationdesk.allocation.queries.Sort;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -48,27 +46,8 @@ public class BatchesViewModel {
     @Inject
     public BatchesViewModel(BatchesQuery query, BackgroundRunner runner, LiveUpdates live, ViewSettings settings) {
         this.work = new WorkState(runner);
-        this.pager = new TablePager<>(runner, PAGE_SIZE, BatchesQuery.DEFAULT_SORT, new TablePager.Source<>() {
-            @Override
-            public Page<BatchRow> page(BatchesQuery.Filter filter, Sort<BatchesQuery.Column> sort, Seek seek, int limit) {
-                return query.page(filter, sort, seek, limit);
-            }
-
-            @Override
-            public BatchesQuery.Totals totals(BatchesQuery.Filter filter) {
-                return query.totals(filter);
-            }
-
-            @Override
-            public int rowsOf(BatchesQuery.Totals totals) {
-                return totals.batches();
-            }
-
-            @Override
-            public int countBefore(BatchesQuery.Filter filter, Sort<BatchesQuery.Column> sort, Page.Key key) {
-                return query.countBefore(filter, sort, key);
-            }
-        }, this::filter, this::show, work::fail);
+        this.pager = new TablePager<>(runner, PAGE_SIZE, BatchesQuery.DEFAULT_SORT, query, query::totals, BatchesQuery.Totals::batches,
+                this::filter, this::show, work::fail);
         settings.remember("batches.filter.sku", skuFilter);
         settings.rememberSort("batches.sort", BatchesQuery.Column.class, pager.sortProperty());
         skuFilter.addListener((obs, old, now) -> pager.first());
@@ -91,20 +70,9 @@ public class BatchesViewModel {
         loaded.set(true);
     }
 
-    public void firstPage() {
-        pager.first();
-    }
-
-    public void nextPage() {
-        pager.next();
-    }
-
-    public void previousPage() {
-        pager.previous();
-    }
-
-    public void lastPage() {
-        pager.last();
+    /** The table's pager: first, previous, next, last page and "Rows 1–200 of 19,868". */
+    public TablePager<BatchRow, BatchesQuery.Column, BatchesQuery.Filter, BatchesQuery.Totals> pages() {
+        return pager;
     }
 
     /** The filter as it stands: with {@link #sortProperty}, what the table shows ({@code BatchesQuery.forEach} streams it all). */
@@ -138,19 +106,6 @@ public class BatchesViewModel {
     /** What the empty table says: no batch yet, or none matches the filter. */
     public ReadOnlyStringProperty placeholderProperty() {
         return placeholder.getReadOnlyProperty();
-    }
-
-    /** "Rows 1–200 of 19,868"; empty when nothing matches. */
-    public ReadOnlyStringProperty pageTextProperty() {
-        return pager.pageTextProperty();
-    }
-
-    public ReadOnlyBooleanProperty canPreviousProperty() {
-        return pager.canPreviousProperty();
-    }
-
-    public ReadOnlyBooleanProperty canNextProperty() {
-        return pager.canNextProperty();
     }
 
     /** False until the first query result is in {@link #batches()} (even an empty one); then true for good. */

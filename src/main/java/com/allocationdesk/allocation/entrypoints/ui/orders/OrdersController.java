@@ -4,6 +4,7 @@ import com.allocationdesk.allocation.entrypoints.ui.ledger.LedgerController;
 import com.allocationdesk.allocation.entrypoints.ui.support.Columns;
 import com.allocationdesk.allocation.entrypoints.ui.support.DialogService;
 import com.allocationdesk.allocation.entrypoints.ui.support.FieldView;
+import com.allocationdesk.allocation.entrypoints.ui.support.PagerButtons;
 import com.allocationdesk.allocation.entrypoints.ui.support.RowHistory;
 import com.allocationdesk.allocation.entrypoints.ui.support.SortedColumns;
 import com.allocationdesk.allocation.entrypoints.ui.support.ViewBindings;
@@ -102,16 +103,8 @@ public class OrdersController {
         waitingOrderFilterField.textProperty().bindBidirectional(viewModel.waitingOrderFilterProperty());
         waitingSkuFilterField.textProperty().bindBidirectional(viewModel.waitingSkuFilterProperty());
         waitingPlaceholder.textProperty().bind(viewModel.waitingPlaceholderProperty());
-        var pages = viewModel.waitingPages();
-        waitingPageLabel.textProperty().bind(pages.pageTextProperty());
-        waitingFirstPageButton.disableProperty().bind(pages.canPreviousProperty().not());
-        waitingPreviousPageButton.disableProperty().bind(pages.canPreviousProperty().not());
-        waitingNextPageButton.disableProperty().bind(pages.canNextProperty().not());
-        waitingLastPageButton.disableProperty().bind(pages.canNextProperty().not());
-        waitingFirstPageButton.setOnAction(e -> pages.first());
-        waitingPreviousPageButton.setOnAction(e -> pages.previous());
-        waitingNextPageButton.setOnAction(e -> pages.next());
-        waitingLastPageButton.setOnAction(e -> pages.last());
+        PagerButtons.bind(viewModel.waitingPages(), viewModel.waitingPages().pageTextProperty(), waitingPageLabel,
+                waitingFirstPageButton, waitingPreviousPageButton, waitingNextPageButton, waitingLastPageButton);
         waitingTable.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> viewModel.pick(row));
         RowHistory.offer(waitingTable, line -> LedgerController.openLine(dialogs,
                 waitingTable.getScene().getWindow(), line.orderId(), line.sku()));

@@ -12,8 +12,7 @@ import com.allocationdesk.allocation.entrypoints.ui.support.TablePager;
 import com.allocationdesk.allocation.entrypoints.ui.support.ViewSettings;
 import com.allocationdesk.allocation.entrypoints.ui.support.WorkState;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
-import com.allocationdesk.allocation.queries.Page;
-import com.allocationdesk.allocation.queries.Seek;
+import com.allocationdesk.allocation.queries.LineFilter;
 import com.allocationdesk.allocation.queries.SkuTotals;
 import com.allocationdesk.allocation.queries.Sort;
 import com.allocationdesk.allocation.queries.StockTotalsQuery;
@@ -68,7 +67,7 @@ public class OrdersViewModel {
     private final StringProperty waitingOrderFilter = new SimpleStringProperty(this, "waitingOrderFilter", "");
     private final StringProperty waitingSkuFilter = new SimpleStringProperty(this, "waitingSkuFilter", "");
     private final ReadOnlyStringWrapper waitingPlaceholder = new ReadOnlyStringWrapper(this, "waitingPlaceholder", NO_LINE_WAITS);
-    private final TablePager<WaitingRow, WaitingQuery.Column, WaitingQuery.Filter, WaitingQuery.Totals> waitingPager;
+    private final TablePager<WaitingRow, WaitingQuery.Column, LineFilter, WaitingQuery.Totals> waitingPager;
     private final Reloader<List<SkuTotals>> skuReloader;
     private List<WaitingRow> lastWaiting = List.of();
     private final MoveMessages moves;
@@ -107,29 +106,10 @@ public class OrdersViewModel {
     }
 
     /** The waiting list: filtered and sorted in SQL over every waiting line, a page at a time. */
-    private TablePager<WaitingRow, WaitingQuery.Column, WaitingQuery.Filter, WaitingQuery.Totals> waitingPager(
+    private TablePager<WaitingRow, WaitingQuery.Column, LineFilter, WaitingQuery.Totals> waitingPager(
             BackgroundRunner runner, WaitingQuery query) {
-        return new TablePager<>(runner, WAITING_PAGE_SIZE, WaitingQuery.DEFAULT_SORT, new TablePager.Source<>() {
-            @Override
-            public Page<WaitingRow> page(WaitingQuery.Filter filter, Sort<WaitingQuery.Column> sort, Seek seek, int limit) {
-                return query.page(filter, sort, seek, limit);
-            }
-
-            @Override
-            public WaitingQuery.Totals totals(WaitingQuery.Filter filter) {
-                return query.totals(filter);
-            }
-
-            @Override
-            public int rowsOf(WaitingQuery.Totals totals) {
-                return totals.lines();
-            }
-
-            @Override
-            public int countBefore(WaitingQuery.Filter filter, Sort<WaitingQuery.Column> sort, Page.Key key) {
-                return query.countBefore(filter, sort, key);
-            }
-        }, this::waitingFilter, this::showWaiting, work::fail);
+        return new TablePager<>(runner, WAITING_PAGE_SIZE, WaitingQuery.DEFAULT_SORT, query, query::totals, WaitingQuery.Totals::lines,
+                this::waitingFilter, this::showWaiting, work::fail);
     }
 
     /** Sends Allocate and shows the batch it went to, or that it waits for stock. */
@@ -203,7 +183,7 @@ public class OrdersViewModel {
         result.set(text);
     }
 
-    private void showWaiting(TablePager.Loaded<WaitingRow, WaitingQuery.Column, WaitingQuery.Filter, WaitingQuery.Totals> loaded) {
+    private void showWaiting(TablePager.Loaded<WaitingRow, WaitingQuery.Column, LineFilter, WaitingQuery.Totals> loaded) {
         showWaiting(loaded.page().rows());
         WaitingQuery.Totals totals = loaded.totals();
         NumberFormat format = NumberFormat.getIntegerInstance();
@@ -294,8 +274,8 @@ public class OrdersViewModel {
     }
 
     /** The waiting list's filters as they stand: with {@link #waitingSortProperty}, what the list shows ({@code WaitingQuery.forEach} streams it all). */
-    public WaitingQuery.Filter waitingFilter() {
-        return new WaitingQuery.Filter(waitingOrderFilter.get(), waitingSkuFilter.get());
+    public LineFilter waitingFilter() {
+        return new LineFilter(waitingOrderFilter.get(), waitingSkuFilter.get());
     }
 
     /** The waiting list's order: a header click sets it. */
@@ -304,7 +284,7 @@ public class OrdersViewModel {
     }
 
     /** The waiting list's pager: first, previous, next, last page and "Rows 1–200 of 3,400". */
-    public TablePager<WaitingRow, WaitingQuery.Column, WaitingQuery.Filter, WaitingQuery.Totals> waitingPages() {
+    public TablePager<WaitingRow, WaitingQuery.Column, LineFilter, WaitingQuery.Totals> waitingPages() {
         return waitingPager;
     }
 }

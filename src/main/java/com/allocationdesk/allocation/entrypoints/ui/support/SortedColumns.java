@@ -23,7 +23,7 @@ public final class SortedColumns {
         for (TableColumn<R, ?> column : table.getColumns()) {
             column.setSortable(columns.containsKey(column));
         }
-        boolean[] showing = {false};
+        boolean[] showing = {true}; // setting the policy runs it on today's (empty) sort order: not a click
         table.setSortPolicy(t -> {
             if (!showing[0]) {
                 Sort<C> asked = t.getSortOrder().isEmpty() ? defaultSort : sortOf(t.getSortOrder().get(0), columns);
@@ -33,6 +33,7 @@ public final class SortedColumns {
             }
             return true; // sorted: by the database
         });
+        showing[0] = false;
         Runnable show = () -> {
             Sort<C> now = sort.get();
             showing[0] = true;

@@ -3,6 +3,7 @@ package com.allocationdesk.allocation.entrypoints.ui.support;
 import com.allocationdesk.allocation.queries.Page;
 import com.allocationdesk.allocation.queries.Seek;
 import com.allocationdesk.allocation.queries.Sort;
+import com.allocationdesk.allocation.queries.SortedListing;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -18,7 +19,9 @@ import javafx.collections.ObservableList;
 import java.text.NumberFormat;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 
 /**
  * One table's rows, a page at a time, sorted and filtered in SQL over every matching row: the view
@@ -31,17 +34,6 @@ import java.util.function.Supplier;
  * @param <T> what the count query returns (a count, or a count with a sum for a summary line)
  */
 public final class TablePager<R, C extends Enum<C>, F, T> {
-    /** The query side of one table. */
-    public interface Source<R, C extends Enum<C>, F, T> {
-        Page<R> page(F filter, Sort<C> sort, Seek seek, int limit);
-
-        T totals(F filter);
-
-        int rowsOf(T totals);
-
-        int countBefore(F filter, Sort<C> sort, Page.Key key);
-    }
-
     /** What one load read: the page, where it starts, and the totals of every matching row. */
     public record Loaded<R, C extends Enum<C>, F, T>(F filter, Sort<C> sort, Page<R> page, int position, int total, T totals) {
     }
@@ -50,7 +42,9 @@ public final class TablePager<R, C extends Enum<C>, F, T> {
     }
 
     private final int pageSize;
-    private final Source<R, C, F, T> source;
+    private final SortedListing<R, C, F> listing;
+    private final Function<F, T> totalsOf;
+    private final ToIntFunction<T> rowsOf;
     private final Supplier<F> filter;
     private final ObjectProperty<Sort<C>> sort;
     private final ObservableList<R> rows = FXCollections.observableArrayList();
@@ -64,10 +58,18 @@ public final class TablePager<R, C extends Enum<C>, F, T> {
     private Sort<C> shownSort;
     private int position;
 
-    public TablePager(BackgroundRunner runner, int pageSize, Sort<C> defaultSort, Source<R, C, F, T> source,
-                      Supplier<F> filter, Consumer<Loaded<R, C, F, T>> onLoaded, Consumer<Throwable> failed) {
+    /**
+     * {@code listing}: the table's query; {@code totalsOf}: the count query (with what else the view
+     * tells of all matching rows), {@code rowsOf} the count in it; {@code filter}: the filters as they
+     * stand (asked on the FX thread); {@code onLoaded}: after the rows are shown.
+     */
+    public TablePager(BackgroundRunner runner, int pageSize, Sort<C> defaultSort, SortedListing<R, C, F> listing,
+                      Function<F, T> totalsOf, ToIntFunction<T> rowsOf, Supplier<F> filter,
+                      Consumer<Loaded<R, C, F, T>> onLoaded, Consumer<Throwable> failed) {
         this.pageSize = pageSize;
-        this.source = source;
+        this.listing = listing;
+        this.totalsOf = totalsOf;
+        this.rowsOf = rowsOf;
         this.filter = filter;
         this.sort = new SimpleObjectProperty<>(this, "sort", defaultSort);
         this.reloader = new Reloader<>(runner, this::load, loaded -> {
@@ -129,22 +131,22 @@ public final class TablePager<R, C extends Enum<C>, F, T> {
     /** Off the FX thread: reads the asked page and the totals. */
     private Loaded<R, C, F, T> load() {
         Request<F, C> asked = request;
-        T totals = source.totals(asked.filter());
-        int count = source.rowsOf(totals);
-        Page<R> page = source.page(asked.filter(), asked.sort(), asked.seek(), pageSize);
+        T totals = totalsOf.apply(asked.filter());
+        int count = rowsOf.applyAsInt(totals);
+        Page<R> page = listing.page(asked.filter(), asked.sort(), asked.seek(), pageSize);
         int at = switch (asked.seek().kind()) {
             case FIRST -> 0;
             case LAST -> Math.max(0, count - page.rows().size());
             case AFTER -> asked.basePosition() + asked.baseSize();
             case BEFORE -> asked.basePosition() - page.rows().size();
-            case FROM -> page.isEmpty() ? 0 : source.countBefore(asked.filter(), asked.sort(), page.first());
+            case FROM -> page.isEmpty() ? 0 : listing.countBefore(asked.filter(), asked.sort(), page.first());
         };
         boolean pastTheEnd = page.isEmpty() && asked.seek().kind() != Seek.Kind.FIRST && asked.seek().kind() != Seek.Kind.LAST;
         if (pastTheEnd) { // the rows after (or from) the key are gone: the last page
-            page = source.page(asked.filter(), asked.sort(), Seek.last(), pageSize);
+            page = listing.page(asked.filter(), asked.sort(), Seek.last(), pageSize);
             at = Math.max(0, count - page.rows().size());
         } else if (asked.seek().kind() == Seek.Kind.BEFORE && (page.rows().size() < pageSize || at < 0)) {
-            page = source.page(asked.filter(), asked.sort(), Seek.first(), pageSize); // the start: a full first page
+            page = listing.page(asked.filter(), asked.sort(), Seek.first(), pageSize); // the start: a full first page
             at = 0;
         }
         return new Loaded<>(asked.filter(), asked.sort(), page, at, count, totals);
