@@ -75,6 +75,54 @@ final class Sql {
         return List.of(key, key + '\uFFFF');
     }
 
+    /** A piece of a WHERE clause with its parameters. */
+    record Condition(String sql, List<Object> parameters) {
+        Condition {
+            parameters = List.copyOf(parameters);
+        }
+    }
+
+    /**
+     * What a planner's filter text means for a case-folded key column (V3's {@code *_key}), in one
+     * place for every table: blank is no condition (null); text without {@code *} is the start of the
+     * value, an index range ({@link #startsWith}); a {@code *} stands for any characters, so
+     * {@code *shade} finds every value that contains SHADE and {@code la*p} those that start with LA
+     * and have a P after it ({@code LIKE 'LA%P%'}: the text is still a prefix). {@code %} and {@code _}
+     * are plain characters. Case never matters.
+     */
+    static Condition matching(String keyColumn, String filter) {
+        if (isBlank(filter)) {
+            return null;
+        }
+        String text = filter.strip();
+        if (text.indexOf('*') < 0) {
+            return new Condition(startsWith(keyColumn), prefixBounds(text));
+        }
+        StringBuilder pattern = new StringBuilder();
+        for (char c : text.toUpperCase(java.util.Locale.ROOT).toCharArray()) {
+            switch (c) {
+                case '*' -> pattern.append('%');
+                case '%', '_', '\\' -> pattern.append('\\').append(c);
+                default -> pattern.append(c);
+            }
+        }
+        pattern.append('%');
+        return new Condition(keyColumn + " LIKE ? ESCAPE '\\'", List.of(pattern.toString()));
+    }
+
+    /** " WHERE a AND b" of the conditions that are not null; empty when there are none. */
+    static Condition where(Condition... conditions) {
+        List<String> parts = new ArrayList<>();
+        List<Object> parameters = new ArrayList<>();
+        for (Condition condition : conditions) {
+            if (condition != null) {
+                parts.add(condition.sql());
+                parameters.addAll(condition.parameters());
+            }
+        }
+        return new Condition(parts.isEmpty() ? "" : " WHERE " + String.join(" AND ", parts), parameters);
+    }
+
     static boolean isBlank(String filter) {
         return filter == null || filter.isBlank();
     }

@@ -3,11 +3,27 @@ package com.allocationdesk.allocation.queries;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
-/** Reads {@code read_waiting}: order lines waiting for stock, oldest first. */
-public final class WaitingQuery {
+/**
+ * Reads {@code read_waiting}: order lines waiting for stock, oldest first ({@link #list}); the
+ * Orders view's list sorts by any {@link Column} over every matching line and pages by key
+ * ({@link Keyset}).
+ */
+public final class WaitingQuery implements SortedListing<WaitingRow, WaitingQuery.Column, LineFilter> {
+    /** The columns the list sorts by; each is served by an index on it and the primary key (V9). */
+    public enum Column { ORDER, SKU, QUANTITY, SINCE }
+
+    /** Oldest first: the queue's order. */
+    public static final Sort<Column> DEFAULT_SORT = Sort.ascending(Column.SINCE);
+
+    /** What the list holds: how many lines match, and how many units they ask for. */
+    public record Totals(int lines, long units) {
+    }
+
     private static final String COLUMNS = "SELECT order_id, sku, quantity, since FROM read_waiting";
     private static final String ORDER = " ORDER BY since, order_id, sku";
     private static final String ALL = COLUMNS + ORDER;
@@ -33,9 +49,40 @@ public final class WaitingQuery {
             + " ORDER BY 1";
 
     private final DataSource dataSource;
+    private final Keyset<WaitingRow, Column> listing;
 
     public WaitingQuery(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.listing = new Keyset<>(dataSource, "read_waiting", List.of("order_id", "sku", "quantity", "since"),
+                WaitingQuery::row, Map.of(
+                        Column.ORDER, List.of("order_key", "order_id", "sku"),
+                        Column.SKU, List.of("sku_key", "order_id", "sku"),
+                        Column.QUANTITY, List.of("quantity", "order_id", "sku"),
+                        Column.SINCE, List.of("since", "order_id", "sku")));
+    }
+
+    /** At most {@code limit} matching lines in the sort, where {@code seek} says. */
+    @Override
+    public Page<WaitingRow> page(LineFilter filter, Sort<Column> sort, Seek seek, int limit) {
+        return listing.page(filter.where(), sort, seek, limit);
+    }
+
+    /** How many lines match, and their units (for the summary and the pager). */
+    public Totals totals(LineFilter filter) {
+        long[] totals = listing.countAndSum(filter.where(), "quantity");
+        return new Totals((int) totals[0], totals[1]);
+    }
+
+    /** How many matching lines come before the line with {@code key} in the sort. */
+    @Override
+    public int countBefore(LineFilter filter, Sort<Column> sort, Page.Key key) {
+        return listing.countBefore(filter.where(), sort, key);
+    }
+
+    /** Every matching line in the sort, streamed row by row: what the list shows, all pages. */
+    @Override
+    public void forEach(LineFilter filter, Sort<Column> sort, Consumer<WaitingRow> consumer) {
+        listing.forEach(filter.where(), sort, consumer);
     }
 
     /** Waiting lines whose SKU starts with {@code skuPrefix} (any case); all when it is null or blank. */

@@ -42,8 +42,9 @@ import javax.sql.DataSource;
  * Arguments: project directory. System properties (for a quicker run): {@code bench.runs} (3),
  * {@code bench.bigLines} (1,000,000), {@code bench.importRows} (100,000), {@code bench.importSkus}
  * (10,000; items 4 and 8), {@code bench.e2ePauseMillis} (100: item 8's loops), {@code bench.only}
- * (comma-separated item numbers, 1 to 8; item 8 is issue 13's end to end, {@link EndToEndBench}; item 11 issue
- * 15's FX thread during an export, {@link ExportStallBench}, sized by {@code bench.exportRows}, 1,000,000).
+ * (comma-separated item numbers, 1 to 11; item 8 is issue 13's end to end, {@link EndToEndBench}; item 10
+ * issue 15's keyset paging, {@link KeysetBench}, {@code bench.keysetRows} rows; item 11 issue 15's FX
+ * thread during an export, {@link ExportStallBench}, sized by {@code bench.exportRows}, 1,000,000).
  */
 public final class Bench {
     static final PrintStream OUT = System.out;
@@ -56,7 +57,7 @@ public final class Bench {
      * figures used 1,000 (100 batches per SKU); {@code -Dbench.importSkus=1000} measures that.
      */
     static final int IMPORT_SKUS = Integer.getInteger("bench.importSkus", 10_000);
-    static final String ONLY = System.getProperty("bench.only", "1,2,3,4,5,6,7,8,9,11");
+    static final String ONLY = System.getProperty("bench.only", "1,2,3,4,5,6,7,8,9,10,11");
     /** The items {@link #ONLY} selects, as numbers: "10" selects item 10, not item 1. */
     static final java.util.Set<String> ITEMS = java.util.Set.of(ONLY.replace(" ", "").split(","));
 
@@ -104,6 +105,9 @@ public final class Bench {
             }
             if (ITEMS.contains("9")) {
                 new SeveralDesksBench(bench::line, bench::table).run();
+            }
+            if (ITEMS.contains("10")) {
+                new KeysetBench(bench.work, bench::line, bench::table).run();
             }
             if (ITEMS.contains("11")) {
                 new ExportStallBench(bench.work, RUNS, bench::line, bench::table).run();

@@ -67,8 +67,11 @@ class ReadModelQueriesIT {
         AllocationsQuery query = app.get(AllocationsQuery.class);
 
         assertThat(query.count(null, null)).isEqualTo(3);
-        assertThat(query.page(null, null, 1, 1)).containsExactly(new AllocationRow("order-1", "TABLE", 2, "tables"));
-        assertThat(query.page("ORD", "lamp", 0, 10)).extracting(AllocationRow::orderId).containsExactly("order-1", "order-2");
+        Page<AllocationRow> first = query.page(LineFilter.NONE, AllocationsQuery.DEFAULT_SORT, Seek.first(), 1);
+        assertThat(query.page(LineFilter.NONE, AllocationsQuery.DEFAULT_SORT, Seek.after(first.last()), 1).rows())
+                .containsExactly(new AllocationRow("order-1", "TABLE", 2, "tables"));
+        assertThat(query.page(new LineFilter("ORD", "lamp"), AllocationsQuery.DEFAULT_SORT, Seek.first(), 10).rows())
+                .extracting(AllocationRow::orderId).containsExactly("order-1", "order-2");
         assertThat(query.count("order-1", null)).isEqualTo(2);
         assertThat(query.count("%", null)).isZero();
     }

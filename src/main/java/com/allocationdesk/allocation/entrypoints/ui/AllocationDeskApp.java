@@ -10,6 +10,7 @@ import com.allocationdesk.allocation.entrypoints.ui.connections.WindowConnection
 import com.allocationdesk.allocation.entrypoints.ui.support.ErrorText;
 import com.allocationdesk.allocation.entrypoints.ui.support.HostDesktop;
 import com.allocationdesk.allocation.entrypoints.ui.support.OtherDesks;
+import com.allocationdesk.allocation.entrypoints.ui.support.ViewSettings;
 import com.allocationdesk.allocation.entrypoints.ui.support.WindowPlacement;
 import javafx.application.Application;
 import javafx.beans.value.ChangeListener;
@@ -217,6 +218,10 @@ public class AllocationDeskApp extends Application {
     @Override
     public void stop() {
         stopping = true;
+        Bootstrap shown = bootstrap;
+        if (shown != null) {
+            shown.get(ViewSettings.class).save(); // the tables' sort and filters, the last tab: beside the placement
+        }
         if (stage != null && placement != null) {
             placement.save(stage);
         }

@@ -19,6 +19,7 @@ import com.allocationdesk.allocation.entrypoints.ui.support.ReturnFocus;
 import com.allocationdesk.allocation.entrypoints.ui.support.RowHistory;
 import com.allocationdesk.allocation.entrypoints.ui.support.Shortcuts;
 import com.allocationdesk.allocation.entrypoints.ui.support.ViewBindings;
+import com.allocationdesk.allocation.entrypoints.ui.support.ViewSettings;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import javafx.animation.PauseTransition;
@@ -91,6 +92,9 @@ public class MainWindowController {
     @FXML private ProgressBar importProgress;
     @FXML private Button cancelImportButton;
 
+    /** Where the last tab shown is remembered (issue 15; a field, so the constructor stays as it was). */
+    @Inject ViewSettings viewSettings;
+
     @Inject
     public MainWindowController(MainWindowViewModel viewModel, DialogService dialogs, MoveMessages moves,
                                 DisplayFormats formats) {
@@ -152,6 +156,7 @@ public class MainWindowController {
                 focusAfterFirstLayout(scene);
             }
         });
+        rememberTab();
         viewModel.reload();
     }
 
@@ -246,6 +251,18 @@ public class MainWindowController {
 
     public MainWindowViewModel viewModel() {
         return viewModel;
+    }
+
+    /** Shows the tab shown when the window last closed, and remembers the one shown from now on. */
+    private void rememberTab() {
+        String last = viewSettings.get(ViewSettings.TAB, "");
+        tabs.getTabs().stream().filter(tab -> last.equals(tab.getId())).findFirst()
+                .ifPresent(tab -> tabs.getSelectionModel().select(tab));
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> {
+            if (tab != null) {
+                viewSettings.put(ViewSettings.TAB, tab.getId());
+            }
+        });
     }
 
     /** The Batches view, the one shown at start. */

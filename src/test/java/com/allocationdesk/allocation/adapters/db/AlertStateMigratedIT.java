@@ -66,7 +66,7 @@ class AlertStateMigratedIT {
                         Arrays.asList("o2", 5, false, "OPEN", null, null, false),
                         Arrays.asList("o4", 7, false, "OPEN", null, null, false));
                 assertThat(rows(connection, "SELECT CAST(MAX(\"version\") AS VARCHAR(10)) FROM \"flyway_schema_history\""))
-                        .containsExactly(List.of("8"));
+                        .containsExactly(List.of(Integer.toString(com.allocationdesk.allocation.adapters.jdbc.Migrations.SCHEMA_VERSION)));
                 assertThat(rows(connection, "SELECT DISTINCT index_name FROM information_schema.system_indexinfo"
                         + " WHERE table_schem = 'PUBLIC' AND table_name = 'NOTIFICATIONS' AND index_name NOT LIKE 'SYS_%'"
                         + " ORDER BY index_name")).extracting(row -> row.get(0))

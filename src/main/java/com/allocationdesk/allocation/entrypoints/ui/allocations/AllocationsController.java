@@ -3,15 +3,17 @@ package com.allocationdesk.allocation.entrypoints.ui.allocations;
 import com.allocationdesk.allocation.entrypoints.ui.ledger.LedgerController;
 import com.allocationdesk.allocation.entrypoints.ui.support.Columns;
 import com.allocationdesk.allocation.entrypoints.ui.support.DialogService;
+import com.allocationdesk.allocation.entrypoints.ui.support.PagerButtons;
 import com.allocationdesk.allocation.entrypoints.ui.support.RowAction;
 import com.allocationdesk.allocation.entrypoints.ui.support.RowHistory;
 import com.allocationdesk.allocation.entrypoints.ui.support.RowMenu;
+import com.allocationdesk.allocation.entrypoints.ui.support.SortedColumns;
 import com.allocationdesk.allocation.entrypoints.ui.support.TableClipboard;
 import com.allocationdesk.allocation.entrypoints.ui.support.ViewBindings;
 import com.allocationdesk.allocation.queries.AllocationRow;
+import com.allocationdesk.allocation.queries.AllocationsQuery;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
@@ -21,9 +23,10 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Window;
 
+import java.util.Map;
 import java.util.function.Consumer;
 
-/** Allocations.fxml: every allocation, filtered by order id and SKU, one page at a time. */
+/** Allocations.fxml: every allocation, filtered by order id and SKU, sorted by a header click, one page at a time. */
 @Dependent
 public class AllocationsController {
     private final AllocationsViewModel viewModel;
@@ -58,19 +61,17 @@ public class AllocationsController {
     private void initialize() {
         orderFilterField.textProperty().bindBidirectional(viewModel.orderFilterProperty());
         skuFilterField.textProperty().bindBidirectional(viewModel.skuFilterProperty());
-        pageLabel.textProperty().bind(viewModel.pageTextProperty());
+        PagerButtons.bind(viewModel.pages(), viewModel.pageTextProperty(), pageLabel,
+                firstPageButton, previousPageButton, nextPageButton, lastPageButton);
         ViewBindings.message(errorLabel, viewModel.errorMessageProperty());
-        firstPageButton.disableProperty().bind(viewModel.canPreviousProperty().not());
-        previousPageButton.disableProperty().bind(viewModel.canPreviousProperty().not());
-        nextPageButton.disableProperty().bind(viewModel.canNextProperty().not());
-        lastPageButton.disableProperty().bind(viewModel.canNextProperty().not());
         Columns.of(orderColumn, AllocationRow::orderId);
         Columns.of(skuColumn, AllocationRow::sku);
         Columns.number(quantityColumn, AllocationRow::quantity);
         Columns.of(batchColumn, AllocationRow::batchReference);
-        SortedList<AllocationRow> sorted = new SortedList<>(viewModel.rows());
-        sorted.comparatorProperty().bind(allocationsTable.comparatorProperty());
-        allocationsTable.setItems(sorted);
+        allocationsTable.setItems(viewModel.rows());
+        SortedColumns.handOver(allocationsTable, Map.of(orderColumn, AllocationsQuery.Column.ORDER,
+                skuColumn, AllocationsQuery.Column.SKU, quantityColumn, AllocationsQuery.Column.QUANTITY,
+                batchColumn, AllocationsQuery.Column.BATCH), viewModel.sortProperty(), AllocationsQuery.DEFAULT_SORT);
         placeholderLabel.textProperty().bind(viewModel.placeholderProperty());
         ViewBindings.showWhile(openOrderLink, viewModel.placeholderOrderProperty().isNotEmpty());
         TableClipboard.install(allocationsTable);
@@ -91,26 +92,6 @@ public class AllocationsController {
 
     private Window window() {
         return allocationsTable.getScene() == null ? null : allocationsTable.getScene().getWindow();
-    }
-
-    @FXML
-    void onFirstPage() {
-        viewModel.firstPage();
-    }
-
-    @FXML
-    void onPreviousPage() {
-        viewModel.previousPage();
-    }
-
-    @FXML
-    void onNextPage() {
-        viewModel.nextPage();
-    }
-
-    @FXML
-    void onLastPage() {
-        viewModel.lastPage();
     }
 
     @FXML

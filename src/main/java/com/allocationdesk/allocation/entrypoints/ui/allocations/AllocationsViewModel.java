@@ -4,45 +4,47 @@ import com.allocationdesk.allocation.entrypoints.exports.ExportColumns;
 import com.allocationdesk.allocation.entrypoints.ui.exports.TableExport;
 import com.allocationdesk.allocation.entrypoints.ui.support.BackgroundRunner;
 import com.allocationdesk.allocation.entrypoints.ui.support.LiveUpdates;
-import com.allocationdesk.allocation.entrypoints.ui.support.Reloader;
+import com.allocationdesk.allocation.entrypoints.ui.support.TablePager;
+import com.allocationdesk.allocation.entrypoints.ui.support.ViewSettings;
 import com.allocationdesk.allocation.entrypoints.ui.support.WorkState;
 import com.allocationdesk.allocation.queries.AllocationRow;
 import com.allocationdesk.allocation.queries.AllocationsQuery;
 import com.allocationdesk.allocation.queries.OrderLineStatusRow;
 import com.allocationdesk.allocation.queries.OrderStatusQuery;
+import com.allocationdesk.allocation.queries.LineFilter;
+import com.allocationdesk.allocation.queries.Sort;
+import com.allocationdesk.allocation.queries.TextFilter;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The allocations table, one page at a time so 100,000 allocations stay smooth: each page is one
- * indexed query of {@value #PAGE_SIZE} rows, plus a count for the pager. When nothing matches and
- * the order filter is the id of an order whose lines wait or were cancelled, the empty table says
- * where that order is instead of "No allocations match".
+ * The allocations table, one page at a time so 100,000 allocations stay smooth, sorted by any column
+ * over every matching row ({@link #sortProperty}; the database sorts, the table only shows): each page
+ * is one indexed query of {@value #PAGE_SIZE} rows read by key ({@link TablePager}), plus a count for
+ * the pager. The sort and the filters are remembered across restarts ({@link ViewSettings}). When
+ * nothing matches and the order filter is the id of an order whose lines wait or were cancelled, the
+ * empty table says where that order is instead of "No allocations match".
  */
 @Dependent
 public class AllocationsViewModel {
     public static final int PAGE_SIZE = 200;
 
-    /** {@code orderLines}: when nothing matches and the order filter is an order id, that order's lines (else empty). */
-    private record Page(int total, int offset, List<AllocationRow> rows, String order, List<OrderLineStatusRow> orderLines) {
+    /** The count, and when nothing matches and the order filter is an order id, that order's lines (else empty). */
+    private record Totals(int count, String order, List<OrderLineStatusRow> orderLines) {
     }
 
     static final String NONE_YET = "No allocations yet. Allocate order lines in Orders (Ctrl+2).";
@@ -50,38 +52,44 @@ public class AllocationsViewModel {
 
     private final StringProperty orderFilter = new SimpleStringProperty(this, "orderFilter", "");
     private final StringProperty skuFilter = new SimpleStringProperty(this, "skuFilter", "");
-    private final ObservableList<AllocationRow> rows = FXCollections.observableArrayList();
-    private final ReadOnlyIntegerWrapper total = new ReadOnlyIntegerWrapper(this, "total", 0);
     private final ReadOnlyStringWrapper pageText = new ReadOnlyStringWrapper(this, "pageText", "");
     private final WorkState work;
-    private final ReadOnlyBooleanWrapper canPrevious = new ReadOnlyBooleanWrapper(this, "canPrevious", false);
-    private final ReadOnlyBooleanWrapper canNext = new ReadOnlyBooleanWrapper(this, "canNext", false);
     private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper(this, "placeholder", NONE_YET);
     private final ReadOnlyStringWrapper placeholderOrder = new ReadOnlyStringWrapper(this, "placeholderOrder", "");
     private final BooleanProperty shown = new SimpleBooleanProperty(this, "shown", true);
-    private final Reloader<Page> reloader;
+    private final TablePager<AllocationRow, AllocationsQuery.Column, LineFilter, Totals> pager;
     private final AllocationsQuery query;
-    private volatile int offset;
+
+    /** Without remembered settings (tests of this view model alone). */
+    public AllocationsViewModel(AllocationsQuery query, OrderStatusQuery orderStatus, BackgroundRunner runner,
+                                LiveUpdates live) {
+        this(query, orderStatus, runner, live, ViewSettings.none());
+    }
 
     @Inject
     public AllocationsViewModel(AllocationsQuery query, OrderStatusQuery orderStatus, BackgroundRunner runner,
-                                LiveUpdates live) {
+                                LiveUpdates live, ViewSettings settings) {
         this.query = query;
         this.work = new WorkState(runner);
-        this.reloader = new Reloader<>(runner, () -> {
-            String order = orderFilter.get();
-            String sku = skuFilter.get();
-            int count = query.count(order, sku);
-            int from = Math.max(0, Math.min(offset, lastPageOffset(count)));
-            List<OrderLineStatusRow> orderLines = count == 0 && order != null && !order.isBlank()
-                    ? orderStatus.of(order).stream().filter(line -> startsWith(line.sku(), sku)).toList() : List.of();
-            return new Page(count, from, query.page(order, sku, from, PAGE_SIZE), order == null ? "" : order.strip(),
-                    orderLines);
-        }, this::show, work::fail);
+        this.pager = new TablePager<>(runner, PAGE_SIZE, AllocationsQuery.DEFAULT_SORT, query, filter -> totals(query, orderStatus, filter), Totals::count,
+                this::filter, this::show, work::fail);
+        settings.remember("allocations.filter.order", orderFilter);
+        settings.remember("allocations.filter.sku", skuFilter);
+        settings.rememberSort("allocations.sort", AllocationsQuery.Column.class, pager.sortProperty());
         orderFilter.addListener((obs, old, now) -> firstPage());
         skuFilter.addListener((obs, old, now) -> firstPage());
-        reloader.onlyWhileShown(shown);
+        pager.onlyWhileShown(shown);
         live.onChange(LiveUpdates.Topic.ALLOCATIONS, this::reload);
+    }
+
+    /** The count, and the filtered order's lines when nothing matches (off the FX thread). */
+    private static Totals totals(AllocationsQuery query, OrderStatusQuery orderStatus, LineFilter filter) {
+        int count = query.count(filter);
+        String order = filter.order() == null ? "" : filter.order().strip();
+        List<OrderLineStatusRow> orderLines = count == 0 && !order.isEmpty()
+                ? orderStatus.of(order).stream().filter(line -> TextFilter.matches(filter.sku(), line.sku())).toList()
+                : List.of();
+        return new Totals(count, order, orderLines);
     }
 
     /** Whether the view is on screen; while it is not, changes are caught up when it is shown. */
@@ -89,54 +97,51 @@ public class AllocationsViewModel {
         return shown;
     }
 
+    /** Re-reads the page shown (a change elsewhere, or Refresh). */
     public void reload() {
-        reloader.reload();
+        pager.reload();
     }
 
     public void firstPage() {
-        offset = 0;
-        reload();
+        pager.first();
     }
 
     public void nextPage() {
-        if (canNext.get()) {
-            offset += PAGE_SIZE;
-            reload();
-        }
+        pager.next();
     }
 
     public void previousPage() {
-        if (canPrevious.get()) {
-            offset = Math.max(0, offset - PAGE_SIZE);
-            reload();
-        }
+        pager.previous();
     }
 
     public void lastPage() {
-        offset = lastPageOffset(total.get());
-        reload();
+        pager.last();
     }
 
-    private static int lastPageOffset(int count) {
-        return count == 0 ? 0 : ((count - 1) / PAGE_SIZE) * PAGE_SIZE;
+    /** The filters as they stand: with {@link #sortProperty}, what the table shows ({@code AllocationsQuery.forEach} streams it all). */
+    public LineFilter filter() {
+        return new LineFilter(orderFilter.get(), skuFilter.get());
     }
 
-    private void show(Page page) {
+    /** The table's pager (its buttons; the pager's text is {@link #pageTextProperty}). */
+    public TablePager<AllocationRow, AllocationsQuery.Column, LineFilter, ?> pages() {
+        return pager;
+    }
+
+    /** The table's order: a header click sets it; the first page in that order is read. */
+    public ObjectProperty<Sort<AllocationsQuery.Column>> sortProperty() {
+        return pager.sortProperty();
+    }
+
+    private void show(TablePager.Loaded<AllocationRow, AllocationsQuery.Column, LineFilter, Totals> loaded) {
         work.clearError();
-        offset = page.offset();
-        rows.setAll(page.rows());
-        total.set(page.total());
-        canPrevious.set(page.offset() > 0);
-        canNext.set(page.offset() + page.rows().size() < page.total());
-        NumberFormat format = NumberFormat.getIntegerInstance();
-        boolean anOrder = page.total() == 0 && !page.orderLines().isEmpty()
-                && page.orderLines().stream().noneMatch(line -> line.state() == OrderLineStatusRow.State.ALLOCATED);
-        pageText.set(anOrder ? "No allocated line" : page.total() == 0 ? NONE_MATCH
-                : "Rows " + format.format(page.offset() + 1) + "–" + format.format(page.offset() + page.rows().size())
-                + " of " + format.format(page.total()));
-        placeholderOrder.set(anOrder ? page.order() : "");
-        placeholder.set(anOrder ? whereTheOrderIs(page.order(), page.orderLines())
-                : orderFilter.get().isBlank() && skuFilter.get().isBlank() ? NONE_YET : NONE_MATCH + ".");
+        Totals totals = loaded.totals();
+        boolean anOrder = loaded.total() == 0 && !totals.orderLines().isEmpty()
+                && totals.orderLines().stream().noneMatch(line -> line.state() == OrderLineStatusRow.State.ALLOCATED);
+        pageText.set(anOrder ? "No allocated line" : loaded.total() == 0 ? NONE_MATCH : pager.pageTextProperty().get());
+        placeholderOrder.set(anOrder ? totals.order() : "");
+        placeholder.set(anOrder ? whereTheOrderIs(totals.order(), totals.orderLines())
+                : loaded.filter().isEmpty() ? NONE_YET : NONE_MATCH + ".");
     }
 
     /** "ORD-1001 has no allocated line: 1 line waits for stock (CHAIR, position 3)." */
@@ -157,21 +162,15 @@ public class AllocationsViewModel {
         return order + " has no allocated line: " + String.join("; ", parts) + ".";
     }
 
-    private static boolean startsWith(String sku, String prefix) {
-        return prefix == null || prefix.isBlank()
-                || sku.toUpperCase(Locale.ROOT).startsWith(prefix.strip().toUpperCase(Locale.ROOT));
-    }
-
     /**
-     * What File ▸ Export writes for this table: every allocation of the filters as they are now (all
-     * pages), streamed in the query's order (order id, then SKU). The table's column sort plugs in
-     * here once the query streams in a chosen order.
+     * What File ▸ Export writes for this table: every allocation of the filters and in the sort as
+     * they are now (all pages), streamed.
      */
     public TableExport<AllocationRow> export() {
-        String order = orderFilter.get();
-        String sku = skuFilter.get();
+        LineFilter filter = filter();
+        Sort<AllocationsQuery.Column> sort = sortProperty().get();
         return new TableExport<>("allocation", "allocations", "allocations.csv", ExportColumns.ALLOCATIONS,
-                rows -> query.forEach(order, sku, rows), () -> query.count(order, sku));
+                rows -> query.forEach(filter, sort, rows), () -> query.count(filter));
     }
 
     /** What the empty table says: no allocation yet, none matches, or where the filtered order is. */
@@ -193,11 +192,11 @@ public class AllocationsViewModel {
     }
 
     public ObservableList<AllocationRow> rows() {
-        return rows;
+        return pager.rows();
     }
 
     public ReadOnlyIntegerProperty totalProperty() {
-        return total.getReadOnlyProperty();
+        return pager.totalProperty();
     }
 
     public ReadOnlyStringProperty pageTextProperty() {
@@ -209,10 +208,10 @@ public class AllocationsViewModel {
     }
 
     public ReadOnlyBooleanProperty canPreviousProperty() {
-        return canPrevious.getReadOnlyProperty();
+        return pager.canPreviousProperty();
     }
 
     public ReadOnlyBooleanProperty canNextProperty() {
-        return canNext.getReadOnlyProperty();
+        return pager.canNextProperty();
     }
 }

@@ -3,12 +3,15 @@ package com.allocationdesk.allocation.entrypoints.ui.batches;
 import com.allocationdesk.allocation.entrypoints.ui.ledger.LedgerController;
 import com.allocationdesk.allocation.entrypoints.ui.support.Columns;
 import com.allocationdesk.allocation.entrypoints.ui.support.DialogService;
+import com.allocationdesk.allocation.entrypoints.ui.support.PagerButtons;
 import com.allocationdesk.allocation.entrypoints.ui.support.RowAction;
 import com.allocationdesk.allocation.entrypoints.ui.support.RowHistory;
 import com.allocationdesk.allocation.entrypoints.ui.support.RowMenu;
+import com.allocationdesk.allocation.entrypoints.ui.support.SortedColumns;
 import com.allocationdesk.allocation.entrypoints.ui.support.TableClipboard;
 import com.allocationdesk.allocation.entrypoints.ui.support.ViewBindings;
 import com.allocationdesk.allocation.queries.BatchRow;
+import com.allocationdesk.allocation.queries.BatchesQuery;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import javafx.fxml.FXML;
@@ -31,6 +34,12 @@ public class BatchesController {
     @FXML private Button changeQuantityButton;
     @FXML private Label summaryLabel;
     @FXML private Label errorLabel;
+    @FXML private Label batchesPlaceholder;
+    @FXML private Label batchesPageLabel;
+    @FXML private Button batchesFirstPageButton;
+    @FXML private Button batchesPreviousPageButton;
+    @FXML private Button batchesNextPageButton;
+    @FXML private Button batchesLastPageButton;
     @FXML private TableView<BatchRow> batchesTable;
     @FXML private TableColumn<BatchRow, String> referenceColumn;
     @FXML private TableColumn<BatchRow, String> skuColumn;
@@ -56,9 +65,14 @@ public class BatchesController {
         Columns.number(purchasedColumn, BatchRow::purchased);
         Columns.number(allocatedColumn, BatchRow::allocated);
         Columns.number(availableColumn, BatchRow::available);
-        var sorted = new javafx.collections.transformation.SortedList<>(viewModel.batches());
-        sorted.comparatorProperty().bind(batchesTable.comparatorProperty());
-        batchesTable.setItems(sorted);
+        batchesTable.setItems(viewModel.batches());
+        SortedColumns.handOver(batchesTable, java.util.Map.of(referenceColumn, BatchesQuery.Column.REFERENCE,
+                skuColumn, BatchesQuery.Column.SKU, etaColumn, BatchesQuery.Column.ETA,
+                purchasedColumn, BatchesQuery.Column.PURCHASED, allocatedColumn, BatchesQuery.Column.ALLOCATED,
+                availableColumn, BatchesQuery.Column.AVAILABLE), viewModel.sortProperty(), BatchesQuery.DEFAULT_SORT);
+        batchesPlaceholder.textProperty().bind(viewModel.placeholderProperty());
+        PagerButtons.bind(viewModel.pages(), viewModel.pages().pageTextProperty(), batchesPageLabel,
+                batchesFirstPageButton, batchesPreviousPageButton, batchesNextPageButton, batchesLastPageButton);
         changeQuantityButton.disableProperty().bind(batchesTable.getSelectionModel().selectedItemProperty().isNull());
         TableClipboard.install(batchesTable);
         RowHistory.offer(batchesTable, batch -> LedgerController.openBatch(dialogs, window(), batch.reference()));

@@ -5,17 +5,19 @@ import com.allocationdesk.allocation.entrypoints.ui.support.Columns;
 import com.allocationdesk.allocation.entrypoints.ui.support.DialogService;
 import com.allocationdesk.allocation.entrypoints.ui.support.DisplayFormats;
 import com.allocationdesk.allocation.entrypoints.ui.support.FieldView;
+import com.allocationdesk.allocation.entrypoints.ui.support.PagerButtons;
 import com.allocationdesk.allocation.entrypoints.ui.support.RowAction;
 import com.allocationdesk.allocation.entrypoints.ui.support.RowHistory;
 import com.allocationdesk.allocation.entrypoints.ui.support.RowMenu;
+import com.allocationdesk.allocation.entrypoints.ui.support.SortedColumns;
 import com.allocationdesk.allocation.entrypoints.ui.support.TableClipboard;
 import com.allocationdesk.allocation.entrypoints.ui.support.ViewBindings;
+import com.allocationdesk.allocation.queries.WaitingQuery;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -26,6 +28,7 @@ import javafx.scene.control.TextField;
 import javafx.util.Duration;
 
 import java.time.Instant;
+import java.util.Map;
 
 /** Orders.fxml: the allocate / change quantity / cancel form, its result, and the lines waiting for stock. */
 @Dependent
@@ -48,6 +51,14 @@ public class OrdersController {
     @FXML private Label resultLabel;
     @FXML private Label errorLabel;
     @FXML private Label waitingSummaryLabel;
+    @FXML private TextField waitingOrderFilterField;
+    @FXML private TextField waitingSkuFilterField;
+    @FXML private Label waitingPlaceholder;
+    @FXML private Label waitingPageLabel;
+    @FXML private Button waitingFirstPageButton;
+    @FXML private Button waitingPreviousPageButton;
+    @FXML private Button waitingNextPageButton;
+    @FXML private Button waitingLastPageButton;
     @FXML private TableView<WaitingLineItem> waitingTable;
     @FXML private TableColumn<WaitingLineItem, String> waitingOrderColumn;
     @FXML private TableColumn<WaitingLineItem, String> waitingSkuColumn;
@@ -80,11 +91,15 @@ public class OrdersController {
         Columns.number(waitingQuantityColumn, WaitingLineItem::quantity);
         Columns.of(waitedColumn, WaitingLineItem::waited);
         Columns.timestamp(sinceColumn, WaitingLineItem::since, formats);
-        waitedColumn.setComparator((a, b) -> 0);
-        waitedColumn.setSortable(false);
-        SortedList<WaitingLineItem> sorted = new SortedList<>(viewModel.waiting());
-        sorted.comparatorProperty().bind(waitingTable.comparatorProperty());
-        waitingTable.setItems(sorted);
+        waitingTable.setItems(viewModel.waiting());
+        SortedColumns.handOver(waitingTable, Map.of(waitingOrderColumn, WaitingQuery.Column.ORDER,
+                waitingSkuColumn, WaitingQuery.Column.SKU, waitingQuantityColumn, WaitingQuery.Column.QUANTITY,
+                sinceColumn, WaitingQuery.Column.SINCE), viewModel.waitingSortProperty(), WaitingQuery.DEFAULT_SORT);
+        waitingOrderFilterField.textProperty().bindBidirectional(viewModel.waitingOrderFilterProperty());
+        waitingSkuFilterField.textProperty().bindBidirectional(viewModel.waitingSkuFilterProperty());
+        waitingPlaceholder.textProperty().bind(viewModel.waitingPlaceholderProperty());
+        PagerButtons.bind(viewModel.waitingPages(), viewModel.waitingPages().pageTextProperty(), waitingPageLabel,
+                waitingFirstPageButton, waitingPreviousPageButton, waitingNextPageButton, waitingLastPageButton);
         waitingTable.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> viewModel.pick(row));
         TableClipboard.install(waitingTable);
         RowHistory.offer(waitingTable, line -> LedgerController.openLine(dialogs,

@@ -14,11 +14,15 @@ import com.allocationdesk.allocation.entrypoints.ui.support.Field;
 import com.allocationdesk.allocation.entrypoints.ui.support.Inputs;
 import com.allocationdesk.allocation.entrypoints.ui.support.LiveUpdates;
 import com.allocationdesk.allocation.entrypoints.ui.support.Reloader;
+import com.allocationdesk.allocation.entrypoints.ui.support.TablePager;
+import com.allocationdesk.allocation.entrypoints.ui.support.ViewSettings;
 import com.allocationdesk.allocation.entrypoints.ui.support.WorkState;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
 import com.allocationdesk.allocation.queries.OrderLineStatusRow;
 import com.allocationdesk.allocation.queries.OrderStatusQuery;
+import com.allocationdesk.allocation.queries.LineFilter;
 import com.allocationdesk.allocation.queries.SkuTotals;
+import com.allocationdesk.allocation.queries.Sort;
 import com.allocationdesk.allocation.queries.StockTotalsQuery;
 import com.allocationdesk.allocation.queries.WaitingQuery;
 import com.allocationdesk.allocation.queries.WaitingRow;
@@ -26,11 +30,14 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -53,6 +60,10 @@ public class OrdersViewModel {
     /** How the last command ended, for the colour of the result line. */
     public enum Outcome { NONE, ALLOCATED, WAITING, CANCELLED }
 
+    /** The waiting list shows this many lines a page. */
+    public static final int WAITING_PAGE_SIZE = 200;
+    static final String NO_LINE_WAITS = "No line is waiting for stock.";
+
     private final MessageBus bus;
     private final WorkState work;
     private volatile Set<String> knownSkus = Set.of();
@@ -65,7 +76,10 @@ public class OrdersViewModel {
     private final ReadOnlyStringWrapper waitingSummary = new ReadOnlyStringWrapper(this, "waitingSummary", "");
     private final BooleanBinding canAllocate;
     private final BooleanBinding canCancel;
-    private final Reloader<List<WaitingRow>> waitingReloader;
+    private final StringProperty waitingOrderFilter = new SimpleStringProperty(this, "waitingOrderFilter", "");
+    private final StringProperty waitingSkuFilter = new SimpleStringProperty(this, "waitingSkuFilter", "");
+    private final ReadOnlyStringWrapper waitingPlaceholder = new ReadOnlyStringWrapper(this, "waitingPlaceholder", NO_LINE_WAITS);
+    private final TablePager<WaitingRow, WaitingQuery.Column, LineFilter, WaitingQuery.Totals> waitingPager;
     private final Reloader<List<SkuTotals>> skuReloader;
     private List<WaitingRow> lastWaiting = List.of();
     private final MoveMessages moves;
@@ -81,10 +95,17 @@ public class OrdersViewModel {
     }
     private final WaitingQuery waitingQuery;
 
-    @Inject
+    /** Without remembered settings (tests of this view model alone). */
     public OrdersViewModel(MessageBus bus, BackgroundRunner runner, WaitingQuery waitingQuery,
                            StockTotalsQuery totalsQuery, LiveUpdates live, MoveMessages moves,
                            OrderStatusQuery orderStatus) {
+        this(bus, runner, waitingQuery, totalsQuery, live, moves, orderStatus, ViewSettings.none());
+    }
+
+    @Inject
+    public OrdersViewModel(MessageBus bus, BackgroundRunner runner, WaitingQuery waitingQuery,
+                           StockTotalsQuery totalsQuery, LiveUpdates live, MoveMessages moves,
+                           OrderStatusQuery orderStatus, ViewSettings settings) {
         this.bus = bus;
         this.moves = moves;
         this.orderStatus = orderStatus;
@@ -93,9 +114,14 @@ public class OrdersViewModel {
         this.canAllocate = Bindings.and(Field.allValid(orderId, sku, quantity), work.busyProperty().not());
         this.canCancel = Bindings.and(Field.allValid(orderId, sku), work.busyProperty().not());
         this.canChangeLine = canAllocate;
-        this.waitingReloader = new Reloader<>(runner, () -> waitingQuery.list(null), this::showWaiting, work::fail);
+        this.waitingPager = waitingPager(runner, waitingQuery);
+        settings.remember("waiting.filter.order", waitingOrderFilter);
+        settings.remember("waiting.filter.sku", waitingSkuFilter);
+        settings.rememberSort("waiting.sort", WaitingQuery.Column.class, waitingPager.sortProperty());
+        waitingOrderFilter.addListener((obs, old, now) -> waitingPager.first());
+        waitingSkuFilter.addListener((obs, old, now) -> waitingPager.first());
         this.skuReloader = new Reloader<>(runner, totalsQuery::perSku, this::showSkus, work::fail);
-        live.onChange(LiveUpdates.Topic.WAITING, waitingReloader::reload);
+        live.onChange(LiveUpdates.Topic.WAITING, waitingPager::reload);
         live.onChange(LiveUpdates.Topic.TOTALS, skuReloader::reload);
         for (Field<?> field : new Field<?>[] {orderId, sku, quantity}) {
             field.textProperty().addListener((o, a, b) -> work.clearError());
@@ -104,7 +130,14 @@ public class OrdersViewModel {
 
     public void reload() {
         skuReloader.reload();
-        waitingReloader.reload();
+        waitingPager.reload();
+    }
+
+    /** The waiting list: filtered and sorted in SQL over every waiting line, a page at a time. */
+    private TablePager<WaitingRow, WaitingQuery.Column, LineFilter, WaitingQuery.Totals> waitingPager(
+            BackgroundRunner runner, WaitingQuery query) {
+        return new TablePager<>(runner, WAITING_PAGE_SIZE, WaitingQuery.DEFAULT_SORT, query, query::totals, WaitingQuery.Totals::lines,
+                this::waitingFilter, this::showWaiting, work::fail);
     }
 
     /** Sends Allocate and shows the batch it went to, or that it waits for stock. */
@@ -248,12 +281,14 @@ public class OrdersViewModel {
     }
 
     /**
-     * What File ▸ Export writes for the Waiting for stock list: every waiting line, oldest first (the
-     * list has no filter). The list's column sort plugs in here once the query sorts in SQL.
+     * What File ▸ Export writes for the Waiting for stock list: every waiting line of its filters and
+     * in its sort as they are now (all pages), streamed.
      */
     public TableExport<WaitingRow> exportWaiting() {
+        LineFilter filter = waitingFilter();
+        Sort<WaitingQuery.Column> sort = waitingSortProperty().get();
         return new TableExport<>("waiting line", "waiting lines", "waiting.csv", ExportColumns.WAITING,
-                rows -> waitingQuery.list(null).forEach(rows), () -> TableExport.UNKNOWN);
+                rows -> waitingQuery.forEach(filter, sort, rows), () -> waitingQuery.totals(filter).lines());
     }
 
     /** Recomputes "waited" for every waiting line (called every half minute). */
@@ -279,15 +314,26 @@ public class OrdersViewModel {
         result.set(text);
     }
 
+    private void showWaiting(TablePager.Loaded<WaitingRow, WaitingQuery.Column, LineFilter, WaitingQuery.Totals> loaded) {
+        showWaiting(loaded.page().rows());
+        WaitingQuery.Totals totals = loaded.totals();
+        String lines = DisplayFormats.number(totals.lines()) + (totals.lines() == 1 ? " line" : " lines");
+        if (loaded.filter().isEmpty()) {
+            waitingSummary.set(totals.lines() == 0 ? NO_LINE_WAITS
+                    : lines + (totals.lines() == 1 ? " waits" : " wait") + " for stock (" + DisplayFormats.number(totals.units())
+                    + " units). They are allocated automatically when a batch arrives or grows.");
+            waitingPlaceholder.set(NO_LINE_WAITS);
+        } else {
+            waitingSummary.set(lines + " of those waiting for stock match the filter (" + DisplayFormats.number(totals.units())
+                    + " units).");
+            waitingPlaceholder.set("No waiting line matches the filter. Clear it to see every waiting line.");
+        }
+    }
+
     private void showWaiting(List<WaitingRow> rows) {
         lastWaiting = rows;
         Instant now = Instant.now();
         waiting.setAll(rows.stream().map(row -> WaitingLineItem.of(row, now)).toList());
-        int units = rows.stream().mapToInt(WaitingRow::quantity).sum();
-        waitingSummary.set(rows.isEmpty() ? "No line is waiting for stock."
-                : DisplayFormats.number(rows.size()) + (rows.size() == 1 ? " line waits" : " lines wait") + " for stock ("
-                + DisplayFormats.number(units) + (units == 1 ? " unit" : " units")
-                + "). They are allocated automatically when a batch arrives or grows.");
     }
 
     private void showSkus(List<SkuTotals> totals) {
@@ -345,5 +391,34 @@ public class OrdersViewModel {
 
     public ReadOnlyStringProperty waitingSummaryProperty() {
         return waitingSummary.getReadOnlyProperty();
+    }
+
+    /** What the empty waiting list says: no line waits, or none matches the filter. */
+    public ReadOnlyStringProperty waitingPlaceholderProperty() {
+        return waitingPlaceholder.getReadOnlyProperty();
+    }
+
+    /** The waiting list's filters: the start of the order id and of the SKU, or with * for any text. */
+    public StringProperty waitingOrderFilterProperty() {
+        return waitingOrderFilter;
+    }
+
+    public StringProperty waitingSkuFilterProperty() {
+        return waitingSkuFilter;
+    }
+
+    /** The waiting list's filters as they stand: with {@link #waitingSortProperty}, what the list shows ({@code WaitingQuery.forEach} streams it all). */
+    public LineFilter waitingFilter() {
+        return new LineFilter(waitingOrderFilter.get(), waitingSkuFilter.get());
+    }
+
+    /** The waiting list's order: a header click sets it. */
+    public ObjectProperty<Sort<WaitingQuery.Column>> waitingSortProperty() {
+        return waitingPager.sortProperty();
+    }
+
+    /** The waiting list's pager: first, previous, next, last page and "Rows 1–200 of 3,400". */
+    public TablePager<WaitingRow, WaitingQuery.Column, LineFilter, WaitingQuery.Totals> waitingPages() {
+        return waitingPager;
     }
 }

@@ -15,7 +15,8 @@ import java.util.Properties;
 
 /**
  * Remembers the window's size and position in {@code window.properties} next to the database, so
- * each database (and each test's temporary one) has its own.
+ * each database (and each test's temporary one) has its own. The same file keeps how the window's
+ * tables were left ({@link ViewSettings}: sort, filters, last tab); each writer keeps the other's keys.
  */
 public final class WindowPlacement {
     private static final Logger log = LoggerFactory.getLogger(WindowPlacement.class);
@@ -68,14 +69,39 @@ public final class WindowPlacement {
         }
     }
 
-    /** Writes the stage's current size and position. */
-    public void save(Stage stage) {
+    /** What the file holds now; nothing when there is none or it cannot be read (logged). */
+    public Properties load() {
         Properties properties = new Properties();
+        if (Files.isRegularFile(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                properties.load(in);
+            } catch (IOException | RuntimeException e) {
+                log.warn("Ignoring unreadable window placement {}: {}", file, e.toString());
+                return new Properties();
+            }
+        }
+        return properties;
+    }
+
+    /** Sets these keys in the file, keeping the others. */
+    public void update(java.util.Map<String, String> values) {
+        Properties properties = load();
+        properties.putAll(values);
+        write(properties);
+    }
+
+    /** Writes the stage's current size and position (the file's other keys stay). */
+    public void save(Stage stage) {
+        Properties properties = load();
         properties.setProperty("x", Double.toString(stage.getX()));
         properties.setProperty("y", Double.toString(stage.getY()));
         properties.setProperty("width", Double.toString(stage.getWidth()));
         properties.setProperty("height", Double.toString(stage.getHeight()));
         properties.setProperty("maximized", Boolean.toString(stage.isMaximized()));
+        write(properties);
+    }
+
+    private void write(Properties properties) {
         try {
             Files.createDirectories(file.getParent());
             try (OutputStream out = Files.newOutputStream(file)) {
