@@ -106,26 +106,6 @@ class LastResortIT {
                 + "command line, see --help.");
     }
 
-    static final String NO_GTK = "Cannot open the window: the GTK 3 library is missing (install libgtk-3-0 on Debian or"
-            + " Ubuntu, gtk3 on Fedora). Use a subcommand for the command line, see --help.";
-
-    /**
-     * A machine with a display but without GTK 3 (issue 15): the library path offers a
-     * libgtk-3.so.0 that cannot be loaded, as a missing one cannot. One line saying what to
-     * install, exit code 1, no stack trace (this machine's GTK stays installed).
-     */
-    @Test
-    void aMissingGtkLibraryIsOneLineSayingWhatToInstall() throws Exception {
-        Path noGtk = Files.createDirectories(dir.resolve("no-gtk"));
-        Files.write(noGtk.resolve("libgtk-3.so.0"), new byte[0]);
-        try (Xvfb display = Xvfb.start()) {
-            Child child = main(Map.of("DISPLAY", display.name(), "LD_LIBRARY_PATH", noGtk.toString()), List.of("-Xmx256m"),
-                    "--db", dir.resolve("desk").toString());
-            Figures.report(NAME, "window without GTK 3", "exit " + child.code() + ", '" + child.err().strip() + "'");
-            assertOneLine(child, 1, NO_GTK);
-        }
-    }
-
     /**
      * JavaFX's own start-up messages, printed on System.err by JavaFX itself ("Can not create cache
      * at ...", when the home folder cannot hold its native libraries), go to the log file.
@@ -138,73 +118,6 @@ class LastResortIT {
         assertOneLine(child, 1, "Cannot open the window: the display :97 cannot be opened. Use a subcommand for the "
                 + "command line, see --help.");
         assertThat(Files.readString(dir.resolve("logs").resolve("allocation-desk.log"))).contains("Can not create cache");
-    }
-
-    /**
-     * GTK's dconf settings backend complains on the terminal when its folder cannot be made
-     * ({@code XDG_RUNTIME_DIR} a file, or a home folder that is not writable): the window starts
-     * with GTK's settings in memory instead, and the terminal stays quiet.
-     */
-    @Test
-    void dconfsWarningsDoNotReachTheTerminal() throws Exception {
-        Path notAFolder = Files.writeString(dir.resolve("runtime-dir-is-a-file"), "");
-        Path log = dir.resolve("logs").resolve("allocation-desk.log");
-        try (Xvfb display = Xvfb.start()) {
-            List<String> options = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-Dallocationdesk.logdir=" + dir.resolve("logs"),
-                    "-Dlogback.configurationFile=" + productionLogging());
-            ProcessBuilder builder = ChildJvm.builder(Main.class, options, "--db", dir.resolve("desk").toString());
-            String path = System.getenv("PATH");
-            builder.environment().clear();
-            builder.environment().putAll(Map.of("PATH", path == null ? "/usr/bin:/bin" : path, "LANG", "C.UTF-8",
-                    "DISPLAY", display.name(), "XDG_RUNTIME_DIR", notAFolder.toString()));
-            Path err = dir.resolve("dconf.err");
-            Process window = builder.redirectOutput(dir.resolve("dconf.out").toFile()).redirectError(err.toFile()).start();
-            try {
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-                while (!(Files.exists(log) && Files.readString(log).contains("First data shown"))) {
-                    assertThat(window.isAlive()).as("the window runs; stderr: %s", Files.readString(err)).isTrue();
-                    assertThat(System.nanoTime()).as("the window shows its first data").isLessThan(deadline);
-                    Thread.sleep(100);
-                }
-                Thread.sleep(1000);
-                assertThat(Files.readString(err)).as("the terminal").isEmpty();
-            } finally {
-                window.descendants().forEach(ProcessHandle::destroyForcibly);
-                window.destroyForcibly();
-                window.waitFor(30, TimeUnit.SECONDS);
-            }
-        }
-    }
-
-    /** An X server of its own for a test (Xvfb, as the start-up benchmark uses), on a free display number. */
-    private record Xvfb(Process process, String name) implements AutoCloseable {
-        static Xvfb start() throws IOException, InterruptedException {
-            Path binary = Path.of("/usr/bin/Xvfb");
-            assertThat(binary).as("this test needs Xvfb (apt-get install xvfb)").isExecutable();
-            for (int number = 140 + (int) (ProcessHandle.current().pid() % 50); number < 400; number++) {
-                if (Files.exists(Path.of("/tmp/.X" + number + "-lock"))) {
-                    continue;
-                }
-                Process process = new ProcessBuilder(binary.toString(), ":" + number, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
-                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                Path socket = Path.of("/tmp/.X11-unix/X" + number);
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-                while (process.isAlive() && !Files.exists(socket) && System.nanoTime() < deadline) {
-                    Thread.sleep(50);
-                }
-                if (process.isAlive() && Files.exists(socket)) {
-                    return new Xvfb(process, ":" + number);
-                }
-                process.destroyForcibly();
-            }
-            throw new AssertionError("no free display number for Xvfb");
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            process.destroy();
-            process.waitFor(10, TimeUnit.SECONDS);
-        }
     }
 
     @Test
