@@ -38,8 +38,12 @@ public class NotificationsController {
         this.formats = formats;
     }
 
+    /** The format's property, not the bean: a cell drawn while the window closes must not reach a closed container. */
+    private javafx.beans.value.ObservableValue<DisplayFormats.DateTime> format;
+
     @FXML
     private void initialize() {
+        format = formats.dateTimeProperty();
         titleLabel.textProperty().bind(viewModel.titleProperty());
         ViewBindings.wholeText(titleLabel);   // "(1,574 unread)" wraps rather than vanishing behind "…"
         openBadge.textProperty().bind(viewModel.openCountProperty().asString());
@@ -72,17 +76,17 @@ public class NotificationsController {
         });
         TableClipboard.install(notificationsList, List.of("Order", "SKU", "Quantity", "Alert"),
                 item -> List.of(item.orderId(), item.sku(), DisplayFormats.number(item.quantity()), text(item)));
-        formats.dateTimeProperty().addListener((obs, old, now) -> notificationsList.refresh());
+        format.addListener((obs, old, now) -> notificationsList.refresh());
         viewModel.reload();
     }
 
     /** "waiting since 01/12/2026, 09:00", "allocated to B2 · 01/12/2026, 10:00", "cancelled · ...", in the planner's format. */
     private String text(NotificationRow item) {
         if (item.open()) {
-            return "waiting since " + formats.timestamp(item.at());
+            return "waiting since " + format.getValue().format(item.at());
         }
-        return item.describe() + (item.resolvedAt() == null ? "" : " · " + formats.timestamp(item.resolvedAt()))
-                + " (out of stock " + formats.timestamp(item.at()) + ")";
+        return item.describe() + (item.resolvedAt() == null ? "" : " · " + format.getValue().format(item.resolvedAt()))
+                + " (out of stock " + format.getValue().format(item.at()) + ")";
     }
 
     public NotificationsViewModel viewModel() {

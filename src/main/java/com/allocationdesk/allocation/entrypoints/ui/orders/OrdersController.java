@@ -3,6 +3,7 @@ package com.allocationdesk.allocation.entrypoints.ui.orders;
 import com.allocationdesk.allocation.entrypoints.ui.ledger.LedgerController;
 import com.allocationdesk.allocation.entrypoints.ui.support.Columns;
 import com.allocationdesk.allocation.entrypoints.ui.support.DialogService;
+import com.allocationdesk.allocation.entrypoints.ui.support.FxThread;
 import com.allocationdesk.allocation.entrypoints.ui.support.DisplayFormats;
 import com.allocationdesk.allocation.entrypoints.ui.support.FieldView;
 import com.allocationdesk.allocation.entrypoints.ui.support.PagerButtons;
@@ -157,8 +158,11 @@ public class OrdersController {
         viewModel.orderId().textProperty().set(orderId);
         viewModel.sku().textProperty().set(sku);
         viewModel.quantity().textProperty().set(Integer.toString(quantity));
-        quantityField.requestFocus();
-        quantityField.selectAll();
+        // after the menu (or the tab switch) that asked has handed the focus back, not before it
+        FxThread.later(() -> {
+            quantityField.requestFocus();
+            quantityField.selectAll();
+        });
     }
 
     private void confirmCancel(OrdersViewModel.CancelQuestion question) {

@@ -68,22 +68,24 @@ public final class Columns {
 
     /** A timestamp in the planner's format; the table redraws when the format changes. */
     public static <S> void timestamp(TableColumn<S, Instant> column, Function<S, Instant> value, DisplayFormats formats) {
+        // the format's property itself, not the bean: a cell drawn while the window closes must not reach a closed container
+        ObservableValue<DisplayFormats.DateTime> format = formats.dateTimeProperty();
         of(column, value);
-        column.getProperties().put(TEXT, (Function<Instant, String>) at -> at == null ? "" : formats.timestamp(at));
+        column.getProperties().put(TEXT, (Function<Instant, String>) at -> format.getValue().format(at));
         column.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(Instant at, boolean empty) {
                 super.updateItem(at, empty);
-                setText(empty || at == null ? null : formats.timestamp(at));
+                setText(empty || at == null ? null : format.getValue().format(at));
             }
         });
-        column.tableViewProperty().addListener((obs, old, table) -> redrawOnChange(table, formats));
-        redrawOnChange(column.getTableView(), formats);
+        column.tableViewProperty().addListener((obs, old, table) -> redrawOnChange(table, format));
+        redrawOnChange(column.getTableView(), format);
     }
 
-    private static void redrawOnChange(TableView<?> table, DisplayFormats formats) {
+    private static void redrawOnChange(TableView<?> table, ObservableValue<DisplayFormats.DateTime> format) {
         if (table != null) {
-            formats.dateTimeProperty().addListener((obs, old, now) -> table.refresh());
+            format.addListener((obs, old, now) -> table.refresh());
         }
     }
 

@@ -49,6 +49,11 @@ public class DisplayFormats {
             this.formatter = formatter.withZone(ZoneId.systemDefault());
         }
 
+        /** {@code at} in this format; "" for none. */
+        public String format(Instant at) {
+            return at == null ? "" : formatter.format(at);
+        }
+
         /** How the menu names it. */
         public String label() {
             return label;
@@ -90,7 +95,7 @@ public class DisplayFormats {
 
     /** A timestamp in the chosen format ("" for none). */
     public String timestamp(Instant at) {
-        return at == null ? "" : dateTime.get().formatter.format(at);
+        return dateTime.get().format(at);
     }
 
     /** A whole number grouped for the planner's locale: 66,096. */

@@ -33,6 +33,8 @@ public class FxBackgroundRunner implements BackgroundRunner {
     });
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private int running;
+    /** Set when the container closes: results that arrive later are not handed to the screens' closed beans. */
+    private volatile boolean closed;
 
     @Override
     public <T> Job run(Work<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure,
@@ -64,13 +66,17 @@ public class FxBackgroundRunner implements BackgroundRunner {
         };
         task.setOnSucceeded(e -> {
             finished();
-            onSuccess.accept(task.getValue());
+            if (!closed) { // after the container closed, the screens that asked are gone
+                onSuccess.accept(task.getValue());
+            }
         });
         task.setOnFailed(e -> {
             finished();
             Throwable error = task.getException();
             log.debug("Background work failed", error);
-            onFailure.accept(error);
+            if (!closed) {
+                onFailure.accept(error);
+            }
         });
         started();
         executor.execute(task);
@@ -96,6 +102,7 @@ public class FxBackgroundRunner implements BackgroundRunner {
 
     @PreDestroy
     void shutdown() {
+        closed = true;
         executor.shutdownNow();
         try {
             if (!executor.awaitTermination(2, TimeUnit.SECONDS)) {

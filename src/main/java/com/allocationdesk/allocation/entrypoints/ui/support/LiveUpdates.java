@@ -57,6 +57,9 @@ public class LiveUpdates {
         }
     }
 
+    /** Set when the container closes; a delivery already queued for the FX thread then does nothing. */
+    private volatile boolean closed;
+
     @PostConstruct
     void subscribe() {
         timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -69,6 +72,7 @@ public class LiveUpdates {
 
     @PreDestroy
     void unsubscribe() {
+        closed = true;
         try {
             if (subscription != null) {
                 subscription.close();
@@ -161,6 +165,9 @@ public class LiveUpdates {
     }
 
     private void deliver(Set<Topic> topics, List<StockAlert> alerts) {
+        if (closed) {
+            return; // the window's container is gone: its listeners would reach closed beans
+        }
         if (!alerts.isEmpty()) {
             outOfStockListeners.forEach(listener -> listener.accept(alerts));
         }
