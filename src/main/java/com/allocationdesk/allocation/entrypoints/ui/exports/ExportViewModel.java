@@ -1,5 +1,6 @@
 package com.allocationdesk.allocation.entrypoints.ui.exports;
 
+import com.allocationdesk.allocation.entrypoints.ui.support.DisplayFormats;
 import com.allocationdesk.allocation.entrypoints.exports.CsvExport;
 import com.allocationdesk.allocation.entrypoints.exports.ExportFailed;
 import com.allocationdesk.allocation.entrypoints.ui.support.BackgroundRunner;
@@ -16,7 +17,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.NumberFormat;
 
 /**
  * One export of a table to a CSV file (File ▸ Export…): running → done, cancelled or failed. The
@@ -98,10 +98,9 @@ public class ExportViewModel {
         if (!running.get() || cancelling) {
             return;
         }
-        NumberFormat format = NumberFormat.getIntegerInstance();
         progress.set(total <= 0 ? -1 : (double) done / total);
-        text.set(total < 0 ? export.counted(done, format.format(done)) + " written"
-                : format.format(done) + " of " + export.counted(total, format.format(total)));
+        text.set(total < 0 ? export.counted(done, DisplayFormats.number(done)) + " written"
+                : DisplayFormats.number(done) + " of " + export.counted(total, DisplayFormats.number(total)));
     }
 
     private void ended(Ended ended) {
@@ -114,7 +113,7 @@ public class ExportViewModel {
             return;
         }
         CsvExport.Outcome outcome = ended.outcome();
-        String rows = export.counted(outcome.rows(), NumberFormat.getIntegerInstance().format(outcome.rows()));
+        String rows = export.counted(outcome.rows(), DisplayFormats.number(outcome.rows()));
         if (outcome.cancelled()) {
             progress.set(0);
             text.set("Export cancelled: nothing was written" + (ended.existed()

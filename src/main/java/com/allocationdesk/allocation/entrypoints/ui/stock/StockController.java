@@ -1,5 +1,6 @@
 package com.allocationdesk.allocation.entrypoints.ui.stock;
 
+import com.allocationdesk.allocation.entrypoints.ui.support.DisplayFormats;
 import com.allocationdesk.allocation.entrypoints.ui.support.Columns;
 import com.allocationdesk.allocation.entrypoints.ui.support.ViewBindings;
 import com.allocationdesk.allocation.queries.StockPositionRow;
@@ -126,7 +127,7 @@ public class StockController {
             @Override
             protected void updateItem(Integer units, boolean empty) {
                 super.updateItem(units, empty);
-                setText(empty || units == null ? null : NumberFormat.getIntegerInstance().format(units));
+                setText(empty || units == null ? null : DisplayFormats.number(units));
                 markIf(this, "shortfall", "shortfallColumn".equals(column.getId()) && !empty && units != null && units > 0);
             }
         });

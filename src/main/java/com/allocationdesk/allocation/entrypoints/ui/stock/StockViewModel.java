@@ -1,5 +1,6 @@
 package com.allocationdesk.allocation.entrypoints.ui.stock;
 
+import com.allocationdesk.allocation.queries.TextFilter;
 import com.allocationdesk.allocation.entrypoints.ui.support.BackgroundRunner;
 import com.allocationdesk.allocation.entrypoints.ui.support.LiveUpdates;
 import com.allocationdesk.allocation.entrypoints.ui.support.Reloader;
@@ -25,7 +26,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -101,10 +101,9 @@ public class StockViewModel {
         summary.set(shortSkus == 0 ? skus : skus + ", " + shortSkus + " short of stock");
     }
 
-    /** The filter's rule: the text anywhere in the SKU (so its start too), in any case. */
+    /** The filter's rule: the text anywhere in the SKU (so its start too), in any case: the tables' rule with a leading {@code *}. */
     static boolean matches(String sku, String filter) {
-        return filter == null || filter.isBlank()
-                || sku.toUpperCase(Locale.ROOT).contains(filter.strip().toUpperCase(Locale.ROOT));
+        return filter == null || filter.isBlank() || TextFilter.matches("*" + filter.strip(), sku);
     }
 
     /** How the Next ETA column shows an ETA: none, the date, or the date marked late when it is past. */

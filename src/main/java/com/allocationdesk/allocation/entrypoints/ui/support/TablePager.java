@@ -16,7 +16,6 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.text.NumberFormat;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -161,9 +160,8 @@ public final class TablePager<R, C extends Enum<C>, F, T> {
         int size = loaded.page().rows().size();
         canPrevious.set(position > 0);
         canNext.set(position + size < loaded.total());
-        NumberFormat format = NumberFormat.getIntegerInstance();
-        pageText.set(size == 0 ? "" : "Rows " + format.format(position + 1L) + "–" + format.format((long) position + size)
-                + " of " + format.format(loaded.total()));
+        pageText.set(size == 0 ? "" : "Rows " + DisplayFormats.number(position + 1L) + "–"
+                + DisplayFormats.number((long) position + size) + " of " + DisplayFormats.number(loaded.total()));
     }
 
     public ObservableList<R> rows() {
