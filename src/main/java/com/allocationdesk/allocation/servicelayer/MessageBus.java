@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Routes messages to handlers, in process.
@@ -27,7 +29,10 @@ import java.util.Objects;
  *       {@code handle} returns, the whole cascade (reallocations, read model, notifications) has
  *       run.</li>
  *   <li>Each handler call gets a fresh unit of work and is re-run, up to the retry policy's limit,
- *       when it fails with {@link ConcurrentModification}.</li>
+ *       when it fails with {@link ConcurrentModification}. A call that has lost
+ *       {@link RetryPolicy#SHARED_ATTEMPTS} times in a row takes its next attempts alone: no other
+ *       handler call of this bus runs meanwhile, so no writer in this desk can beat it again
+ *       (docs/decisions/0019).</li>
  *   <li><em>Projections</em> are event handlers that keep the read tables current. They run inside
  *       the unit of work that produced the events, just before it commits, so the read tables change in
  *       the same transaction as the write model: one durable commit, and no window in which a crash
@@ -54,6 +59,8 @@ public final class MessageBus {
     private final Map<Class<?>, List<EventHandler<?>>> projections;
     private final RetryPolicy retryPolicy;
     private final int maxMessagesPerCall;
+    /** Handler calls share it (read lock); a call that keeps losing takes it alone (write lock). Fair: no one starves. */
+    private final ReentrantReadWriteLock turns = new ReentrantReadWriteLock(true);
 
     private MessageBus(Builder builder) {
         this.unitsOfWork = builder.unitsOfWork;
@@ -173,10 +180,8 @@ public final class MessageBus {
     /** One handler call: fresh unit of work, retried on concurrent modification, follow-ups queued. */
     private <R> R callHandler(HandlerCall<R> call, Message message, Deque<Message> queue) {
         for (int attempt = 1; ; attempt++) {
-            try (CallContext context = new CallContext(this::startUnitOfWork, this::runHandler)) {
-                R result = call.run(context);
-                queue.addAll(context.followUps());
-                return result;
+            try {
+                return attempt(call, queue, turnFor(attempt));
             } catch (ConcurrentModification e) {
                 if (attempt >= retryPolicy.maxAttempts()) {
                     throw new ConcurrentModification("Someone else changed the same stock at the same time, "
@@ -187,6 +192,27 @@ public final class MessageBus {
                 pauseBefore(attempt + 1, e);
             }
         }
+    }
+
+    private <R> R attempt(HandlerCall<R> call, Deque<Message> queue, Lock turn) {
+        turn.lock();
+        try (CallContext context = new CallContext(this::startUnitOfWork, this::runHandler)) {
+            R result = call.run(context);
+            queue.addAll(context.followUps());
+            return result;
+        } finally {
+            turn.unlock();
+        }
+    }
+
+    /**
+     * The shared turn, or after {@link RetryPolicy#SHARED_ATTEMPTS} lost attempts the turn alone;
+     * never alone for a call made from inside another handler call of this thread (it already holds
+     * a shared turn, and waiting for its own to end would never end).
+     */
+    private Lock turnFor(int attempt) {
+        boolean alone = attempt > RetryPolicy.SHARED_ATTEMPTS && turns.getReadHoldCount() == 0;
+        return alone ? turns.writeLock() : turns.readLock();
     }
 
     /** Every unit of work is wrapped, so its events reach the event log even on a bus without projections. */

@@ -16,6 +16,14 @@ public record RetryPolicy(int maxAttempts, Duration baseBackoff, Sleeper sleeper
      */
     public static final RetryPolicy DEFAULT = new RetryPolicy(30, Duration.ofMillis(5), Sleeper.THREAD);
 
+    /**
+     * Attempts a handler call makes alongside the desk's other calls; the attempts after them it
+     * makes alone, so a writer in this process cannot lose forever to the others (decision 0019).
+     * Writers in other processes (other desks on a shared server) can still beat it: for them
+     * {@code maxAttempts} stays the limit.
+     */
+    public static final int SHARED_ATTEMPTS = 3;
+
     public RetryPolicy {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1");

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Concurrency figures (issue 6, reliability 2): 8 threads x N allocations through the real bus
- * (the production {@link RetryPolicy#DEFAULT}: 10 attempts) on the real file database, first all
+ * (the production {@link RetryPolicy#DEFAULT}: 30 attempts, the fourth on alone) on the real file database, first all
  * on one SKU with stock for about half the demand, then each thread on its own SKU. N = 200 (the
  * issue's size) in verify and in soak; {@code -Dreliability.linesPerThread=N} changes it.
  * {@code adapters.ConcurrencyIT} keeps the small functional version of the same checks.
@@ -93,7 +93,8 @@ class ConcurrentAllocationsIT {
         assertThat(outcome.retries).as("conflicts between threads on different SKUs").isZero();
     }
 
-    private record Outcome(int allocated, int waiting, int failed, int retries, long millis, long versionsBefore) {
+    private record Outcome(int allocated, int waiting, int failed, List<String> failures, int retries, long millis,
+                           long versionsBefore) {
     }
 
     private Outcome allocate(java.util.function.IntFunction<String> skuOfThread) throws Exception {
@@ -103,6 +104,7 @@ class ConcurrentAllocationsIT {
         AtomicInteger allocated = new AtomicInteger();
         AtomicInteger waiting = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
+        List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
         CountDownLatch start = new CountDownLatch(1);
         long started;
         try (Workers pool = new Workers("allocating", THREADS)) {
@@ -119,6 +121,7 @@ class ConcurrentAllocationsIT {
                             (batch.isPresent() ? allocated : waiting).incrementAndGet();
                         } catch (RuntimeException e) {
                             failed.incrementAndGet();
+                            failures.add(e.toString());
                         }
                     }
                     return null;
@@ -130,7 +133,7 @@ class ConcurrentAllocationsIT {
                 future.get();
             }
         }
-        return new Outcome(allocated.get(), waiting.get(), failed.get(), retries.get(),
+        return new Outcome(allocated.get(), waiting.get(), failed.get(), List.copyOf(failures), retries.get(),
                 (System.nanoTime() - started) / 1_000_000, versionsBefore);
     }
 
@@ -157,8 +160,8 @@ class ConcurrentAllocationsIT {
                 + " / " + succeeded);
 
         assertThat(overAllocated).as("over-allocated batches").isZero();
-        // RetryPolicy.DEFAULT (30 attempts, growing pauses) lets eight writers on one product through
-        assertThat(outcome.failed).as("commands that ended neither allocated nor waiting").isZero();
+        // a call that lost RetryPolicy.SHARED_ATTEMPTS times makes its next attempt alone (decision 0019)
+        assertThat(outcome.failures).as("commands that ended neither allocated nor waiting").isEmpty();
         assertThat(stored).as("every successful line stored once, nothing of the failed ones").isEqualTo(succeeded);
         assertThat(versions - outcome.versionsBefore).as("one version per successful command").isEqualTo(succeeded);
         assertThat(Tables.number(db, "SELECT COUNT(*) FROM waiting_lines w WHERE w.quantity <= "

@@ -398,6 +398,95 @@ class MessageBusTest {
             assertThat(unitsOfWorkSeen).hasSize(4).doesNotHaveDuplicates();
         }
 
+        @Test
+        void aCallThatKeepsLosingMakesItsNextAttemptAloneWhenTheCallsInsideHaveEnded() throws Exception {
+            AtomicInteger inside = new AtomicInteger();
+            CountDownLatch slowInside = new CountDownLatch(1);
+            CountDownLatch releaseSlow = new CountDownLatch(1);
+            AtomicInteger attempts = new AtomicInteger();
+            List<Integer> othersInsideAtAttempt = new CopyOnWriteArrayList<>();
+            MessageBus bus = MessageBus.builder(store)
+                    .retryPolicy(new RetryPolicy(RetryPolicy.SHARED_ATTEMPTS + 2, Duration.ZERO, pause -> { }))
+                    .command(CreateBatch.class, (c, ctx) -> {
+                        inside.incrementAndGet();
+                        slowInside.countDown();
+                        awaitQuietly(releaseSlow);
+                        inside.decrementAndGet();
+                        return null;
+                    })
+                    .command(Allocate.class, (c, ctx) -> {
+                        othersInsideAtAttempt.add(inside.get());
+                        if (attempts.incrementAndGet() <= RetryPolicy.SHARED_ATTEMPTS) {
+                            if (attempts.get() == RetryPolicy.SHARED_ATTEMPTS) {
+                                // the slow call ends a while after the last shared attempt: without a
+                                // turn alone the next attempt would run while it is still inside
+                                new Thread(() -> {
+                                    sleepQuietly(300);
+                                    releaseSlow.countDown();
+                                }, "releasing the slow call").start();
+                            }
+                            throw new ConcurrentModification("clash", null);
+                        }
+                        return java.util.Optional.of("b1");
+                    }).build();
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                Future<?> slow = pool.submit(() -> bus.handle(new CreateBatch("b1", "LAMP", 1, null)));
+                assertThat(slowInside.await(10, TimeUnit.SECONDS)).isTrue();
+                Future<java.util.Optional<String>> loser = pool.submit(() -> bus.handle(new Allocate("o1", "LAMP", 1)));
+
+                assertThat(loser.get(10, TimeUnit.SECONDS)).contains("b1");
+                slow.get(10, TimeUnit.SECONDS);
+            } finally {
+                releaseSlow.countDown();
+                pool.shutdownNow();
+            }
+            assertThat(othersInsideAtAttempt).as("calls inside at each attempt")
+                    .containsExactly(1, 1, 1, 0);
+        }
+
+        @Test
+        void aCallMadeInsideAnotherHandlerCallKeepsItsSharedTurnInsteadOfWaitingForItself() throws Exception {
+            AtomicInteger attempts = new AtomicInteger();
+            java.util.concurrent.atomic.AtomicReference<MessageBus> self = new java.util.concurrent.atomic.AtomicReference<>();
+            MessageBus bus = MessageBus.builder(store)
+                    .retryPolicy(new RetryPolicy(RetryPolicy.SHARED_ATTEMPTS + 2, Duration.ZERO, pause -> { }))
+                    .command(CreateBatch.class, (c, ctx) -> {
+                        self.get().handle(new Allocate("o1", "LAMP", 1));
+                        return null;
+                    })
+                    .command(Allocate.class, (c, ctx) -> {
+                        if (attempts.incrementAndGet() <= RetryPolicy.SHARED_ATTEMPTS) {
+                            throw new ConcurrentModification("clash", null);
+                        }
+                        return java.util.Optional.of("b1");
+                    }).build();
+            self.set(bus);
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            try {
+                pool.submit(() -> bus.handle(new CreateBatch("b1", "LAMP", 1, null))).get(10, TimeUnit.SECONDS);
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(attempts).hasValue(RetryPolicy.SHARED_ATTEMPTS + 1);
+        }
+
+        private static void awaitQuietly(CountDownLatch latch) {
+            try {
+                latch.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private static void sleepQuietly(long millis) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
         private static void await(CountDownLatch latch) {
             try {
                 assertThat(latch.await(10, TimeUnit.SECONDS)).as("all four calls ran at once").isTrue();
