@@ -97,11 +97,31 @@ final class Keyset<R, C extends Enum<C>> {
         return Sql.integer(dataSource, sql, parameters.toArray());
     }
 
-    /** Every row that matches, in the sort, streamed (for copies and exports of any size). */
+    /** Rows read per statement when streaming: a page of the sort at a time, never the whole result. */
+    static final int CHUNK = 1_000;
+
+    /**
+     * Every row that matches, in the sort, streamed (for copies and exports of any size): read
+     * {@value #CHUNK} rows at a time, each chunk the page after the last one's last row, so memory
+     * holds one chunk whatever the table's size (HSQLDB builds a statement's whole result before it
+     * returns the first row). Each chunk is its own statement: a row changed by someone else during a
+     * long stream is read as it is when its chunk is read, and one whose sort key moves past the
+     * chunk being read appears again there (docs/WINDOW.md, "Exporting").
+     */
     void forEach(Sql.Condition filter, Sort<C> sort, Consumer<R> consumer) {
-        List<String> key = keyOf(sort);
-        Sql.each(dataSource, "SELECT " + columns + " FROM " + table + filter.sql() + orderBy(key, sort.descending()),
-                1_000, rs -> consumer.accept(mapper.map(rs)), filter.parameters().toArray());
+        forEach(filter, sort, consumer, CHUNK);
+    }
+
+    void forEach(Sql.Condition filter, Sort<C> sort, Consumer<R> consumer, int chunk) {
+        Seek seek = Seek.first();
+        while (true) {
+            Page<R> page = page(filter, sort, seek, chunk);
+            page.rows().forEach(consumer);
+            if (page.rows().size() < chunk) {
+                return;
+            }
+            seek = Seek.after(page.last());
+        }
     }
 
     private List<String> keyOf(Sort<C> sort) {
