@@ -106,7 +106,7 @@ final class Keyset<R, C extends Enum<C>> {
      * holds one chunk whatever the table's size (HSQLDB builds a statement's whole result before it
      * returns the first row). Each chunk is its own statement: a row changed by someone else during a
      * long stream is read as it is when its chunk is read, and one whose sort key moves past the
-     * chunk being read appears again there (docs/WINDOW.md, "Exporting").
+     * chunk being read appears again there (docs/WINDOW.md, "File ▸ Export").
      */
     void forEach(Sql.Condition filter, Sort<C> sort, Consumer<R> consumer) {
         forEach(filter, sort, consumer, CHUNK);
