@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * GTK's settings backend, dconf, prints "dconf-CRITICAL **: unable to create directory ..." on the
  * terminal from native code when its folder cannot be made ({@code XDG_RUNTIME_DIR} not a writable
- * folder, e.g. after {@code su}; or, without it, a home folder that cannot be written). Java cannot
+ * folder, e.g. after {@code su}; or, without it, a home folder that cannot be written), and
+ * "failed to commit changes to dconf" when no D-Bus session bus can be reached. Java cannot
  * change its own process's environment, so the window then runs in a child JVM, the same command
  * with {@code GSETTINGS_BACKEND=memory}: GTK keeps its settings in memory and says nothing. On a
  * sound machine (the usual case) nothing of this happens and the window starts in this JVM.
@@ -44,8 +45,39 @@ final class WindowProcess {
         } catch (IOException | RuntimeException e) {
             return Optional.of("dconf cannot create " + folder + " (" + e.getClass().getSimpleName() + ")");
         }
-        return Files.isDirectory(folder) && Files.isWritable(folder) ? Optional.empty()
-                : Optional.of("dconf cannot write to " + folder);
+        if (!Files.isDirectory(folder) || !Files.isWritable(folder)) {
+            return Optional.of("dconf cannot write to " + folder);
+        }
+        return noSessionBus(env);
+    }
+
+    /**
+     * dconf writes through its D-Bus service (the file chooser saves its folder and size so): with no
+     * session bus to reach, each write prints "failed to commit changes to dconf: Failed to execute
+     * child process "dbus-launch"". GLib finds the bus by {@code DBUS_SESSION_BUS_ADDRESS}, else by
+     * {@code $XDG_RUNTIME_DIR/bus}, else starts one with {@code dbus-launch}.
+     */
+    static Optional<String> noSessionBus(Map<String, String> env) {
+        String address = env.get("DBUS_SESSION_BUS_ADDRESS");
+        String runtime = env.get("XDG_RUNTIME_DIR");
+        if (address != null && !address.isBlank()
+                || runtime != null && !runtime.isEmpty() && Files.exists(Path.of(runtime, "bus"))
+                || onPath(env.get("PATH"), "dbus-launch")) {
+            return Optional.empty();
+        }
+        return Optional.of("no D-Bus session bus for dconf (DBUS_SESSION_BUS_ADDRESS not set, no dbus-launch on the PATH)");
+    }
+
+    private static boolean onPath(String path, String program) {
+        if (path == null) {
+            return false;
+        }
+        for (String folder : path.split(java.io.File.pathSeparator)) {
+            if (!folder.isEmpty() && Files.isExecutable(Path.of(folder, program))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Where dconf keeps its files: {@code $XDG_RUNTIME_DIR/dconf}, else GLib's fallback, the user's cache folder. */

@@ -24,7 +24,8 @@ class WindowProcessTest {
 
     @Test
     void aWritableRuntimeFolderIsFineAndGetsDconfsFolder() {
-        assertThat(WindowProcess.dconfUnusable(Map.of("XDG_RUNTIME_DIR", dir.toString()), "Linux", "/home/x")).isEmpty();
+        assertThat(WindowProcess.dconfUnusable(Map.of("XDG_RUNTIME_DIR", dir.toString(),
+                "DBUS_SESSION_BUS_ADDRESS", "unix:path=/run/user/1000/bus"), "Linux", "/home/x")).isEmpty();
         assertThat(dir.resolve("dconf")).isDirectory();
     }
 
@@ -34,6 +35,23 @@ class WindowProcessTest {
 
         assertThat(WindowProcess.dconfFolder(Map.of("HOME", "/home/x"), "/ignored")).isEqualTo(Path.of("/home/x/.cache/dconf"));
         assertThat(WindowProcess.dconfUnusable(Map.of("HOME", home.toString()), "Linux", "/ignored")).isPresent();
+    }
+
+    @Test
+    void withoutASessionBusToReachDconfCannotCommitItsChanges() throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Map<String, String> noBus = Map.of("XDG_RUNTIME_DIR", dir.toString(), "PATH", bin.toString());
+        assertThat(WindowProcess.dconfUnusable(noBus, "Linux", "/home/x"))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("no D-Bus session bus"));
+
+        assertThat(WindowProcess.noSessionBus(Map.of("DBUS_SESSION_BUS_ADDRESS", "unix:path=/tmp/bus", "PATH", bin.toString())))
+                .as("an address").isEmpty();
+        Files.writeString(dir.resolve("bus"), "");
+        assertThat(WindowProcess.noSessionBus(noBus)).as("the runtime folder's bus").isEmpty();
+        Files.delete(dir.resolve("bus"));
+        Path launcher = Files.writeString(bin.resolve("dbus-launch"), "#!/bin/sh\n");
+        launcher.toFile().setExecutable(true);
+        assertThat(WindowProcess.noSessionBus(noBus)).as("dbus-launch on the PATH").isEmpty();
     }
 
     @Test
