@@ -1,5 +1,6 @@
 package com.allocationdesk.allocation.adapters;
 
+import com.allocationdesk.allocation.Alone;
 import com.allocationdesk.allocation.adapters.db.Database;
 import com.allocationdesk.allocation.servicelayer.DatabaseUnavailable;
 
@@ -19,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** One writer process per database; crashes lose no acknowledged commit and do not lock the planner out. */
+@Alone
 class LockingIT {
     private static final Logger log = LoggerFactory.getLogger(LockingIT.class);
 

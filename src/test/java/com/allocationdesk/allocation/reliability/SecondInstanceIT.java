@@ -1,5 +1,6 @@
 package com.allocationdesk.allocation.reliability;
 
+import com.allocationdesk.allocation.Alone;
 import com.allocationdesk.allocation.adapters.DatabaseHolder;
 import com.allocationdesk.allocation.entrypoints.Main;
 
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * refused process must not wait for HSQLDB's own ~10 s lock.
  */
 @Timeout(300)
+@Alone
 class SecondInstanceIT {
     private static final String NAME = "second instance";
 

@@ -1,5 +1,6 @@
 package com.allocationdesk.allocation.entrypoints.ui;
 
+import com.allocationdesk.allocation.Alone;
 import com.allocationdesk.allocation.bootstrap.AppConfig;
 import com.allocationdesk.allocation.bootstrap.Bootstrap;
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
@@ -15,6 +16,7 @@ import java.util.function.Function;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A command that takes seconds never freezes the window: the FX thread keeps answering and shows it is busy. */
+@Alone
 class ResponsiveWindowIT extends WindowFixture {
     private final CountDownLatch handlerStarted = new CountDownLatch(1);
     private final CountDownLatch releaseHandler = new CountDownLatch(1);

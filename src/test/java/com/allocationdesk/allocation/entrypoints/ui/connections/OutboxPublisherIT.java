@@ -1,5 +1,6 @@
 package com.allocationdesk.allocation.entrypoints.ui.connections;
 
+import com.allocationdesk.allocation.Alone;
 import com.allocationdesk.allocation.bootstrap.AppConfig;
 import com.allocationdesk.allocation.bootstrap.Bootstrap;
 import com.allocationdesk.allocation.domain.commands.Allocate;
@@ -41,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * publishes soon after a commit, coalesces bursts, tells a folder it cannot write and catches up by
  * itself, and stops with every file whole.
  */
+@Alone
 class OutboxPublisherIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant NOW = Instant.parse("2026-03-02T09:15:42Z");
