@@ -30,22 +30,30 @@ public record Consequences(List<LineMove> moved, List<Allocated> served) {
 
     /**
      * One sentence per kind of consequence, e.g. "3 lines moved off WH-CHAIR-01: 2 to SHIP-CHAIR-02,
-     * 1 waits" and "2 waiting lines placed: ORD-7 in B2, ORD-9 in B2"; empty when there were none.
+     * 1 waits" (with "; 1 line stays in it" when a line it gave back fitted back in) and "2 waiting
+     * lines placed: ORD-7 in B2, ORD-9 in B2"; empty when there were none.
      *
      * @param batchReference the batch whose change this was (named in the moves)
      */
     public List<String> describe(String batchReference) {
         List<String> sentences = new java.util.ArrayList<>();
         if (!moved.isEmpty()) {
-            // where each line went: a batch, back into its own (a small line that left early may fit
-            // back once the batch is no longer over-allocated), or the queue; the queue is told last
+            // where each line went: another batch or the queue (told last); a small line the batch
+            // gave back may fit back in it once it is no longer over-allocated: that one did not move
             Map<String, Long> byDestination = new LinkedHashMap<>();
-            moved.stream().filter(m -> !m.waits()).forEach(m -> byDestination.merge(
-                    m.toBatch().equals(batchReference) ? "stay" : "to " + m.toBatch(), 1L, Long::sum));
+            moved.stream().filter(m -> !m.waits() && !m.toBatch().equals(batchReference))
+                    .forEach(m -> byDestination.merge("to " + m.toBatch(), 1L, Long::sum));
             moved.stream().filter(LineMove::waits).forEach(m -> byDestination.merge("wait", 1L, Long::sum));
-            sentences.add(lines(moved.size()) + " moved off " + batchReference + ": " + byDestination.entrySet().stream()
-                    .map(e -> e.getValue() + " " + e.getKey() + (e.getValue() == 1 && !e.getKey().startsWith("to ") ? "s" : ""))
-                    .collect(Collectors.joining(", ")));
+            int stayed = (int) moved.stream().filter(m -> !m.waits() && m.toBatch().equals(batchReference)).count();
+            int left = moved.size() - stayed;
+            String stays = stayed == 1 ? "1 line stays in " : stayed + " lines stay in ";
+            if (left == 0) {
+                sentences.add(stays + batchReference);
+            } else {
+                sentences.add(lines(left) + " moved off " + batchReference + ": " + byDestination.entrySet().stream()
+                        .map(e -> e.getValue() + " " + e.getKey() + (e.getValue() == 1 && e.getKey().equals("wait") ? "s" : ""))
+                        .collect(Collectors.joining(", ")) + (stayed == 0 ? "" : "; " + stays + "it"));
+            }
         }
         if (!served.isEmpty()) {
             String named = served.stream().limit(NAMED).map(a -> a.orderId() + " in " + a.batchReference())

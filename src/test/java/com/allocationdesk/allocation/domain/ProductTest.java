@@ -358,6 +358,18 @@ class ProductTest {
     }
 
     @Test
+    void aLineThatFitsBackInTheShrunkBatchIsToldAsStayingNotAsMovedOff() {
+        // the batch gave back o3, o2, o1 (newest first); o2 fitted back in once the batch was no longer over-allocated
+        Consequences some = new Consequences(List.of(new LineMove("o3", 5, null, 1), new LineMove("o2", 6, "WH-CHAIR-01", null),
+                new LineMove("o1", 8, "SHIP-CHAIR-02", null)), List.of());
+        Consequences all = new Consequences(List.of(new LineMove("o1", 2, "b1", null), new LineMove("o2", 1, "b1", null)), List.of());
+
+        assertThat(some.describe("WH-CHAIR-01")).containsExactly("2 lines moved off WH-CHAIR-01: 1 to SHIP-CHAIR-02, 1 waits;"
+                + " 1 line stays in it");
+        assertThat(all.describe("b1")).containsExactly("2 lines stay in b1");
+    }
+
+    @Test
     void aShrinkingBatchThatGivesBackABigLineCanServeASmallerWaitingOneWithTheFreedRoom() {
         Product product = new Product("LAMP");
         product.addBatch("b1", 10, null);
@@ -434,7 +446,7 @@ class ProductTest {
 
         assertThat(consequences.moved()).extracting(LineMove::orderId, LineMove::toBatch)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("o3", "b1"), org.assertj.core.groups.Tuple.tuple("o2", null));
-        assertThat(consequences.describe("b1")).containsExactly("2 lines moved off b1: 1 stays, 1 waits");
+        assertThat(consequences.describe("b1")).containsExactly("1 line moved off b1: 1 waits; 1 line stays in it");
     }
 
     // --- changing a line's quantity (docs/decisions/0018)
