@@ -110,9 +110,9 @@ final class ExportStallBench {
         AnsweringDialogs dialogs = FxStalls.answeringDialogs();
         AllocationDeskApp app = FxStalls.openWindow(db, dialogs);
         try {
-            FxStalls.waitFor("the Batches table shows every SKU", 300, () -> FxStalls.onFx(() -> {
+            FxStalls.waitFor("the Batches table shows its first page", 300, () -> FxStalls.onFx(() -> {
                 Node batches = FxStalls.scene().lookup("#batchesTable");
-                return batches instanceof TableView<?> t && t.getItems().size() == ROWS / 100;
+                return batches instanceof TableView<?> t && !t.getItems().isEmpty(); // a page of the 10,000 SKUs' batches
             }));
             FxStalls.onFx(() -> {
                 ((TabPane) FxStalls.scene().lookup("#tabs")).getSelectionModel().select(2);

@@ -33,7 +33,7 @@ final class ExportAllocationsSubcommand extends ReadSubcommands.ReadOnly {
         } catch (ExportFailed e) {
             throw new BadInput(e.getMessage(), e);
         }
-        say("Exported " + outcome.rows() + " allocations to " + file);
+        say("Exported " + (outcome.rows() == 1 ? "1 allocation" : outcome.rows() + " allocations") + " to " + file);
         return ExitCode.OK;
     }
 }

@@ -518,8 +518,8 @@ class CliIT {
             Path link = java.nio.file.Files.createSymbolicLink(dir.resolve("latest.csv"), target);
             Path dangling = java.nio.file.Files.createSymbolicLink(dir.resolve("new.csv"), Path.of("targets", "new.csv"));
 
-            assertThat(ok("export-allocations", link.toString()).out()).contains("Exported 1 allocations to " + link);
-            assertThat(ok("export-allocations", dangling.toString()).out()).contains("Exported 1 allocations");
+            assertThat(ok("export-allocations", link.toString()).out()).contains("Exported 1 allocation to " + link);
+            assertThat(ok("export-allocations", dangling.toString()).out()).contains("Exported 1 allocation to");
 
             assertThat(java.nio.file.Files.isSymbolicLink(link)).isTrue();
             assertThat(java.nio.file.Files.readSymbolicLink(link)).isEqualTo(target);
