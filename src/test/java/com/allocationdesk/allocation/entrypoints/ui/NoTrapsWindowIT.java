@@ -91,6 +91,31 @@ class NoTrapsWindowIT extends WindowFixture {
     }
 
     @Test
+    void atTheWidthOfALaptopScreenNoButtonOrLinkIsCutOffInAnyView() {
+        oneUnreadAlert();
+        interact(() -> {
+            javafx.stage.Window window = node("#tabs").getScene().getWindow();
+            window.setWidth(1280);
+            window.setHeight(800);
+        });
+        for (KeyCode view : List.of(KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4)) {
+            clickOn("#summaryLabel");
+            key(KeyCode.CONTROL, view);
+            List<String> cut = new ArrayList<>();
+            for (Node node : lookup(n -> n instanceof javafx.scene.control.ButtonBase && n.isVisible()
+                    && ((javafx.scene.control.Labeled) n).getText() != null && !((javafx.scene.control.Labeled) n).getText().isEmpty()).queryAll()) {
+                javafx.scene.control.Labeled labeled = (javafx.scene.control.Labeled) node;
+                Text shown = (Text) labeled.lookup(".text");
+                String whole = labeled.isMnemonicParsing() ? labeled.getText().replace("_", "") : labeled.getText();
+                if (shown != null && !shown.getText().equals(whole)) {
+                    cut.add(whole + " shown as " + shown.getText());
+                }
+            }
+            assertThat(cut).as("buttons and links cut off in view Ctrl+%s at 1280 px", view.getChar()).isEmpty();
+        }
+    }
+
+    @Test
     void closingADialogPutsTheFocusBackInTheScreensMainField() {
         oneUnreadAlert();
         clickOn("#addBatchButton");   // the button had the focus when the dialog opened
