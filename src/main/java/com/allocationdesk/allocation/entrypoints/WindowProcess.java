@@ -95,20 +95,30 @@ final class WindowProcess {
     }
 
     /**
+     * The child's command: this JVM's own {@code java} (from {@code java.home}, not the process's
+     * command: started by the installed launcher, that is {@code bin/allocation-desk}, which would
+     * take the JVM's options for the desk's), its options and class path, then {@link Main}.
+     */
+    static List<String> childCommand(String javaHome, List<String> jvmOptions, String classPath, String[] args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(javaHome, "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(classPath);
+        command.add(Main.class.getName());
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /**
      * Runs the window in a child JVM started as this one was (same Java, options and class path),
      * with GTK's settings in memory; its terminal is this one's. Returns its exit code; stopping
      * this JVM stops it.
      */
     static int withSettingsInMemory(String reason, String[] args) throws IOException, InterruptedException {
         log.info("The window runs with GTK's settings in memory: {}", reason);
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(Main.class.getName());
-        command.addAll(List.of(args));
+        List<String> command = childCommand(System.getProperty("java.home"), ManagementFactory.getRuntimeMXBean().getInputArguments(),
+                System.getProperty("java.class.path"), args);
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().put(BACKEND, "memory");
         Process window = builder.start();

@@ -62,4 +62,13 @@ class WindowProcessTest {
                 "Linux", "/home/x")).isEmpty();
         assertThat(WindowProcess.dconfUnusable(Map.of("XDG_RUNTIME_DIR", file.toString()), "Windows 11", "C:\\Users\\x")).isEmpty();
     }
+
+    @Test
+    void theChildIsThisJvmsJavaEvenWhenTheInstalledLauncherStartedIt() {
+        // started by /opt/allocation-desk/bin/allocation-desk, the process's command is that launcher, not java
+        assertThat(WindowProcess.childCommand("/opt/allocation-desk/lib/runtime", java.util.List.of("-XX:SharedArchiveFile=a.jsa"),
+                "/opt/allocation-desk/lib/app/allocation-desk.jar", new String[] {"--db", "/srv/desk"}))
+                .containsExactly("/opt/allocation-desk/lib/runtime/bin/java", "-XX:SharedArchiveFile=a.jsa",
+                        "-cp", "/opt/allocation-desk/lib/app/allocation-desk.jar", Main.class.getName(), "--db", "/srv/desk");
+    }
 }
