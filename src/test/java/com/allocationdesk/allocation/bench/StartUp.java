@@ -47,8 +47,11 @@ final class StartUp {
         this.table = table;
     }
 
-    /** How a planner starts the desk: the command before the desk's own arguments. */
-    private record Launch(String name, List<String> command) {
+    /**
+     * How a planner starts the desk: the command before the desk's own arguments, and issue 16's
+     * targets for it ("" where it sets none).
+     */
+    private record Launch(String name, List<String> command, String cliTarget, String firstDataTarget) {
     }
 
     void run() throws Exception {
@@ -60,13 +63,14 @@ final class StartUp {
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<Launch> launches = new java.util.ArrayList<>();
-        launches.add(new Launch("java -jar", List.of(java, "-jar", project.resolve("target").resolve("allocation-desk.jar").toString())));
+        launches.add(new Launch("java -jar", List.of(java, "-jar", project.resolve("target").resolve("allocation-desk.jar").toString()),
+                "", " (target < 3,000)"));
         Path launcher = project.resolve("target").resolve("installer").resolve("allocation-desk").resolve("bin").resolve("allocation-desk");
         line.accept("");
         line.accept("## 5. Start-up");
         line.accept("");
         if (Files.isExecutable(launcher)) {
-            launches.add(new Launch("installed launcher", List.of(launcher.toString())));
+            launches.add(new Launch("installed launcher", List.of(launcher.toString()), " (target < 1,000)", " (target < 2,000)"));
         } else {
             line.accept("**The installed launcher is not measured**: " + launcher + " is not there (`./mvnw -B -Pinstaller package` builds it).");
             line.accept("");
@@ -77,8 +81,7 @@ final class StartUp {
         List<Stats.Figure> cli = new java.util.ArrayList<>();
         for (Launch launch : launches) {
             Stats.Figure first = new Stats.Figure(launch.name() + ": CLI launch to first output", "ms");
-            Stats.Figure exit = new Stats.Figure(launch.name() + ": CLI launch to exit", "ms"
-                    + (launch.name().equals("java -jar") ? "" : " (target < 1,000)"));
+            Stats.Figure exit = new Stats.Figure(launch.name() + ": CLI launch to exit", "ms" + launch.cliTarget());
             for (int i = 0; i < runs; i++) {
                 List<String> command = new java.util.ArrayList<>(launch.command());
                 command.addAll(List.of("--db", db.toString(), "batches"));
@@ -129,8 +132,8 @@ final class StartUp {
                 Stats.Figure shownWall = new Stats.Figure(launch.name() + ": window shown (wall time from launch, ±10 ms polling)", "ms");
                 Stats.Figure readyUptime = new Stats.Figure(launch.name() + ": main window ready: container + FXML (JVM uptime)", "ms");
                 Stats.Figure readyWall = new Stats.Figure(launch.name() + ": main window ready (wall time from launch)", "ms");
-                Stats.Figure dataUptime = new Stats.Figure(launch.name() + ": first data in the Batches table (JVM uptime)", "ms (target < "
-                        + (launch.name().equals("java -jar") ? "3,000" : "2,000") + ")");
+                Stats.Figure dataUptime = new Stats.Figure(launch.name() + ": first data in the Batches table (JVM uptime)", "ms"
+                        + launch.firstDataTarget());
                 Stats.Figure dataWall = new Stats.Figure(launch.name() + ": first data in the Batches table (wall time from launch)", "ms");
                 for (int i = 0; i < runs; i++) {
                     Path logs = Files.createDirectories(work.resolve("window-logs-" + launch.name().replace(' ', '-') + "-" + i));
