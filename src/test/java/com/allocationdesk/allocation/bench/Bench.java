@@ -217,10 +217,11 @@ public final class Bench {
                 bus.handle(new CreateBatch("L" + s, "LIM" + s, 10_000_000, null));
             }
             JdbcLimit limit = JdbcLimit.onFile(dataSource);
-            // warm-up: the app path runs far more code than the limit, and the JIT needs a few
-            // thousand allocations before it has compiled it (measured: ~4,500 to steady state)
-            appRun(bus, "w", 5_000, skus);
-            limit.run("w", 5_000, i -> "LIM" + (i % skus));
+            // warm-up: the app path runs far more code than the limit, and the JIT needs thousands
+            // of allocations before it has compiled it: after 5,000 the first run still took 15-20 %
+            // more CPU per allocation than the later ones (2026-12-03), so 15,000
+            appRun(bus, "w", WARM_UP, skus);
+            limit.run("w", WARM_UP, i -> "LIM" + (i % skus));
             Stats.Figure appRate = new Stats.Figure("app allocate/s", "/s");
             Stats.Figure limitRate = new Stats.Figure("limit tx/s", "/s");
             Stats.Figure ratio = new Stats.Figure("ratio app / limit (same run)", "× (target ≥ 0.7)");
@@ -245,6 +246,8 @@ public final class Bench {
             table(List.of(appRate, limitRate, ratio, appCpu, limitCpu, cpuRatio));
         }
     }
+
+    private static final int WARM_UP = Integer.getInteger("bench.warmUp", 15_000);
 
     private static double appRun(MessageBus bus, String prefix, int n, int skus) {
         long start = System.nanoTime();
