@@ -83,23 +83,9 @@ final class StartUp {
             Stats.Figure first = new Stats.Figure(launch.name() + ": CLI launch to first output", "ms");
             Stats.Figure exit = new Stats.Figure(launch.name() + ": CLI launch to exit", "ms" + launch.cliTarget());
             for (int i = 0; i < runs; i++) {
-                List<String> command = new java.util.ArrayList<>(launch.command());
-                command.addAll(List.of("--db", db.toString(), "batches"));
-                ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-                asOnADesktop(builder);
-                long start = System.nanoTime();
-                Process p = builder.start();
-                InputStream out = p.getInputStream();
-                if (out.read() < 0) {
-                    throw new IllegalStateException("no output from " + command);
-                }
-                first.add((System.nanoTime() - start) / 1e6);
-                out.readAllBytes();
-                p.waitFor(60, TimeUnit.SECONDS);
-                exit.add((System.nanoTime() - start) / 1e6);
-                if (p.exitValue() != 0) {
-                    throw new IllegalStateException("batches exited " + p.exitValue() + ": " + command);
-                }
+                double[] times = cliOnce(launch, db);
+                first.add(times[0]);
+                exit.add(times[1]);
             }
             cli.add(first);
             cli.add(exit);
@@ -108,9 +94,35 @@ final class StartUp {
         window(launches, db);
     }
 
-    /** GTK's settings in memory, as on a desktop with a session bus (else the window re-runs itself in a second JVM). */
-    private static void asOnADesktop(ProcessBuilder builder) {
+    /**
+     * The launch's command with the desk's {@code arguments}, GTK's settings in memory, as on a
+     * desktop with a session bus (else the window re-runs itself in a second JVM).
+     */
+    private static ProcessBuilder starting(Launch launch, String... arguments) {
+        List<String> command = new java.util.ArrayList<>(launch.command());
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("GSETTINGS_BACKEND", "memory");
+        return builder;
+    }
+
+    /** One {@code batches}: milliseconds from launch to its first byte on stdout, and to exit. */
+    private static double[] cliOnce(Launch launch, Path db) throws IOException, InterruptedException {
+        ProcessBuilder builder = starting(launch, "--db", db.toString(), "batches");
+        long start = System.nanoTime();
+        Process p = builder.start();
+        InputStream out = p.getInputStream();
+        if (out.read() < 0) {
+            throw new IllegalStateException("no output from " + builder.command());
+        }
+        double first = (System.nanoTime() - start) / 1e6;
+        out.readAllBytes();
+        p.waitFor(60, TimeUnit.SECONDS);
+        double exit = (System.nanoTime() - start) / 1e6;
+        if (p.exitValue() != 0) {
+            throw new IllegalStateException("batches exited " + p.exitValue() + ": " + builder.command());
+        }
+        return new double[] {first, exit};
     }
 
     private void window(List<Launch> launches, Path db) throws Exception {
@@ -136,55 +148,16 @@ final class StartUp {
                         + launch.firstDataTarget());
                 Stats.Figure dataWall = new Stats.Figure(launch.name() + ": first data in the Batches table (wall time from launch)", "ms");
                 for (int i = 0; i < runs; i++) {
-                    Path logs = Files.createDirectories(work.resolve("window-logs-" + launch.name().replace(' ', '-') + "-" + i));
-                    Path log = logs.resolve("allocation-desk.log");
-                    Path stdout = logs.resolve("stdout.txt");
-                    List<String> command = new java.util.ArrayList<>(launch.command());
-                    command.addAll(List.of("--db", db.toString()));
-                    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(stdout.toFile());
-                    asOnADesktop(builder);
-                    // the log file the moments are read from: the launcher takes no JVM option, so both get it this way
-                    builder.environment().put("JAVA_TOOL_OPTIONS", "-Dallocationdesk.logdir=" + logs);
-                    builder.environment().put("DISPLAY", ":77");
-                    long start = System.nanoTime();
-                    Process p = builder.start();
-                    long shownAt = 0;
-                    long readyAt = 0;
-                    long dataAt = 0;
-                    long deadline = start + TimeUnit.SECONDS.toNanos(60);
-                    String text = "";
-                    while ((shownAt == 0 || readyAt == 0 || dataAt == 0) && System.nanoTime() < deadline && p.isAlive()) {
-                        Thread.sleep(10);
-                        text = Files.exists(log) ? Files.readString(log) : "";
-                        if (shownAt == 0 && SHOWN.matcher(text).find()) {
-                            shownAt = System.nanoTime();
-                        }
-                        if (readyAt == 0 && READY.matcher(text).find()) {
-                            readyAt = System.nanoTime();
-                        }
-                        if (dataAt == 0 && DATA.matcher(text).find()) {
-                            dataAt = System.nanoTime();
-                        }
-                    }
-                    p.destroy();
-                    if (!p.waitFor(20, TimeUnit.SECONDS)) {
-                        p.destroyForcibly().waitFor();
-                    }
-                    Matcher shown = SHOWN.matcher(text);
-                    Matcher ready = READY.matcher(text);
-                    Matcher data = DATA.matcher(text);
-                    if (!shown.find() || !ready.find() || !data.find()) {
-                        line.accept("");
-                        line.accept("**Window run " + i + " (" + launch.name() + ") failed**: no start-up lines in its log; stdout: "
-                                + Files.readString(stdout).lines().limit(5).toList());
+                    WindowTimes times = windowOnce(launch, db, i);
+                    if (times == null) {
                         return;
                     }
-                    shownUptime.add(Long.parseLong(shown.group(1)));
-                    readyUptime.add(Long.parseLong(ready.group(1)));
-                    shownWall.add((shownAt - start) / 1e6);
-                    readyWall.add((readyAt - start) / 1e6);
-                    dataUptime.add(Long.parseLong(data.group(1)));
-                    dataWall.add((dataAt - start) / 1e6);
+                    shownUptime.add(times.shownUptime());
+                    readyUptime.add(times.readyUptime());
+                    shownWall.add(times.shownWall());
+                    readyWall.add(times.readyWall());
+                    dataUptime.add(times.dataUptime());
+                    dataWall.add(times.dataWall());
                 }
                 figures.addAll(List.of(shownUptime, shownWall, readyUptime, readyWall, dataUptime, dataWall));
             }
@@ -196,6 +169,57 @@ final class StartUp {
             display.destroy();
             display.waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    /** The moments of one window launch, in ms: JVM uptime as logged, and wall time from launch. */
+    private record WindowTimes(double shownUptime, double shownWall, double readyUptime, double readyWall,
+                               double dataUptime, double dataWall) {
+    }
+
+    /** One window launch under Xvfb {@code :77}, until its first data or 60 s; null (and said) when it logged no start-up. */
+    private WindowTimes windowOnce(Launch launch, Path db, int i) throws IOException, InterruptedException {
+        Path logs = Files.createDirectories(work.resolve("window-logs-" + launch.name().replace(' ', '-') + "-" + i));
+        Path log = logs.resolve("allocation-desk.log");
+        Path stdout = logs.resolve("stdout.txt");
+        ProcessBuilder builder = starting(launch, "--db", db.toString()).redirectOutput(stdout.toFile());
+        // the log file the moments are read from: the launcher takes no JVM option, so both get it this way
+        builder.environment().put("JAVA_TOOL_OPTIONS", "-Dallocationdesk.logdir=" + logs);
+        builder.environment().put("DISPLAY", ":77");
+        long start = System.nanoTime();
+        Process p = builder.start();
+        long shownAt = 0;
+        long readyAt = 0;
+        long dataAt = 0;
+        long deadline = start + TimeUnit.SECONDS.toNanos(60);
+        String text = "";
+        while ((shownAt == 0 || readyAt == 0 || dataAt == 0) && System.nanoTime() < deadline && p.isAlive()) {
+            Thread.sleep(10);
+            text = Files.exists(log) ? Files.readString(log) : "";
+            if (shownAt == 0 && SHOWN.matcher(text).find()) {
+                shownAt = System.nanoTime();
+            }
+            if (readyAt == 0 && READY.matcher(text).find()) {
+                readyAt = System.nanoTime();
+            }
+            if (dataAt == 0 && DATA.matcher(text).find()) {
+                dataAt = System.nanoTime();
+            }
+        }
+        p.destroy();
+        if (!p.waitFor(20, TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor();
+        }
+        Matcher shown = SHOWN.matcher(text);
+        Matcher ready = READY.matcher(text);
+        Matcher data = DATA.matcher(text);
+        if (!shown.find() || !ready.find() || !data.find()) {
+            line.accept("");
+            line.accept("**Window run " + i + " (" + launch.name() + ") failed**: no start-up lines in its log; stdout: "
+                    + Files.readString(stdout).lines().limit(5).toList());
+            return null;
+        }
+        return new WindowTimes(Long.parseLong(shown.group(1)), (shownAt - start) / 1e6, Long.parseLong(ready.group(1)),
+                (readyAt - start) / 1e6, Long.parseLong(data.group(1)), (dataAt - start) / 1e6);
     }
 
     static String read(InputStream in) throws IOException {
