@@ -221,8 +221,4 @@ final class StartUp {
         return new WindowTimes(Long.parseLong(shown.group(1)), (shownAt - start) / 1e6, Long.parseLong(ready.group(1)),
                 (readyAt - start) / 1e6, Long.parseLong(data.group(1)), (dataAt - start) / 1e6);
     }
-
-    static String read(InputStream in) throws IOException {
-        return new String(in.readAllBytes());
-    }
 }
