@@ -409,7 +409,9 @@ public final class Bench {
                 + " batches), timed from the file to its last commit, on a database opened and migrated by the app's bootstrap"
                 + " beforehand (its start-up is not counted). Each into a fresh database; app and limit alternate which goes first"
                 + " from run to run, and after each run the two databases must hold the same rows (every table, times left out) or"
-                + " the bench fails. Heap (app only): used heap sampled every 20 ms during the import (peak), and after a GC at the"
+                + " the bench fails. Thread CPU: the calling thread's CPU time for each import (the JVM's thread CPU clock; the CLI,"
+                + " Hibernate and the embedded database run in it), which a loaded machine stretches less than wall time."
+                + " Heap (app only): used heap sampled every 20 ms during the import (peak), and after a GC at the"
                 + " end (retained).", rows, rows, String.join(" and ", IMPORT_SHAPES.stream()
                 .map(skus -> String.format("%,d SKUs × %,d batches", skus, rows / skus)).toList())));
         for (int skus : IMPORT_SHAPES) {
@@ -432,6 +434,8 @@ public final class Bench {
         Stats.Figure orderRate = new Stats.Figure("import-orders, app", "lines/s (target ≥ 20,000)");
         Stats.Figure orderLimit = new Stats.Figure("import-orders, limit", "lines/s");
         Stats.Figure orderRatio = new Stats.Figure("import-orders, app / limit (same run)", "× (target ≥ 0.5)");
+        Stats.Figure batchCpu = new Stats.Figure("import-batches, thread CPU app / limit (same run)", "×");
+        Stats.Figure orderCpu = new Stats.Figure("import-orders, thread CPU app / limit (same run)", "×");
         Stats.Figure batchPeak = new Stats.Figure("peak used heap during import-batches (app)", "MB");
         Stats.Figure orderPeak = new Stats.Figure("peak used heap during import-orders (app)", "MB");
         Stats.Figure retained = new Stats.Figure("used heap after both imports (app), after GC", "MB");
@@ -455,6 +459,8 @@ public final class Bench {
             orderLimit.add(l[1]);
             batchRatio.add(b[0] / l[0]);
             orderRatio.add(o[0] / l[1]);
+            batchCpu.add(b[2] / l[2]);
+            orderCpu.add(o[2] / l[3]);
             requireSameState(appDb, limitDb);
             OUT.printf("  run %d: batches %.0f rows/s (limit %.0f, ratio %.2f, peak %.0f MB), orders %.0f lines/s"
                     + " (limit %.0f, ratio %.2f, peak %.0f MB); same rows in both databases%n",
@@ -464,19 +470,27 @@ public final class Bench {
         }
         Files.delete(batchesCsv);
         Files.delete(ordersCsv);
-        table(List.of(batchRate, batchLimit, batchRatio, batchPeak, orderRate, orderLimit, orderRatio, orderPeak, retained));
+        table(List.of(batchRate, batchLimit, batchRatio, batchCpu, batchPeak, orderRate, orderLimit, orderRatio, orderCpu, orderPeak,
+                retained));
     }
 
-    /** {@link ImportLimit} of both files into a database the app's bootstrap made; rows/s and lines/s. */
+    /**
+     * {@link ImportLimit} of both files into a database the app's bootstrap made: rows/s, lines/s, and
+     * the thread CPU time of each (ns).
+     */
     private static double[] limitTimed(Path db, Path batchesCsv, Path ordersCsv) throws Exception {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         try (Bootstrap store = Bootstrap.start(new AppConfig(db))) {
             ImportLimit limit = new ImportLimit(store.get(DataSource.class));
+            long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             long batches = limit.importBatches(batchesCsv);
             long t1 = System.nanoTime();
+            long c1 = threads.getCurrentThreadCpuTime();
             long lines = limit.importOrders(ordersCsv);
             long t2 = System.nanoTime();
-            return new double[] {batches / ((t1 - t0) / 1e9), lines / ((t2 - t1) / 1e9)};
+            long c2 = threads.getCurrentThreadCpuTime();
+            return new double[] {batches / ((t1 - t0) / 1e9), lines / ((t2 - t1) / 1e9), c1 - c0, c2 - c1};
         }
     }
 
@@ -523,9 +537,11 @@ public final class Bench {
         });
         sampler.setDaemon(true);
         sampler.start();
+        long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         long start = System.nanoTime();
         InProcessCli.Run run = InProcessCli.onDatabase(db, args);
         double seconds = (System.nanoTime() - start) / 1e9;
+        cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu;
         running.set(false);
         sampler.join();
         if (run.code() != 0) {
@@ -535,7 +551,7 @@ public final class Bench {
         double mb = max.get() / (1024.0 * 1024.0);
         rate.add(r);
         peak.add(mb);
-        return new double[] {r, mb};
+        return new double[] {r, mb, cpu};
     }
 
     private static double usedMb() {
