@@ -41,7 +41,9 @@ import javax.sql.DataSource;
  * <p>
  * Arguments: project directory. System properties (for a quicker run): {@code bench.runs} (3),
  * {@code bench.bigLines} (1,000,000), {@code bench.importRows} (100,000), {@code bench.importSkus}
- * (10,000; items 4 and 8), {@code bench.e2ePauseMillis} (100: item 8's loops), {@code bench.only}
+ * (SKU counts, comma-separated, "10000,1000": item 4 runs each shape, 10 and 100 batches per SKU, each import
+ * beside its plain-JDBC limit {@link ImportLimit}; item 8 takes the first),
+ * {@code bench.e2ePauseMillis} (100: item 8's loops), {@code bench.only}
  * (comma-separated item numbers, 1 to 11; item 8 is issue 13's end to end, {@link EndToEndBench}; item 10
  * issue 15's keyset paging, {@link KeysetBench}, {@code bench.keysetRows} rows; item 11 issue 15's FX
  * thread during an export, {@link ExportStallBench}, sized by {@code bench.exportRows}, 1,000,000).
@@ -52,11 +54,14 @@ public final class Bench {
     static final int BIG_LINES = Integer.getInteger("bench.bigLines", 1_000_000);
     static final int IMPORT_ROWS = Integer.getInteger("bench.importRows", 100_000);
     /**
-     * SKUs of the import files: 10,000 gives 10 batches per SKU, a warehouse's usual few open
-     * batches per product (every line's product is loaded with all its batches). The earlier
-     * figures used 1,000 (100 batches per SKU); {@code -Dbench.importSkus=1000} measures that.
+     * SKUs of the import files, a comma-separated list ({@code bench.importSkus}, "10000,1000"): item 4
+     * runs each shape (10,000 SKUs: 10 batches per SKU, a warehouse's usual few open batches per
+     * product; 1,000: 100 per SKU; issue 16 sets its targets on both); item 8 uses the first.
      */
-    static final int IMPORT_SKUS = Integer.getInteger("bench.importSkus", 10_000);
+    static final List<Integer> IMPORT_SHAPES = java.util.Arrays.stream(
+            System.getProperty("bench.importSkus", "10000,1000").replace(" ", "").split(",")).map(Integer::valueOf).toList();
+    /** The first of {@link #IMPORT_SHAPES}: item 8's. */
+    static final int IMPORT_SKUS = IMPORT_SHAPES.get(0);
     static final String ONLY = System.getProperty("bench.only", "1,2,3,4,5,6,7,8,9,10,11");
     /** The items {@link #ONLY} selects, as numbers: "10" selects item 10, not item 1. */
     static final java.util.Set<String> ITEMS = java.util.Set.of(ONLY.replace(" ", "").split(","));
@@ -397,35 +402,108 @@ public final class Bench {
 
     private void imports() throws Exception {
         int rows = IMPORT_ROWS;
-        int skus = IMPORT_SKUS;
         line("");
-        line("## 4. Imports through the command line, in process");
+        line("## 4. Imports through the command line, in process, and their plain-JDBC limit");
         line("");
-        line(String.format("`import-batches` of %,d rows (%,d SKUs), then `import-orders` of %,d lines on the same SKUs"
-                + " (stock for all of them; %,d batches per SKU), by `AllocationDeskCommand` exactly as the jar runs it (whole-file check, then"
-                + " chunks of 500, one transaction each), into a fresh database per run. Heap: used heap sampled every 20 ms"
-                + " during the import (peak), and after a GC at the end (retained).", rows, skus, rows, rows / skus));
-        Path batchesCsv = work.resolve("batches.csv");
-        Path ordersCsv = work.resolve("orders.csv");
-        writeBatches(batchesCsv, rows, skus);
-        writeOrders(ordersCsv, rows, skus);
-        Stats.Figure batchRate = new Stats.Figure("import-batches", "rows/s");
-        Stats.Figure orderRate = new Stats.Figure("import-orders", "lines/s (target ≥ 5,000)");
-        Stats.Figure batchPeak = new Stats.Figure("peak used heap during import-batches", "MB");
-        Stats.Figure orderPeak = new Stats.Figure("peak used heap during import-orders", "MB");
-        Stats.Figure retained = new Stats.Figure("used heap after both imports, after GC", "MB");
-        for (int run = 0; run < RUNS; run++) {
-            Path db = work.resolve("import" + run).resolve("desk");
-            double[] b = cliTimed(db, batchRate, batchPeak, "import-batches", batchesCsv.toString());
-            double[] o = cliTimed(db, orderRate, orderPeak, "import-orders", ordersCsv.toString());
-            System.gc();
-            retained.add(usedMb());
-            OUT.printf("  run %d: batches %.0f rows/s (peak %.0f MB), orders %.0f lines/s (peak %.0f MB)%n", run, b[0], b[1], o[0], o[1]);
-            deleteTree(db.getParent());
+        line(String.format("`import-batches` of %,d rows, then `import-orders` of %,d lines on the same SKUs (stock for all of"
+                + " them), on two shapes: %s. App: `AllocationDeskCommand` exactly as the jar runs it (start-up, whole-file check,"
+                + " then chunks of 500, one transaction each), timed from the command to its exit. Limit (`ImportLimit`, issue 16):"
+                + " the same file, rules, chunks, durable commits and rows written in plain JDBC (whole-file check with one"
+                + " look-up per 500 rows, then per chunk: products read and version-bumped, batches and their read rows, allocations"
+                + " and their read rows, each batch's allocated total once, one event-log entry per row of the app's payload; JDBC"
+                + " batches), timed from the file to its last commit, on a database opened and migrated by the app's bootstrap"
+                + " beforehand (its start-up is not counted). Each into a fresh database; app and limit alternate which goes first"
+                + " from run to run, and after each run the two databases must hold the same rows (every table, times left out) or"
+                + " the bench fails. Thread CPU: the calling thread's CPU time for each import (the JVM's thread CPU clock; the CLI,"
+                + " Hibernate and the embedded database run in it), which a loaded machine stretches less than wall time."
+                + " Heap (app only): used heap sampled every 20 ms during the import (peak), and after a GC at the"
+                + " end (retained).", rows, rows, String.join(" and ", IMPORT_SHAPES.stream()
+                .map(skus -> String.format("%,d SKUs × %,d batches", skus, rows / skus)).toList())));
+        for (int skus : IMPORT_SHAPES) {
+            importShape(rows, skus);
         }
-        table(List.of(batchRate, batchPeak, orderRate, orderPeak, retained));
         line("Heap before the imports (after GC): " + Stats.fmt(usedMbAfterGc()) + " MB; max heap "
                 + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB.");
+    }
+
+    private void importShape(int rows, int skus) throws Exception {
+        line("");
+        line(String.format("### %,d SKUs × %,d batches per SKU", skus, rows / skus));
+        Path batchesCsv = work.resolve("batches-" + skus + ".csv");
+        Path ordersCsv = work.resolve("orders-" + skus + ".csv");
+        writeBatches(batchesCsv, rows, skus);
+        writeOrders(ordersCsv, rows, skus);
+        Stats.Figure batchRate = new Stats.Figure("import-batches, app", "rows/s (target ≥ 20,000)");
+        Stats.Figure batchLimit = new Stats.Figure("import-batches, limit", "rows/s");
+        Stats.Figure batchRatio = new Stats.Figure("import-batches, app / limit (same run)", "× (target ≥ 0.5)");
+        Stats.Figure orderRate = new Stats.Figure("import-orders, app", "lines/s (target ≥ 20,000)");
+        Stats.Figure orderLimit = new Stats.Figure("import-orders, limit", "lines/s");
+        Stats.Figure orderRatio = new Stats.Figure("import-orders, app / limit (same run)", "× (target ≥ 0.5)");
+        Stats.Figure batchCpu = new Stats.Figure("import-batches, thread CPU app / limit (same run)", "×");
+        Stats.Figure orderCpu = new Stats.Figure("import-orders, thread CPU app / limit (same run)", "×");
+        Stats.Figure batchPeak = new Stats.Figure("peak used heap during import-batches (app)", "MB");
+        Stats.Figure orderPeak = new Stats.Figure("peak used heap during import-orders (app)", "MB");
+        Stats.Figure retained = new Stats.Figure("used heap after both imports (app), after GC", "MB");
+        for (int run = 0; run < RUNS; run++) {
+            Path appDb = work.resolve("import" + run).resolve("desk");
+            Path limitDb = work.resolve("import-limit" + run).resolve("desk");
+            double[] b = null;
+            double[] o = null;
+            double[] l = null;
+            for (boolean appTurn : run % 2 == 0 ? new boolean[] {true, false} : new boolean[] {false, true}) {
+                if (appTurn) {
+                    b = cliTimed(appDb, batchRate, batchPeak, "import-batches", batchesCsv.toString());
+                    o = cliTimed(appDb, orderRate, orderPeak, "import-orders", ordersCsv.toString());
+                    System.gc();
+                    retained.add(usedMb());
+                } else {
+                    l = limitTimed(limitDb, batchesCsv, ordersCsv);
+                }
+            }
+            batchLimit.add(l[0]);
+            orderLimit.add(l[1]);
+            batchRatio.add(b[0] / l[0]);
+            orderRatio.add(o[0] / l[1]);
+            batchCpu.add(b[2] / l[2]);
+            orderCpu.add(o[2] / l[3]);
+            requireSameState(appDb, limitDb);
+            OUT.printf("  run %d: batches %.0f rows/s (limit %.0f, ratio %.2f, peak %.0f MB), orders %.0f lines/s"
+                    + " (limit %.0f, ratio %.2f, peak %.0f MB); same rows in both databases%n",
+                    run, b[0], l[0], b[0] / l[0], b[1], o[0], l[1], o[0] / l[1], o[1]);
+            deleteTree(appDb.getParent());
+            deleteTree(limitDb.getParent());
+        }
+        Files.delete(batchesCsv);
+        Files.delete(ordersCsv);
+        table(List.of(batchRate, batchLimit, batchRatio, batchCpu, batchPeak, orderRate, orderLimit, orderRatio, orderCpu, orderPeak,
+                retained));
+    }
+
+    /**
+     * {@link ImportLimit} of both files into a database the app's bootstrap made: rows/s, lines/s, and
+     * the thread CPU time of each (ns).
+     */
+    private static double[] limitTimed(Path db, Path batchesCsv, Path ordersCsv) throws Exception {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        try (Bootstrap store = Bootstrap.start(new AppConfig(db))) {
+            ImportLimit limit = new ImportLimit(store.get(DataSource.class));
+            long c0 = threads.getCurrentThreadCpuTime();
+            long t0 = System.nanoTime();
+            long batches = limit.importBatches(batchesCsv);
+            long t1 = System.nanoTime();
+            long c1 = threads.getCurrentThreadCpuTime();
+            long lines = limit.importOrders(ordersCsv);
+            long t2 = System.nanoTime();
+            long c2 = threads.getCurrentThreadCpuTime();
+            return new double[] {batches / ((t1 - t0) / 1e9), lines / ((t2 - t1) / 1e9), c1 - c0, c2 - c1};
+        }
+    }
+
+    /** Fails the bench unless the app's and the limit's databases hold the same rows ({@link ImportLimit#fingerprint}). */
+    private static void requireSameState(Path appDb, Path limitDb) throws Exception {
+        try (Bootstrap app = Bootstrap.start(new AppConfig(appDb)); Bootstrap limit = Bootstrap.start(new AppConfig(limitDb))) {
+            ImportLimit.requireSameState(app.get(DataSource.class), limit.get(DataSource.class));
+        }
     }
 
     /** Item 4's batches file: {@code rows} batches of 10 units over {@code skus} SKUs, a third warehouse stock. */
@@ -464,9 +542,11 @@ public final class Bench {
         });
         sampler.setDaemon(true);
         sampler.start();
+        long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         long start = System.nanoTime();
         InProcessCli.Run run = InProcessCli.onDatabase(db, args);
         double seconds = (System.nanoTime() - start) / 1e9;
+        cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu;
         running.set(false);
         sampler.join();
         if (run.code() != 0) {
@@ -476,7 +556,7 @@ public final class Bench {
         double mb = max.get() / (1024.0 * 1024.0);
         rate.add(r);
         peak.add(mb);
-        return new double[] {r, mb};
+        return new double[] {r, mb, cpu};
     }
 
     private static double usedMb() {
