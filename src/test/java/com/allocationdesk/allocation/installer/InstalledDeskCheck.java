@@ -72,6 +72,9 @@ class InstalledDeskCheck {
         assertThat(desk.resolve("lib/runtime/lib/modules")).as("its own Java runtime").isRegularFile();
         assertThat(desk.resolve("lib/runtime/lib/server/classes.jsa")).as("the runtime's class-data-sharing archive").isRegularFile();
         assertThat(desk.resolve("lib/app/allocation-desk.jsa")).as("the desk's class-data-sharing archive").isRegularFile();
+        assertThat(desk.resolve("lib/app/allocation-desk.classlist")).as("the classes it is dumped from: the command line's and the window's")
+                .content().contains("com/allocationdesk/allocation/entrypoints/cli/AllocationDeskCommand")
+                .contains("com/allocationdesk/allocation/entrypoints/ui/MainWindowController").contains("javafx/scene/control/TableView");
         assertThat(desk.resolve("lib/allocation-desk-allocation-desk.desktop")).content()
                 .contains("Exec=/opt/allocation-desk/bin/allocation-desk").contains("Icon=/opt/allocation-desk/lib/allocation-desk.png");
     }
@@ -83,7 +86,7 @@ class InstalledDeskCheck {
         String postinst = Files.readString(control.resolve("postinst"));
         assertThat(postinst.lines().filter(l -> l.contains("xdg-desktop-menu install")).toList())
                 .containsExactly("        if ! xdg-desktop-menu install /opt/allocation-desk/lib/allocation-desk-allocation-desk.desktop 2>/dev/null; then");
-        assertThat(postinst).contains("/opt/allocation-desk/bin/allocation-desk-cds-dump --db \"$scratch/desk\" batches");
+        assertThat(postinst).contains("if ! /opt/allocation-desk/bin/allocation-desk-cds-dump >/dev/null 2>&1; then");
         assertThat(Files.readString(control.resolve("prerm")).lines().filter(l -> l.contains("xdg-desktop-menu")).toList())
                 .containsExactly("        xdg-desktop-menu uninstall /opt/allocation-desk/lib/allocation-desk-allocation-desk.desktop 2>/dev/null || true");
         assertThat(Files.readString(control.resolve("control"))).as("the window needs GTK 3").containsPattern("Depends: .*libgtk-3-0");
