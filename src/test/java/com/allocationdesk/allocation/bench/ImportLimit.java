@@ -2,6 +2,9 @@ package com.allocationdesk.allocation.bench;
 
 import com.allocationdesk.allocation.adapters.eventlog.DeskName;
 import com.allocationdesk.allocation.adapters.eventlog.EventJson;
+import com.allocationdesk.allocation.adapters.eventlog.JdbcEventLog;
+import com.allocationdesk.allocation.adapters.jdbc.CommitGate;
+import com.allocationdesk.allocation.adapters.jdbc.ConnectionRunner;
 import com.allocationdesk.allocation.domain.events.Allocated;
 import com.allocationdesk.allocation.domain.events.BatchCreated;
 import com.allocationdesk.allocation.domain.events.Cause;
@@ -22,11 +25,11 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -86,24 +89,7 @@ final class ImportLimit {
 
     /** Imports a {@code ref,sku,qty,eta} file; returns the rows read. */
     long importBatches(Path file) throws IOException, SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            checkBatches(c, file);
-            c.commit();
-            long rows = 0;
-            List<NewBatch> chunk = new ArrayList<>(CHUNK);
-            try (BufferedReader in = open(file)) {
-                for (String[] row = next(in, 4); row != null; row = next(in, 4)) {
-                    chunk.add(batch(row));
-                    if (chunk.size() == CHUNK) {
-                        rows += batchChunk(c, chunk);
-                    }
-                }
-            }
-            rows += batchChunk(c, chunk);
-            c.setAutoCommit(true);
-            return rows;
-        }
+        return importFile(file, 4, ImportLimit::batch, this::checkBatches, this::batchChunk);
     }
 
     private static NewBatch batch(String[] row) {
@@ -271,24 +257,7 @@ final class ImportLimit {
 
     /** Imports an {@code orderid,sku,qty} file; returns the lines read. */
     long importOrders(Path file) throws IOException, SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            checkOrders(c, file);
-            c.commit();
-            long rows = 0;
-            List<Line> chunk = new ArrayList<>(CHUNK);
-            try (BufferedReader in = open(file)) {
-                for (String[] row = next(in, 3); row != null; row = next(in, 3)) {
-                    chunk.add(line(row));
-                    if (chunk.size() == CHUNK) {
-                        rows += orderChunk(c, chunk);
-                    }
-                }
-            }
-            rows += orderChunk(c, chunk);
-            c.setAutoCommit(true);
-            return rows;
-        }
+        return importFile(file, 3, ImportLimit::line, this::checkOrders, this::orderChunk);
     }
 
     private static Line line(String[] row) {
@@ -536,34 +505,59 @@ final class ImportLimit {
 
     // ------------------------------------------------------------------ common
 
-    /** The chunk's entries after the last {@code seq}, in one JDBC batch (as {@code JdbcEventLog} writes them). */
-    private void log(Connection c, List<Event> events) throws SQLException {
-        if (events.isEmpty()) {
-            return;
-        }
-        long seq;
-        try (PreparedStatement last = c.prepareStatement("SELECT seq FROM event_log ORDER BY seq DESC LIMIT 1");
-             ResultSet rs = last.executeQuery()) {
-            seq = rs.next() ? rs.getLong(1) : 0;
-        }
-        OffsetDateTime at = OffsetDateTime.ofInstant(Instant.now().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO event_log"
-                + " (seq, recorded_at, type, version, desk, sku, order_id, batch_reference, payload)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (Event event : events) {
-                EventJson.Entry entry = EventJson.of(event);
-                insert.setLong(1, ++seq);
-                insert.setObject(2, at);
-                insert.setString(3, entry.type());
-                insert.setInt(4, entry.version());
-                insert.setString(5, desk);
-                insert.setString(6, entry.sku());
-                insert.setString(7, entry.orderId());
-                insert.setString(8, entry.batchReference());
-                insert.setString(9, entry.data());
-                add(insert);
+    /** The whole-file check of one kind of file ({@link #checkBatches}, {@link #checkOrders}). */
+    @FunctionalInterface
+    private interface FileCheck {
+        void check(Connection c, Path file) throws IOException, SQLException;
+    }
+
+    /** The writes and commit of one chunk ({@link #batchChunk}, {@link #orderChunk}): its rows; it empties the chunk. */
+    @FunctionalInterface
+    private interface ChunkWrite<T> {
+        int write(Connection c, List<T> chunk) throws SQLException;
+    }
+
+    /**
+     * As {@code CsvImport} does: the whole file checked and that committed, then the file read again
+     * in chunks of {@link #CHUNK} rows of {@code columns} fields, each written and committed.
+     */
+    private <T> long importFile(Path file, int columns, java.util.function.Function<String[], T> parse, FileCheck check,
+            ChunkWrite<T> write) throws IOException, SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            check.check(c, file);
+            c.commit();
+            long rows = 0;
+            List<T> chunk = new ArrayList<>(CHUNK);
+            try (BufferedReader in = open(file)) {
+                for (String[] row = next(in, columns); row != null; row = next(in, columns)) {
+                    chunk.add(parse.apply(row));
+                    if (chunk.size() == CHUNK) {
+                        rows += write.write(c, chunk);
+                    }
+                }
             }
-            run(insert);
+            rows += write.write(c, chunk);
+            c.setAutoCommit(true);
+            return rows;
+        }
+    }
+
+    /** The chunk's ledger entries, written by the app's own {@link JdbcEventLog} on the chunk's connection (numbered after the last). */
+    private void log(Connection c, List<Event> events) {
+        JdbcEventLog log = new JdbcEventLog(new On(c)::call, CommitGate.NONE, Clock.systemUTC(), desk);
+        log.append(events);
+        log.write();
+    }
+
+    /** One connection as a {@link ConnectionRunner}. */
+    private record On(Connection connection) {
+        <T> T call(ConnectionRunner.SqlCall<T> work) {
+            try {
+                return work.call(connection);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 
