@@ -48,38 +48,47 @@ import java.util.Set;
  * The methods that change stock also return those {@link Consequences} for the planner.
  * <p>
  * The allocated lines live in an {@link AllocationBook} that hands them out one order at a time,
- * so a product with a long history loads as fast as a new one. Batches (a handful) and waiting
- * lines (the backlog) are held in full.
+ * so a product with a long history loads as fast as a new one. Its batches are in a
+ * {@link BatchBook}, asked for only by the changes that need them; waiting lines (the backlog) are
+ * held in full.
  */
 public class Product {
     private String sku;
     private long version;
     /** Orders allocations and waiting lines: most recent last, first come first served. */
     private long lineSequence;
-    private List<Batch> batches = new ArrayList<>();
     private Set<WaitingLine> waitingLines = new HashSet<>();
     private final transient List<Event> events = new ArrayList<>();
-    /** Null until a repository attaches one to a product it loaded: then nothing can run by mistake on no lines. */
+    /**
+     * Null until a repository attaches them to a product it loaded: then nothing can run by mistake
+     * on no batches or no lines.
+     */
+    private transient BatchBook batches;
     private transient AllocationBook allocations;
 
-    /** For persistence frameworks only; the repository then calls {@link #keepAllocationsIn}. */
+    /** For persistence frameworks only; the repository then calls {@link #keepIn}. */
     protected Product() {
     }
 
     public Product(String sku) {
         this.sku = sku;
+        this.batches = new InMemoryBatchBook();
         this.allocations = new InMemoryAllocationBook();
     }
 
     /**
-     * For repositories: the book this product's allocated lines are kept in from now on. Lines
-     * already held in memory (a new product) move into it.
+     * For repositories: the books this product's batches and allocated lines are kept in from now
+     * on. Batches and lines already held in memory (a new product) move into them.
      */
-    public void keepAllocationsIn(AllocationBook book) {
-        if (allocations instanceof InMemoryAllocationBook held) {
-            held.all().forEach(book::add);
+    public void keepIn(BatchBook batchBook, AllocationBook allocationBook) {
+        if (batches instanceof InMemoryBatchBook held) {
+            held.all().forEach(batchBook::add);
         }
-        this.allocations = book;
+        if (allocations instanceof InMemoryAllocationBook held) {
+            held.all().forEach(allocationBook::add);
+        }
+        this.batches = batchBook;
+        this.allocations = allocationBook;
     }
 
     public String sku() {
@@ -91,12 +100,13 @@ public class Product {
         return version;
     }
 
+    /** Every batch, in order of preference: warehouse stock first, then the earliest ETA. */
     public List<Batch> batches() {
-        return batches.stream().sorted(Batch.PREFERENCE).toList();
+        return batchBook().all().stream().sorted(Batch.PREFERENCE).toList();
     }
 
     public Optional<Batch> batch(String reference) {
-        return batches.stream().filter(b -> b.reference().equals(reference)).findFirst();
+        return batchBook().find(reference);
     }
 
     /** The lines allocated to a batch of this product, oldest first. */
@@ -118,12 +128,12 @@ public class Product {
         return pulled;
     }
 
-    /** Adds a batch; waiting lines it can take are placed in it (or elsewhere) at once, and returned. */
+    /**
+     * Adds a batch; waiting lines it can take are placed in it (or elsewhere) at once, and returned.
+     * With no line waiting, the product's other batches are not needed, and not asked for.
+     */
     public Consequences addBatch(String reference, int quantity, LocalDate eta) {
-        if (batch(reference).isPresent()) {
-            throw new DuplicateBatch(reference);
-        }
-        batches.add(new Batch(reference, sku, quantity, eta));
+        batchBook().add(new Batch(reference, sku, quantity, eta));
         events.add(new BatchCreated(reference, sku, quantity, eta));
         return new Consequences(List.of(), allocateWaitingLines(Cause.batchAdded(reference), Map.of()));
     }
@@ -328,7 +338,7 @@ public class Product {
     }
 
     private Optional<Batch> preferredBatchFor(OrderLine line) {
-        return batches.stream().sorted(Batch.PREFERENCE).filter(b -> b.canAllocate(line)).findFirst();
+        return batches().stream().filter(b -> b.canAllocate(line)).findFirst();
     }
 
     private Allocated place(OrderLine line, Batch batch, Cause cause, String movedFrom, Instant waitedSince) {
@@ -372,7 +382,7 @@ public class Product {
 
     /** Records that a line waits: its place in the queue, and the most any batch has free. */
     private void recordWaiting(WaitingLine line, Cause cause) {
-        int largestAvailable = batches.stream().mapToInt(Batch::availableQuantity).max().orElse(0);
+        int largestAvailable = batchBook().all().stream().mapToInt(Batch::availableQuantity).max().orElse(0);
         events.add(new OutOfStock(line.orderId(), sku, line.quantity(), line.since(), positionOf(line),
                 Math.max(0, largestAvailable), cause));
     }
@@ -388,10 +398,18 @@ public class Product {
     }
 
     private AllocationBook book() {
-        if (allocations == null) {
-            throw new IllegalStateException("Product " + sku + " was loaded without its allocation book");
+        return attached(allocations, "allocation book");
+    }
+
+    private BatchBook batchBook() {
+        return attached(batches, "batch book");
+    }
+
+    private <T> T attached(T book, String name) {
+        if (book == null) {
+            throw new IllegalStateException("Product " + sku + " was loaded without its " + name);
         }
-        return allocations;
+        return book;
     }
 
     private WaitingLine enqueue(OrderLine line, Instant since, long sequence) {
@@ -412,7 +430,6 @@ public class Product {
 
     @Override
     public String toString() {
-        return "Product[" + sku + ", v" + version + ", " + batches.size() + " batches, "
-                + waitingLines.size() + " waiting]";
+        return "Product[" + sku + ", v" + version + "]";
     }
 }

@@ -41,6 +41,17 @@ public abstract class ProductRepository {
         return track(loadByBatchReference(reference));
     }
 
+    /**
+     * The products that own batches of these references, by reference (references no batch has are
+     * left out); one round trip where the adapter can, so a chunk of 500 new batches is checked
+     * with one look-up.
+     */
+    public final Map<String, Product> getAllByBatchReference(Collection<String> references) {
+        Map<String, Product> found = loadByBatchReferences(references);
+        seen.addAll(found.values());
+        return found;
+    }
+
     /** Every product this repository handed out or was given, in that order. */
     public final Collection<Product> seen() {
         return Collections.unmodifiableSet(seen);
@@ -57,6 +68,15 @@ public abstract class ProductRepository {
         Map<String, Product> found = new LinkedHashMap<>();
         for (String sku : skus) {
             loadBySku(sku).ifPresent(product -> found.put(sku, product));
+        }
+        return found;
+    }
+
+    /** One {@link #loadByBatchReference} per reference unless the adapter can do better. */
+    protected Map<String, Product> loadByBatchReferences(Collection<String> references) {
+        Map<String, Product> found = new LinkedHashMap<>();
+        for (String reference : references) {
+            loadByBatchReference(reference).ifPresent(product -> found.put(reference, product));
         }
         return found;
     }

@@ -52,9 +52,11 @@ import javax.sql.DataSource;
  * of an external sort, and batches every statement of a kind (JDBC batches, {@code IN (UNNEST(?))}
  * look-ups of a whole chunk).
  * <p>
- * The writes of a chunk of batches: INSERT of each new product (version 0, line sequence 0), the
- * version-checked UPDATE of each product already there, INSERT of each batch and of its
- * {@code read_batches} row, the last {@code seq} and one {@code batch.created} entry per batch.
+ * A chunk of batches reads the versions of its products and whether any of them has waiting lines
+ * (a new batch would serve them: outside this limit, the bench has none). Its writes: INSERT of each
+ * new product (version 0, line sequence 0), the version-checked UPDATE of each product already
+ * there, INSERT of each batch and of its {@code read_batches} row, the last {@code seq} and one
+ * {@code batch.created} entry per batch.
  * <p>
  * The writes of a chunk of order lines: the version-checked UPDATE of each product of the chunk (version
  * + 1, new line sequence), UPDATE of each batch that took lines (its allocated quantity), INSERT of each
@@ -159,6 +161,16 @@ final class ImportLimit {
             try (ResultSet rs = products.executeQuery()) {
                 while (rs.next()) {
                     versions.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        // a new batch serves the SKU's waiting lines first: the limit reads whether there are any (the bench has none)
+        try (PreparedStatement waiting = c.prepareStatement(
+                "SELECT product_sku FROM waiting_lines WHERE product_sku IN (UNNEST(?)) LIMIT 1")) {
+            waiting.setArray(1, array(c, skus));
+            try (ResultSet rs = waiting.executeQuery()) {
+                if (rs.next()) {
+                    throw new IllegalStateException("lines wait for " + rs.getString(1) + ": outside this limit");
                 }
             }
         }

@@ -9,9 +9,12 @@ import org.hibernate.Session;
 import org.hibernate.engine.spi.EntityEntry;
 import org.hibernate.engine.spi.SessionImplementor;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,13 +28,19 @@ import java.util.Optional;
  * changed (its line sequence) is versioned by Hibernate's flush; {@link #bumpUnchangedVersions()}
  * increments the others after the flush.
  * <p>
- * Hibernate loads a product with its batches and waiting lines; its allocated lines stay in the
- * table and reach the product through a {@link JdbcAllocationBook}, one order at a time.
+ * Hibernate loads a product with its waiting lines. Its batches reach it through a
+ * {@link HibernateBatchBook}, read when a change first needs them, for every product of the unit of
+ * work at once; its allocated lines stay in the table and reach it through a
+ * {@link JdbcAllocationBook}, one order at a time.
  */
 final class HibernateProductRepository extends ProductRepository {
     private final Session session;
     private final ConnectionRunner connection;
+    /** The most SKUs one read of batches names. */
+    private static final int SKUS_PER_READ = 500;
+
     private final Map<String, JdbcAllocationBook> books = new LinkedHashMap<>();
+    private final Map<String, HibernateBatchBook> batchBooks = new LinkedHashMap<>();
     /** The products loaded (not added) by this unit of work, and their versions when loaded. */
     private final Map<Product, Long> loadedVersions = new IdentityHashMap<>();
 
@@ -43,7 +52,7 @@ final class HibernateProductRepository extends ProductRepository {
     @Override
     protected void store(Product product) {
         session.persist(product);
-        attachBook(product);
+        attachBooks(product, false);
     }
 
     @Override
@@ -69,6 +78,21 @@ final class HibernateProductRepository extends ProductRepository {
         return Optional.ofNullable(session.find(Batch.class, reference)).flatMap(batch -> loadBySku(batch.sku()));
     }
 
+    /** One query for the batches, one for their products. */
+    @Override
+    protected Map<String, Product> loadByBatchReferences(Collection<String> references) {
+        Map<String, String> skuOf = new LinkedHashMap<>();
+        for (Batch batch : session.findMultiple(Batch.class, List.copyOf(references))) {
+            if (batch != null) {
+                skuOf.put(batch.reference(), batch.sku());
+            }
+        }
+        Map<String, Product> products = loadBySkus(new LinkedHashSet<>(skuOf.values()));
+        Map<String, Product> found = new LinkedHashMap<>();
+        skuOf.forEach((reference, sku) -> found.put(reference, products.get(sku)));
+        return found;
+    }
+
     /**
      * After the flush: increments, with a version check, the version of every loaded product the
      * flush did not version itself (its row did not change, only its batches, lines or nothing).
@@ -88,7 +112,7 @@ final class HibernateProductRepository extends ProductRepository {
 
     private Product loaded(Product product) {
         loadedVersions.putIfAbsent(product, product.version());
-        return attachBook(product);
+        return attachBooks(product, true);
     }
 
     /** Writes the allocation changes of every product; call after Hibernate flushed the batches. */
@@ -96,12 +120,33 @@ final class HibernateProductRepository extends ProductRepository {
         books.values().forEach(JdbcAllocationBook::flush);
     }
 
-    private Product attachBook(Product product) {
+    /** @param stored whether the product is in the database (loaded), not created by this unit of work */
+    private Product attachBooks(Product product, boolean stored) {
         if (!books.containsKey(product.sku())) {
-            JdbcAllocationBook book = new JdbcAllocationBook(product.sku(), connection);
-            books.put(product.sku(), book);
-            product.keepAllocationsIn(book);
+            JdbcAllocationBook allocations = new JdbcAllocationBook(product.sku(), connection);
+            HibernateBatchBook batches = new HibernateBatchBook(session, this::readUnreadBatches, stored);
+            books.put(product.sku(), allocations);
+            batchBooks.put(product.sku(), batches);
+            product.keepIn(batches, allocations);
         }
         return product;
+    }
+
+    /**
+     * Reads the batches of every product whose book has not read them yet: one query per
+     * {@value #SKUS_PER_READ} products. Batches the session holds already (found by reference, or
+     * added by this unit of work) come back as the same objects.
+     */
+    private void readUnreadBatches() {
+        List<String> unread = batchBooks.entrySet().stream()
+                .filter(book -> book.getValue().isUnread()).map(Map.Entry::getKey).toList();
+        for (int from = 0; from < unread.size(); from += SKUS_PER_READ) {
+            List<String> skus = unread.subList(from, Math.min(unread.size(), from + SKUS_PER_READ));
+            Map<String, List<Batch>> bySku = new HashMap<>();
+            session.createSelectionQuery("from Batch b where b.sku in :skus", Batch.class)
+                    .setParameterList("skus", skus).getResultList()
+                    .forEach(batch -> bySku.computeIfAbsent(batch.sku(), sku -> new ArrayList<>()).add(batch));
+            skus.forEach(sku -> batchBooks.get(sku).read(bySku.getOrDefault(sku, List.of())));
+        }
     }
 }

@@ -9,38 +9,41 @@ import com.allocationdesk.allocation.servicelayer.CommandHandler;
 import com.allocationdesk.allocation.servicelayer.HandlerContext;
 import com.allocationdesk.allocation.servicelayer.UnitOfWork;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
  * Creates a chunk of batches in one unit of work and commits once. Batches that already exist
  * identically are skipped (re-run of an interrupted import); a conflicting one rejects the chunk.
+ * Every reference of the chunk is looked up at once, whichever SKU holds it; the products the chunk
+ * adds to are loaded together, and their other batches are not read unless a waiting line needs
+ * them (docs/decisions/0022).
  */
 public final class CreateBatchesHandler implements CommandHandler<CreateBatches, Integer> {
     @Override
     public Integer handle(CreateBatches command, HandlerContext context) {
         UnitOfWork uow = context.uow();
         Set<String> skus = new LinkedHashSet<>();
-        command.batches().forEach(batch -> skus.add(batch.sku()));
+        Set<String> references = new LinkedHashSet<>();
+        command.batches().forEach(batch -> {
+            skus.add(batch.sku());
+            references.add(batch.reference());
+        });
         Map<String, Product> products = new HashMap<>(uow.products().getAll(skus));
-        Map<String, Batch> known = new HashMap<>();
-        products.values().forEach(product -> remember(product, known));
+        Map<String, Known> known = new HashMap<>();
+        uow.products().getAllByBatchReference(references).forEach((reference, owner) -> {
+            products.putIfAbsent(owner.sku(), owner);
+            Batch batch = owner.batch(reference).orElseThrow();
+            known.put(reference, new Known(batch.sku(), batch.purchasedQuantity(), batch.eta()));
+        });
         int created = 0;
         for (CreateBatch wanted : command.batches()) {
-            Batch existing = known.get(wanted.reference());
-            if (existing == null) {
-                // a reference may already be used by a SKU outside this chunk
-                uow.products().getByBatchReference(wanted.reference()).ifPresent(owner -> {
-                    products.putIfAbsent(owner.sku(), owner);
-                    remember(owner, known);
-                });
-                existing = known.get(wanted.reference());
-            }
+            Known existing = known.get(wanted.reference());
             if (existing != null) {
-                if (!isSame(existing, wanted)) {
+                if (!existing.equals(Known.of(wanted))) {
                     throw new DuplicateBatch(wanted.reference());
                 }
                 continue;
@@ -52,20 +55,17 @@ public final class CreateBatchesHandler implements CommandHandler<CreateBatches,
                 products.put(wanted.sku(), product);
             }
             product.addBatch(wanted.reference(), wanted.quantity(), wanted.eta());
-            known.put(wanted.reference(), product.batch(wanted.reference()).orElseThrow());
+            known.put(wanted.reference(), Known.of(wanted));
             created++;
         }
         uow.commit();
         return created;
     }
 
-    /** Indexes the product's batches by reference: a chunk of 500 rows checks each in O(1). */
-    private static void remember(Product product, Map<String, Batch> known) {
-        product.batches().forEach(batch -> known.put(batch.reference(), batch));
-    }
-
-    private static boolean isSame(Batch batch, CreateBatch wanted) {
-        return batch.sku().equals(wanted.sku()) && batch.purchasedQuantity() == wanted.quantity()
-                && Objects.equals(batch.eta(), wanted.eta());
+    /** A batch of the chunk's references, stored or created by the chunk: what a row must match to be skipped. */
+    private record Known(String sku, int quantity, LocalDate eta) {
+        static Known of(CreateBatch wanted) {
+            return new Known(wanted.sku(), wanted.quantity(), wanted.eta());
+        }
     }
 }
