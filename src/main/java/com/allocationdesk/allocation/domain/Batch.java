@@ -20,7 +20,7 @@ public class Batch {
     /** The sum of the quantities of the lines allocated to this batch (kept by its product). */
     private int allocatedQuantity;
 
-    /** For persistence frameworks only. */
+    /** For frameworks that copy or build objects reflectively (the fakes' snapshots). */
     protected Batch() {
     }
 
@@ -29,6 +29,13 @@ public class Batch {
         this.sku = sku;
         this.purchasedQuantity = purchasedQuantity;
         this.eta = eta;
+    }
+
+    /** For repositories: a batch as it was stored. */
+    public static Batch stored(String reference, String sku, int purchasedQuantity, LocalDate eta, int allocatedQuantity) {
+        Batch batch = new Batch(reference, sku, purchasedQuantity, eta);
+        batch.allocatedQuantity = allocatedQuantity;
+        return batch;
     }
 
     public String reference() {

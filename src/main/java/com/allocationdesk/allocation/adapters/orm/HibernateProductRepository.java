@@ -1,7 +1,6 @@
 package com.allocationdesk.allocation.adapters.orm;
 
 import com.allocationdesk.allocation.adapters.jdbc.ConnectionRunner;
-import com.allocationdesk.allocation.domain.Batch;
 import com.allocationdesk.allocation.domain.Product;
 import com.allocationdesk.allocation.servicelayer.ProductRepository;
 
@@ -9,9 +8,7 @@ import org.hibernate.Session;
 import org.hibernate.engine.spi.EntityEntry;
 import org.hibernate.engine.spi.SessionImplementor;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -29,24 +26,22 @@ import java.util.Optional;
  * increments the others after the flush.
  * <p>
  * Hibernate loads a product with its waiting lines. Its batches reach it through a
- * {@link HibernateBatchBook}, read when a change first needs them, for every product of the unit of
- * work at once; its allocated lines stay in the table and reach it through a
+ * {@link JdbcBatchBook}, read when a change first needs them, for every product of the unit of work
+ * at once ({@link JdbcBatches}); its allocated lines stay in the table and reach it through a
  * {@link JdbcAllocationBook}, one order at a time.
  */
 final class HibernateProductRepository extends ProductRepository {
     private final Session session;
     private final ConnectionRunner connection;
-    /** The most SKUs one read of batches names. */
-    private static final int SKUS_PER_READ = 500;
-
+    private final JdbcBatches batches;
     private final Map<String, JdbcAllocationBook> books = new LinkedHashMap<>();
-    private final Map<String, HibernateBatchBook> batchBooks = new LinkedHashMap<>();
     /** The products loaded (not added) by this unit of work, and their versions when loaded. */
     private final Map<Product, Long> loadedVersions = new IdentityHashMap<>();
 
     HibernateProductRepository(Session session, ConnectionRunner connection) {
         this.session = session;
         this.connection = connection;
+        this.batches = new JdbcBatches(connection);
     }
 
     @Override
@@ -60,7 +55,7 @@ final class HibernateProductRepository extends ProductRepository {
         return Optional.ofNullable(session.find(Product.class, sku)).map(this::loaded);
     }
 
-    /** One query for the products; their batches and waiting lines then load 64 products at a time. */
+    /** One query for the products; their waiting lines then load 64 products at a time. */
     @Override
     protected Map<String, Product> loadBySkus(Collection<String> skus) {
         Map<String, Product> found = new LinkedHashMap<>();
@@ -75,18 +70,13 @@ final class HibernateProductRepository extends ProductRepository {
     /** One primary-key lookup of the batch tells the SKU; its product is versioned as above. */
     @Override
     protected Optional<Product> loadByBatchReference(String reference) {
-        return Optional.ofNullable(session.find(Batch.class, reference)).flatMap(batch -> loadBySku(batch.sku()));
+        return Optional.ofNullable(batches.skusOf(List.of(reference)).get(reference)).flatMap(this::loadBySku);
     }
 
     /** One query for the batches, one for their products. */
     @Override
     protected Map<String, Product> loadByBatchReferences(Collection<String> references) {
-        Map<String, String> skuOf = new LinkedHashMap<>();
-        for (Batch batch : session.findMultiple(Batch.class, List.copyOf(references))) {
-            if (batch != null) {
-                skuOf.put(batch.reference(), batch.sku());
-            }
-        }
+        Map<String, String> skuOf = batches.skusOf(references);
         Map<String, Product> products = loadBySkus(new LinkedHashSet<>(skuOf.values()));
         Map<String, Product> found = new LinkedHashMap<>();
         skuOf.forEach((reference, sku) -> found.put(reference, products.get(sku)));
@@ -115,8 +105,12 @@ final class HibernateProductRepository extends ProductRepository {
         return attachBooks(product, true);
     }
 
-    /** Writes the allocation changes of every product; call after Hibernate flushed the batches. */
-    void flushAllocations() {
+    /**
+     * Writes the new and changed batches, then the allocation changes, of every product; call after
+     * Hibernate flushed the products (a new batch needs its product's row, a new line its batch's).
+     */
+    void flushBooks() {
+        batches.flush();
         books.values().forEach(JdbcAllocationBook::flush);
     }
 
@@ -124,29 +118,9 @@ final class HibernateProductRepository extends ProductRepository {
     private Product attachBooks(Product product, boolean stored) {
         if (!books.containsKey(product.sku())) {
             JdbcAllocationBook allocations = new JdbcAllocationBook(product.sku(), connection);
-            HibernateBatchBook batches = new HibernateBatchBook(session, this::readUnreadBatches, stored);
             books.put(product.sku(), allocations);
-            batchBooks.put(product.sku(), batches);
-            product.keepIn(batches, allocations);
+            product.keepIn(batches.bookOf(product.sku(), stored), allocations);
         }
         return product;
-    }
-
-    /**
-     * Reads the batches of every product whose book has not read them yet: one query per
-     * {@value #SKUS_PER_READ} products. Batches the session holds already (found by reference, or
-     * added by this unit of work) come back as the same objects.
-     */
-    private void readUnreadBatches() {
-        List<String> unread = batchBooks.entrySet().stream()
-                .filter(book -> book.getValue().isUnread()).map(Map.Entry::getKey).toList();
-        for (int from = 0; from < unread.size(); from += SKUS_PER_READ) {
-            List<String> skus = unread.subList(from, Math.min(unread.size(), from + SKUS_PER_READ));
-            Map<String, List<Batch>> bySku = new HashMap<>();
-            session.createSelectionQuery("from Batch b where b.sku in :skus", Batch.class)
-                    .setParameterList("skus", skus).getResultList()
-                    .forEach(batch -> bySku.computeIfAbsent(batch.sku(), sku -> new ArrayList<>()).add(batch));
-            skus.forEach(sku -> batchBooks.get(sku).read(bySku.getOrDefault(sku, List.of())));
-        }
     }
 }

@@ -103,7 +103,7 @@ public final class HibernateUnitOfWork implements UnitOfWork {
                 try {
                     session.flush();
                     products.bumpUnchangedVersions();
-                    products.flushAllocations();
+                    products.flushBooks();
                     readModel.flush();
                     inbox.write();
                     eventLog.write();

@@ -18,7 +18,7 @@ import java.util.Optional;
  * The allocated lines of one product, read from the {@code allocations} table one order (or, when
  * a batch shrinks, one batch) at a time, so that loading a product does not load its history.
  * Changes are remembered in order and written by {@link #flush()} when the unit of work commits,
- * after Hibernate has flushed the batches they refer to. Lookups see this unit of work's own
+ * after the batches they refer to are written ({@link JdbcBatches}). Lookups see this unit of work's own
  * changes first.
  */
 final class JdbcAllocationBook implements AllocationBook {

@@ -30,7 +30,6 @@ public final class SessionFactories {
                 .applySetting(AvailableSettings.STATEMENT_BATCH_SIZE, 50)
                 .applySetting(AvailableSettings.ORDER_INSERTS, true)
                 .applySetting(AvailableSettings.ORDER_UPDATES, true)
-                .applySetting(AvailableSettings.DEFAULT_BATCH_FETCH_SIZE, 64)
                 // Instants (a waiting line's "since") live in TIMESTAMP WITH TIME ZONE columns
                 .applySetting(AvailableSettings.PREFERRED_INSTANT_JDBC_TYPE, "TIMESTAMP_WITH_TIMEZONE")
                 .build();
