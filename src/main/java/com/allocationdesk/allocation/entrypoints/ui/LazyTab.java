@@ -6,7 +6,6 @@ import javafx.scene.Parent;
 import javafx.scene.control.Tab;
 
 import java.net.URL;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -53,10 +52,5 @@ final class LazyTab<C> {
             whenBuilt.accept(controller);
         }
         return controller;
-    }
-
-    /** The controller if the view is built; empty if the tab was never shown nor needed. */
-    Optional<C> ifBuilt() {
-        return Optional.ofNullable(controller);
     }
 }
