@@ -127,7 +127,8 @@ final class StartUp {
 
     private void window(List<Launch> launches, Path db) throws Exception {
         line.accept("Window, under Xvfb (`Xvfb :" + 77 + "`, software rendering), " + runs + " launches each of"
-                + " `--db DB` by the same two; the moments come from the window's own log lines.");
+                + " `--db DB` by the same two, each on its own copy of the cleanly closed database (a launch is ended by SIGTERM,"
+                + " which leaves its database to be checked at the next start); the moments come from the window's own log lines.");
         Path xvfb = Path.of("/usr/bin/Xvfb");
         if (!Files.isExecutable(xvfb)) {
             line.accept("");
@@ -176,12 +177,31 @@ final class StartUp {
                                double dataUptime, double dataWall) {
     }
 
+    /** {@code db}'s folder copied into {@code folder}; the copy's database path. */
+    private static Path cleanCopy(Path db, Path folder) throws IOException {
+        Path source = db.getParent();
+        try (java.util.stream.Stream<Path> files = Files.walk(source)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path target = folder.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        return folder.resolve(db.getFileName().toString());
+    }
+
     /** One window launch under Xvfb {@code :77}, until its first data or 60 s; null (and said) when it logged no start-up. */
     private WindowTimes windowOnce(Launch launch, Path db, int i) throws IOException, InterruptedException {
         Path logs = Files.createDirectories(work.resolve("window-logs-" + launch.name().replace(' ', '-') + "-" + i));
         Path log = logs.resolve("allocation-desk.log");
         Path stdout = logs.resolve("stdout.txt");
-        ProcessBuilder builder = starting(launch, "--db", db.toString()).redirectOutput(stdout.toFile());
+        // a copy of the cleanly closed database for each launch: a run is ended by SIGTERM, which leaves its
+        // database to be checked before recovery at the next start, a cost a planner who quits never pays
+        Path copy = cleanCopy(db, work.resolve("window-db-" + launch.name().replace(' ', '-') + "-" + i));
+        ProcessBuilder builder = starting(launch, "--db", copy.toString()).redirectOutput(stdout.toFile());
         // the log file the moments are read from: the launcher takes no JVM option, so both get it this way
         builder.environment().put("JAVA_TOOL_OPTIONS", "-Dallocationdesk.logdir=" + logs);
         builder.environment().put("DISPLAY", ":77");

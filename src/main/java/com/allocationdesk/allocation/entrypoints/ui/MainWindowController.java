@@ -12,6 +12,7 @@ import com.allocationdesk.allocation.entrypoints.ui.exports.TableExport;
 import com.allocationdesk.allocation.entrypoints.ui.orders.OrdersController;
 import com.allocationdesk.allocation.entrypoints.ui.stock.StockController;
 import com.allocationdesk.allocation.entrypoints.ui.ledger.LedgerBarController;
+import com.allocationdesk.allocation.entrypoints.ui.support.FxmlViews;
 import com.allocationdesk.allocation.entrypoints.ui.support.DialogService;
 import com.allocationdesk.allocation.entrypoints.ui.support.DisplayFormats;
 import com.allocationdesk.allocation.entrypoints.ui.support.FxThread;
@@ -68,9 +69,10 @@ public class MainWindowController {
     @FXML private Tab allocationsTab;
     @FXML private Tab stockTab;
     @FXML private BatchesController batchesController;
-    @FXML private OrdersController ordersController;
-    @FXML private AllocationsController allocationsController;
-    @FXML private StockController stockController;
+    /** Built when first shown or needed (issue 16): the planner who opens only Batches never waits for them. */
+    private LazyTab<OrdersController> orders;
+    private LazyTab<AllocationsController> allocations;
+    private LazyTab<StockController> stock;
     @FXML private VBox emptyState;
     @FXML private Button loadSampleButton;
     @FXML private Button addFirstBatchButton;
@@ -94,6 +96,8 @@ public class MainWindowController {
 
     /** Where the last tab shown is remembered (issue 15; a field, so the constructor stays as it was). */
     @Inject ViewSettings viewSettings;
+    /** Builds the tabs not shown at start (issue 16; a field, likewise). */
+    @Inject FxmlViews views;
 
     @Inject
     public MainWindowController(MainWindowViewModel viewModel, DialogService dialogs, MoveMessages moves,
@@ -137,15 +141,19 @@ public class MainWindowController {
                 dialogs.message(Alert.AlertType.ERROR, window(), "Import failed", text, List.of());
             }
         });
-        allocationsController.viewModel().shownProperty().bind(allocationsTab.selectedProperty());
-        stockController.viewModel().shownProperty().bind(stockTab.selectedProperty());
-        allocationsController.onLineActions(row -> {
-            onShowOrders();
-            ordersController.cancelLineOf(row.orderId(), row.sku());
-        }, row -> {
-            onShowOrders();
-            ordersController.changeQuantityOf(row.orderId(), row.sku(), row.quantity());
+        orders = new LazyTab<>(ordersTab, views, view("orders/Orders.fxml"), "orders", built -> { });
+        allocations = new LazyTab<>(allocationsTab, views, view("allocations/Allocations.fxml"), "allocations", built -> {
+            built.viewModel().shownProperty().bind(allocationsTab.selectedProperty());
+            built.onLineActions(row -> {
+                onShowOrders();
+                orders.controller().cancelLineOf(row.orderId(), row.sku());
+            }, row -> {
+                onShowOrders();
+                orders.controller().changeQuantityOf(row.orderId(), row.sku(), row.quantity());
+            });
         });
+        stock = new LazyTab<>(stockTab, views, view("stock/Stock.fxml"), "stock",
+                built -> built.viewModel().shownProperty().bind(stockTab.selectedProperty()));
         dateTimeFormats();
         // the focus is in the shown screen's main field: at start, after a tab switch, after a dialog
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> FxThread.later(this::focusMainField));
@@ -174,9 +182,9 @@ public class MainWindowController {
         if (shown == batchesTab) {
             batchesController.focusFilter();
         } else if (shown == ordersTab) {
-            ordersController.focusForm();
+            orders.controller().focusForm();
         } else if (shown == allocationsTab) {
-            allocationsController.focusFilter();
+            allocations.controller().focusFilter();
         } else if (shown != null && shown.getContent() != null && shown.getContent().lookup(".text-field") != null) {
             shown.getContent().lookup(".text-field").requestFocus();
         }
@@ -226,9 +234,17 @@ public class MainWindowController {
         return name.toString();
     }
 
+    private static java.net.URL view(String fxml) {
+        return MainWindowController.class.getResource(fxml);
+    }
+
     /** Help ▸ Keyboard shortcuts (F1): read from the menus, the buttons and the keys of the window's parts. */
     @FXML
     void onShortcuts() {
+        // the sheet is read from the window's parts: every tab's, whether shown yet or not
+        orders.controller();
+        allocations.controller();
+        stock.controller();
         List<String> sheet = Shortcuts.sheet(menuBar, root, List.of(
                 Shortcuts.Key.of(LedgerBarController.FIND_ORDER, "Find order: the cursor in the order search"),
                 Shortcuts.Key.of(RowHistory.KEY, "History… of the selected row (Batches, Allocations, Waiting for stock)"),
@@ -333,8 +349,8 @@ public class MainWindowController {
     @FXML
     void onExport() {
         Tab shown = tabs.getSelectionModel().getSelectedItem();
-        TableExport<?> export = shown == ordersTab ? ordersController.viewModel().exportWaiting()
-                : shown == allocationsTab ? allocationsController.viewModel().export() : batchesController.viewModel().export();
+        TableExport<?> export = shown == ordersTab ? orders.controller().viewModel().exportWaiting()
+                : shown == allocationsTab ? allocations.controller().viewModel().export() : batchesController.viewModel().export();
         dialogs.chooseCsvToSave(window(), "Export " + export.many() + " to CSV", export.fileName())
                 .ifPresent(file -> ExportDialogController.open(dialogs, window(), export, file));
     }

@@ -4,10 +4,7 @@ import com.allocationdesk.allocation.domain.commands.Allocate;
 import com.allocationdesk.allocation.domain.commands.CreateBatch;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
 import javafx.scene.Node;
-import javafx.scene.control.Control;
 import javafx.scene.control.ListView;
-import javafx.scene.control.Labeled;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
@@ -51,6 +48,9 @@ class DataOutWindowIT extends WindowFixture {
         bus.handle(new CreateBatch("B-3", "DESK", 5, LocalDate.of(2031, 1, 31)));
         bus.handle(new CreateBatch("B-4", "SOFA", 7, LocalDate.of(2031, 2, 28)));
         waitUntil("the batches show", () -> batchRows().size() == 4);
+        showOrders(); // the tables settle() watches are built when their tab is first shown
+        showAllocations();
+        showBatches();
         settle();
     }
 
@@ -230,24 +230,6 @@ class DataOutWindowIT extends WindowFixture {
 
     private Node row(String table, int index) {
         return lookup(table + " .table-row-cell").nth(index).query();
-    }
-
-    private void openContextMenu(String table, Node row) {
-        javafx.geometry.Bounds bounds = row.localToScreen(row.getBoundsInLocal());
-        interact(() -> row.fireEvent(new javafx.scene.input.ContextMenuEvent(
-                javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, 10, 10,
-                bounds.getMinX() + 10, bounds.getMinY() + 10, false, null)));
-        waitUntil("the context menu shows", () -> ((Control) node(table)).getContextMenu().isShowing());
-    }
-
-    /** A row menu's item, not a button of the same words elsewhere in the window (Orders has "Cancel line…"). */
-    private void clickMenuItem(String text) {
-        clickOn(from(lookup(".context-menu").queryAll()).lookup((Node node) -> node instanceof Labeled labeled
-                && text.equals(labeled.getText())).<Node>query());
-    }
-
-    private List<String> menuTexts(String table) {
-        return ((Control) node(table)).getContextMenu().getItems().stream().map(MenuItem::getText).toList();
     }
 
     private void onClipboard(String text) {

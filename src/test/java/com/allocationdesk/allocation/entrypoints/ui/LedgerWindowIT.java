@@ -32,7 +32,9 @@ class LedgerWindowIT extends WindowFixture {
         bus.handle(new Allocate("ORD-1", "LAMP", 5));
         bus.handle(new Allocate("ORD-2", "LAMP", 100));
         waitUntil("the batches show", () -> batchRows().size() == 2);
+        showOrders();
         waitUntil("ORD-2 waits", () -> table("#waitingTable").getItems().size() == 1);
+        showBatches();
     }
 
     @Test
@@ -114,7 +116,7 @@ class LedgerWindowIT extends WindowFixture {
         waitUntil("ORD-1's allocation shows", () -> allocationRows().size() == 1);
         Node row = lookup("#allocationsTable .table-row-cell").nth(0).query();
         clickOn(row);
-        openContextMenu(row);
+        openContextMenu("#allocationsTable", row);
         clickOn("History…  (Ctrl+H)");
         waitUntil("the line's history shows", () -> !historyOf().isEmpty());
         assertThat(text("#ledgerTitle")).isEqualTo("Order ORD-1, line of LAMP");
@@ -168,18 +170,6 @@ class LedgerWindowIT extends WindowFixture {
         waitUntil("nothing matches", () -> text("#placeholderLabel").equals("No allocations match."));
         assertThat(node("#openOrderLink").isVisible()).isFalse();
         assertThat(text("#pageLabel")).isEqualTo("No allocations match");
-    }
-
-    /**
-     * What a right click asks for on a desktop: Monocle turns no mouse button into a context-menu
-     * request, so the test sends the request the platform would, and clicks the item as a planner does.
-     */
-    private void openContextMenu(Node row) {
-        javafx.geometry.Bounds bounds = row.localToScreen(row.getBoundsInLocal());
-        interact(() -> row.fireEvent(new javafx.scene.input.ContextMenuEvent(
-                javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, 10, 10,
-                bounds.getMinX() + 10, bounds.getMinY() + 10, false, null)));
-        waitUntil("the context menu shows", () -> table("#allocationsTable").getContextMenu().isShowing());
     }
 
     private void closeLedgerWithEscape() {

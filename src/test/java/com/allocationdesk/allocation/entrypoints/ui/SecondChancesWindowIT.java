@@ -40,7 +40,9 @@ class SecondChancesWindowIT extends WindowFixture {
         bus.handle(new Allocate("ORD-2", "LAMP", 100));
         bus.handle(new Allocate("ORD-3", "LAMP", 4));
         waitUntil("the batches show", () -> batchRows().size() == 2);
+        showOrders();
         waitUntil("ORD-2 waits", () -> table("#waitingTable").getItems().size() == 1);
+        showBatches();
     }
 
     @Test

@@ -9,7 +9,9 @@ import com.allocationdesk.allocation.queries.AllocationRow;
 import com.allocationdesk.allocation.queries.BatchRow;
 import javafx.application.Platform;
 import javafx.scene.Node;
+import javafx.scene.control.Control;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
@@ -163,6 +165,28 @@ abstract class WindowFixture extends FxRobot {
         clickOn("#summaryLabel");
         press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
         waitUntil("the Orders view shows", () -> node("#orderIdField").isVisible());
+    }
+
+    /**
+     * Opens a table row's context menu: what a right click asks for on a desktop. Monocle turns no
+     * mouse button into a context-menu request, so the test sends the request the platform would.
+     */
+    protected void openContextMenu(String table, Node row) {
+        javafx.geometry.Bounds bounds = row.localToScreen(row.getBoundsInLocal());
+        interact(() -> row.fireEvent(new javafx.scene.input.ContextMenuEvent(
+                javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, 10, 10,
+                bounds.getMinX() + 10, bounds.getMinY() + 10, false, null)));
+        waitUntil("the context menu shows", () -> ((Control) node(table)).getContextMenu().isShowing());
+    }
+
+    /** A row menu's item, not a button of the same words elsewhere in the window (Orders has "Cancel line…"). */
+    protected void clickMenuItem(String text) {
+        clickOn(from(lookup(".context-menu").queryAll()).lookup((Node node) -> node instanceof Labeled labeled
+                && text.equals(labeled.getText())).<Node>query());
+    }
+
+    protected List<String> menuTexts(String table) {
+        return ((Control) node(table)).getContextMenu().getItems().stream().map(MenuItem::getText).toList();
     }
 
     /** Allocates a line through the Orders form, as a planner types it (Enter submits), and waits for the batch it went to. */

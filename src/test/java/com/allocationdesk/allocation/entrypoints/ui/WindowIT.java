@@ -7,6 +7,7 @@ import com.allocationdesk.allocation.queries.BatchRow;
 import com.allocationdesk.allocation.queries.BatchesQuery;
 import com.allocationdesk.allocation.queries.NotificationRow;
 import com.allocationdesk.allocation.servicelayer.MessageBus;
+import javafx.scene.Node;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The real window over a real temporary database, driven as a planner would. */
 class WindowIT extends WindowFixture {
+
+    /**
+     * The tabs not shown at start are built when first shown, or when another tab needs one (issue
+     * 16: a planner who only uses Batches does not wait for the others at start).
+     */
+    @Test
+    void theTabsNotShownAtStartAreBuiltWhenFirstShownOrWhenAnotherTabNeedsThem() {
+        MessageBus bus = app.bootstrap().get(MessageBus.class);
+        bus.handle(new CreateBatch("B-1", "LAMP", 10, null));
+        bus.handle(new com.allocationdesk.allocation.domain.commands.Allocate("ORD-1", "LAMP", 4));
+        waitUntil("the batch shows", () -> batchRows().size() == 1);
+        assertThat(find("#orders")).as("Orders, never shown").isEmpty();
+        assertThat(find("#allocations")).as("Allocations, never shown").isEmpty();
+        assertThat(find("#stock")).as("Stock, never shown").isEmpty();
+
+        showAllocations();
+        waitUntil("ORD-1's allocation shows", () -> allocationRows().size() == 1);
+        assertThat(find("#orders")).as("Orders, still never shown").isEmpty();
+        Node allocated = lookup("#allocationsTable .table-row-cell").nth(0).query();
+        clickOn(allocated);
+        openContextMenu("#allocationsTable", allocated);
+        clickMenuItem("Change quantity…");
+
+        waitUntil("Orders is built and shown with the line in its form", () -> node("#orderIdField").isVisible()
+                && text("#orderIdField").equals("ORD-1") && text("#skuField").equals("LAMP")
+                && text("#quantityField").equals("4"));
+        assertThat(find("#stock")).as("Stock, never shown").isEmpty();
+        clickOn("#summaryLabel");
+        press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
+        waitUntil("Stock is built when shown", () -> find("#stockTable").map(Node::isVisible).orElse(false));
+    }
 
     @Test
     void anEmptyDatabaseSaysWhatToDoAndTheSampleDataFillsEveryView() {
@@ -29,6 +61,7 @@ class WindowIT extends WindowFixture {
         waitUntil("the empty state hides", () -> !node("#emptyState").isVisible());
         assertThat(batchRows()).extracting(BatchRow::eta).containsNull().hasSize(5)
                 .filteredOn(eta -> eta != null).hasSize(1);
+        showOrders();
         waitUntil("ORD-1006 waits for stock", () -> table("#waitingTable").getItems().size() == 1);
         waitUntil("the out-of-stock alert lands in the panel", () -> node("#notificationsList") instanceof
                 javafx.scene.control.ListView<?> list && list.getItems().size() == 1);
@@ -163,6 +196,7 @@ class WindowIT extends WindowFixture {
         waitUntil("one banner sums up the import",
                 () -> node("#alertBanner").isVisible() && text("#alertLabel").equals(
                         "Import of orders.csv: 3 lines wait for stock (LAMP and CHAIR)."));
+        showOrders();
         waitUntil("the Waiting list has the three lines", () -> table("#waitingTable").getItems().size() == 3);
         waitUntil("the badge counts them", () -> text("#openBadge").equals("3"));
         assertThat(alerts()).hasSize(3).allMatch(NotificationRow::open);

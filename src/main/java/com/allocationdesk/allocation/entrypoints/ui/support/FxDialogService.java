@@ -1,10 +1,8 @@
 package com.allocationdesk.allocation.entrypoints.ui.support;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import javafx.collections.FXCollections;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.geometry.Pos;
@@ -31,9 +29,6 @@ import javafx.stage.Window;
 import javafx.stage.WindowEvent;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,24 +44,17 @@ import java.util.function.Consumer;
 @ApplicationScoped
 public class FxDialogService implements DialogService {
     private static final KeyCombination COPY = KeyCombination.keyCombination("Shortcut+C");
-    private final Instance<Object> beans;
+    private final FxmlViews views;
 
     @Inject
-    public FxDialogService(Instance<Object> beans) {
-        this.beans = beans;
+    public FxDialogService(FxmlViews views) {
+        this.views = views;
     }
 
     @Override
     public <C> Stage open(Class<C> controllerType, String fxml, String title, Window owner, Consumer<C> prepare) {
-        URL location = controllerType.getResource(fxml);
-        FXMLLoader loader = new FXMLLoader(location);
-        loader.setControllerFactory(type -> beans.select(type).get());
-        Parent root;
-        try {
-            root = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot load " + fxml, e);
-        }
+        FxmlViews.View<C> view = views.load(controllerType.getResource(fxml));
+        Parent root = view.root();
         Stage stage = new Stage();
         stage.setTitle(title);
         if (owner != null) {
@@ -81,7 +69,7 @@ public class FxDialogService implements DialogService {
         stage.setResizable(false);
         growWithItsText(stage, root);
         stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> ReturnFocus.afterDialog(owner));
-        prepare.accept(loader.getController());
+        prepare.accept(view.controller());
         stage.show();
         return stage;
     }
