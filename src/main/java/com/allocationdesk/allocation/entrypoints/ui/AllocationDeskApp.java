@@ -32,6 +32,10 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -57,6 +61,15 @@ public class AllocationDeskApp extends Application {
     private Stage stage;
     private WindowPlacement placement;
     private volatile boolean stopping;
+    /** The container this window started and nobody has closed yet: whoever closes it takes it (stop, the signal hook). */
+    private final AtomicReference<Bootstrap> open = new AtomicReference<>();
+    private volatile Task<Bootstrap> startup;
+    /**
+     * Closes the database when the JVM is ended by a signal (SIGTERM, a logout) with the window still
+     * open: JavaFX calls no {@link #stop()} then, and the next start would have to check the
+     * database before recovering it (about a second; issue 16).
+     */
+    private final Thread onSignal = new Thread(this::closeOnSignal, "desk-shutdown");
 
     public AllocationDeskApp() {
         this(null, null);
@@ -139,10 +152,12 @@ public class AllocationDeskApp extends Application {
         whenShown.run();
         log.info("Window shown {} ms after JVM start", uptime());
 
-        Task<Bootstrap> startup = new Task<>() {
+        Runtime.getRuntime().addShutdownHook(onSignal);
+        startup = new Task<>() {
             @Override
             protected Bootstrap call() {
                 Bootstrap started = startContainer.apply(config);
+                open.set(started);
                 started.get(OtherDesks.class).markEnd(); // before the first data is read
                 return started;
             }
@@ -167,7 +182,7 @@ public class AllocationDeskApp extends Application {
 
     private void showMainWindow(Bootstrap started) {
         if (stopping) {
-            started.close();
+            closeDatabase();
             return;
         }
         this.bootstrap = started;
@@ -225,8 +240,37 @@ public class AllocationDeskApp extends Application {
         if (stage != null && placement != null) {
             placement.save(stage);
         }
-        Bootstrap running = bootstrap;
         bootstrap = null;
+        try {
+            Runtime.getRuntime().removeShutdownHook(onSignal);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // the JVM is shutting down already (the hook runs or ran), or the window never started it
+        }
+        closeDatabase();
+    }
+
+    /** The shutdown hook: what {@link #stop()} would close, once the start-up in flight has finished. */
+    private void closeOnSignal() {
+        stopping = true;
+        Task<Bootstrap> starting = startup;
+        if (open.get() == null && starting != null && !starting.isDone()) {
+            try {
+                starting.get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                log.warn("Ended while starting; the start-up did not finish", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (open.get() != null) {
+            log.info("Ended by a signal with the window open: closing the database");
+            closeDatabase();
+        }
+    }
+
+    /** Stops the connections, then closes the container and its database; only the first caller does anything. */
+    private void closeDatabase() {
+        Bootstrap running = open.getAndSet(null);
         if (running != null) {
             try {
                 running.get(WindowConnections.class).stop(); // the file in hand is finished while the database is open
