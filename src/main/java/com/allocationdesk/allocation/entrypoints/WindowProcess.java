@@ -122,16 +122,11 @@ final class WindowProcess {
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().put(BACKEND, "memory");
         Process window = builder.start();
-        Thread stopper = new Thread(window::destroy, "desk-window-stop");
-        Runtime.getRuntime().addShutdownHook(stopper);
+        ShutdownHook stopper = ShutdownHook.add("desk-window-stop", window::destroy);
         try {
             return window.waitFor();
         } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(stopper);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook runs anyway
-            }
+            stopper.remove();
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.allocationdesk.allocation.entrypoints.cli;
 
 import com.allocationdesk.allocation.bootstrap.Bootstrap;
+import com.allocationdesk.allocation.entrypoints.ShutdownHook;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -39,15 +40,14 @@ final class FollowLoop {
     static void run(Bootstrap app, String threadName, Pass pass, Runnable stopped) {
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
-        Thread onStop = new Thread(() -> {
+        ShutdownHook onStop = ShutdownHook.add(threadName, () -> {
             stop.countDown();
             try {
                 closed.await(10, TimeUnit.SECONDS); // the JVM waits for this hook: let the database close first
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }, threadName);
-        Runtime.getRuntime().addShutdownHook(onStop);
+        });
         boolean ended = false;
         try {
             do {
@@ -63,11 +63,7 @@ final class FollowLoop {
             } finally {
                 closed.countDown();
             }
-            try {
-                Runtime.getRuntime().removeShutdownHook(onStop);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it is what stopped us
-            }
+            onStop.remove();
         }
     }
 

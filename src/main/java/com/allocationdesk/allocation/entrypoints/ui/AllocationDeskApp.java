@@ -2,6 +2,7 @@ package com.allocationdesk.allocation.entrypoints.ui;
 
 import com.allocationdesk.allocation.bootstrap.AppConfig;
 import com.allocationdesk.allocation.bootstrap.Bootstrap;
+import com.allocationdesk.allocation.entrypoints.ShutdownHook;
 import com.allocationdesk.allocation.entrypoints.imports.BatchImport;
 import com.allocationdesk.allocation.entrypoints.inbox.Inbox;
 import com.allocationdesk.allocation.entrypoints.ui.batches.BatchesViewModel;
@@ -67,9 +68,9 @@ public class AllocationDeskApp extends Application {
     /**
      * Closes the database when the JVM is ended by a signal (SIGTERM, a logout) with the window still
      * open: JavaFX calls no {@link #stop()} then, and the next start would have to check the
-     * database before recovering it (about a second; issue 16).
+     * database before recovering it (about a second; issue 16). Null until {@link #start}.
      */
-    private final Thread onSignal = new Thread(this::closeOnSignal, "desk-shutdown");
+    private volatile ShutdownHook onSignal;
 
     public AllocationDeskApp() {
         this(null, null);
@@ -152,7 +153,7 @@ public class AllocationDeskApp extends Application {
         whenShown.run();
         log.info("Window shown {} ms after JVM start", uptime());
 
-        Runtime.getRuntime().addShutdownHook(onSignal);
+        onSignal = ShutdownHook.add("desk-shutdown", this::closeOnSignal);
         startup = new Task<>() {
             @Override
             protected Bootstrap call() {
@@ -241,10 +242,9 @@ public class AllocationDeskApp extends Application {
             placement.save(stage);
         }
         bootstrap = null;
-        try {
-            Runtime.getRuntime().removeShutdownHook(onSignal);
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            // the JVM is shutting down already (the hook runs or ran), or the window never started it
+        ShutdownHook hook = onSignal;
+        if (hook != null) {
+            hook.remove();
         }
         closeDatabase();
     }
