@@ -1,5 +1,7 @@
 package com.allocationdesk.allocation.entrypoints;
 
+import com.allocationdesk.allocation.entrypoints.lifecycle.ShutdownHook;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,7 +1,7 @@
 package com.allocationdesk.allocation.entrypoints.cli;
 
 import com.allocationdesk.allocation.bootstrap.Bootstrap;
-import com.allocationdesk.allocation.entrypoints.ShutdownHook;
+import com.allocationdesk.allocation.entrypoints.lifecycle.ShutdownHook;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

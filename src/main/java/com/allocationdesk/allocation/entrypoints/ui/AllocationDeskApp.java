@@ -2,7 +2,7 @@ package com.allocationdesk.allocation.entrypoints.ui;
 
 import com.allocationdesk.allocation.bootstrap.AppConfig;
 import com.allocationdesk.allocation.bootstrap.Bootstrap;
-import com.allocationdesk.allocation.entrypoints.ShutdownHook;
+import com.allocationdesk.allocation.entrypoints.lifecycle.ShutdownHook;
 import com.allocationdesk.allocation.entrypoints.imports.BatchImport;
 import com.allocationdesk.allocation.entrypoints.inbox.Inbox;
 import com.allocationdesk.allocation.entrypoints.ui.batches.BatchesViewModel;

@@ -1,4 +1,4 @@
-package com.allocationdesk.allocation.entrypoints;
+package com.allocationdesk.allocation.entrypoints.lifecycle;
 
 /**
  * A JVM shutdown hook held while something runs: a signal (SIGTERM, Ctrl+C, a logout) runs it;
