@@ -234,8 +234,6 @@ public final class Bench {
             Stats.Figure limitCpu = new Stats.Figure("limit CPU per transaction", "µs");
             Stats.Figure cpuRatio = new Stats.Figure("CPU app / limit (same run)", "× (target ≤ 1.5)");
             java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-            long appCpuTotal = 0;
-            long limitCpuTotal = 0;
             for (int run = 0; run < RUNS; run++) {
                 long c0 = threads.getCurrentThreadCpuTime();
                 double a = appRun(bus, "r" + run, perRun, skus);
@@ -248,8 +246,6 @@ public final class Bench {
                 appCpu.add((c1 - c0) / 1e3 / perRun);
                 limitCpu.add((c2 - c1) / 1e3 / perRun);
                 cpuRatio.add((double) (c1 - c0) / (c2 - c1));
-                appCpuTotal += c1 - c0;
-                limitCpuTotal += c2 - c1;
                 OUT.printf("  run %d: app %.0f/s, limit %.0f/s, ratio %.2f%n", run, a, l, a / l);
             }
             table(List.of(appRate, limitRate, ratio, appCpu, limitCpu, cpuRatio));
@@ -257,7 +253,7 @@ public final class Bench {
             // side or the other, 0-32 % of a run's samples: docs/BENCHMARKS.md, 2026-12-04), so the
             // median of a few runs moves too; the totals over all runs are the steadier figure
             line(String.format("CPU app / limit over all %d runs (their total thread CPU): %.2f× (target ≤ 1.5).",
-                    RUNS, (double) appCpuTotal / limitCpuTotal));
+                    RUNS, appCpu.total() / limitCpu.total()));
         }
     }
 

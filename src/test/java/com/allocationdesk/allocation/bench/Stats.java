@@ -43,6 +43,11 @@ final class Stats {
             return values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
         }
 
+        /** The sum over all runs: with the same work per run, the steadier base for a ratio than one run. */
+        double total() {
+            return values.stream().mapToDouble(Double::doubleValue).sum();
+        }
+
         double median() {
             double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             if (sorted.length == 0) {
